@@ -1,0 +1,54 @@
+/**
+ * The `Backend` interface: one kernel per primitive (an exhaustive mapped
+ * type, so a missing kernel fails `tsc`), optional fused lowerings of named
+ * composites, upload/download and disposal. The generic loop in
+ * `interpret.ts` serves every backend.
+ *
+ * @example
+ * import type { Backend } from './backend.js'
+ * declare const b: Backend<Float64Array>
+ * b.kernels.sin // (inputs, attrs, shape) => value
+ */
+import type { OpAttrs, OpName } from './ops.js'
+import type { Shape } from './shape.js'
+
+/** Ops the interpreter supplies from feeds rather than kernels. */
+export type FedOp = 'input' | 'param' | 'arg'
+
+/** Ops a backend implements. */
+export type KernelOp = Exclude<OpName, FedOp>
+
+/** A kernel: input values, attributes and the (checked) output shape → output value. */
+export type Kernel<T, K extends KernelOp> = (inputs: readonly T[], attrs: OpAttrs[K], shape: Shape) => T
+
+/** One kernel per primitive. */
+export type Kernels<T> = { readonly [K in KernelOp]: Kernel<T, K> }
+
+/** A fused lowering of a named composite: same contract as a kernel. */
+export type FusedKernel<T> = (inputs: readonly T[], attrs: Readonly<Record<string, unknown>>, shape: Shape) => T
+
+/** Host-side tensor data. */
+export interface HostTensor {
+  readonly data: Float32Array | Float64Array
+  readonly shape: Shape
+}
+
+/** A pluggable tensor backend. */
+export interface Backend<T> {
+  /** e.g. `'reference'`, `'wasm'`, `'tfjs-cpu'`, `'cuda'`. */
+  readonly name: string
+  readonly kernels: Kernels<T>
+  readonly fused: Readonly<Partial<Record<string, FusedKernel<T>>>>
+  /** Copies host data into a backend value of `shape`. */
+  readonly upload: (data: Float32Array | Float64Array, shape: Shape) => T
+  /** Copies a value back to the host. */
+  readonly download: (x: T) => Promise<HostTensor>
+  /** Synchronous download, where the backend can do it without blocking a device. */
+  readonly readSync?: (x: T) => HostTensor
+  /** Frees a value (no-op where the garbage collector does it). */
+  readonly dispose: (x: T) => void
+  /** Runs `f` in a scope that frees whatever `f` made and did not return (tf.tidy). */
+  readonly scope: <A>(f: () => A) => A
+  /** Element type of host arrays made by this backend. */
+  readonly float: 'float32' | 'float64'
+}

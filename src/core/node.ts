@@ -1,0 +1,155 @@
+/**
+ * Graph nodes: immutable, structurally hashed, and carrying their type or
+ * their error.
+ *
+ * Nodes are made only by `mk` (primitives) and `mkComposite`. `mk` runs the
+ * op's type rule; a failure (or an invalid input) makes an invalid node whose
+ * `type` is `Left(GraphError)`, so building a graph never throws. Equal
+ * construction gives equal `hash`; `compile` merges equal nodes.
+ *
+ * @example
+ * import { mk } from './node.js'
+ * const x = mk('input', [], { name: 'x', shape: [4] })
+ * const y = mk('sin', [x], {})
+ * y.hash === mk('sin', [mk('input', [], { name: 'x', shape: [4] })], {}).hash // true
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { GraphError } from './errors.js'
+import { canonical, hashString } from './hash.js'
+import type { OpAttrs, OpName } from './ops.js'
+import type { TensorType } from './shape.js'
+import { primitives } from './primitives/index.js'
+
+/** A primitive application. */
+export interface PrimNode<K extends OpName = OpName> {
+  readonly kind: 'prim'
+  readonly op: K
+  readonly attrs: OpAttrs[K]
+  readonly inputs: readonly Node[]
+  readonly type: E.Either<GraphError, TensorType>
+  readonly hash: string
+}
+
+/** A sub-graph over `arg` nodes: a composite's body or its custom VJP. */
+export interface Graph {
+  /** Types of the `arg` nodes, by index. */
+  readonly args: readonly TensorType[]
+  readonly outputs: readonly Node[]
+}
+
+/** A named composite: a decomposition in primitives, optionally with its own VJP graph. */
+export interface CompositeNode {
+  readonly kind: 'composite'
+  readonly op: 'composite'
+  readonly name: string
+  /** Parameters of the composite (JSON), for fused lowerings and printing. */
+  readonly attrs: Readonly<Record<string, unknown>>
+  readonly inputs: readonly Node[]
+  /** Forward semantics: one output over the inputs as `arg`s. */
+  readonly body: Graph
+  /** Optional VJP: args are `[...inputs, output, cotangent]`; one output per input. */
+  readonly vjp: Graph | undefined
+  readonly type: E.Either<GraphError, TensorType>
+  readonly hash: string
+}
+
+/** A node of a signal graph. */
+export type Node = PrimNode | CompositeNode
+
+/** Frames from these files are ddsp-ts internals, skipped when naming a call site. */
+const INTERNAL = /[\\/](src|dist)[\\/]core[\\/](?![^:]*\.test\.)|node:internal|node_modules/
+
+/** The first stack frame outside ddsp-ts's core: where the user built a node. */
+export const callSite = (): string => {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 40
+  const lines = (new Error().stack ?? '').split('\n').slice(1)
+  Error.stackTraceLimit = limit
+  const frame = lines.find((l) => !INTERNAL.test(l)) ?? lines[lines.length - 1] ?? ''
+  return frame.trim().replace(/^at /, '')
+}
+
+/** Makes a GraphError for `op` at the caller's site. */
+export const graphError = (op: string, message: string): GraphError => ({
+  _tag: 'GraphError',
+  op,
+  message,
+  site: callSite(),
+})
+
+/** The first invalid input's error, if any: errors flow downstream unchanged. */
+const upstreamError = (inputs: readonly Node[]): GraphError | undefined => {
+  for (const i of inputs) if (E.isLeft(i.type)) return i.type.left
+  return undefined
+}
+
+const nodeHash = (head: string, attrs: unknown, inputs: readonly Node[], extra = ''): string =>
+  hashString(`${head}|${canonical(attrs)}|${inputs.map((i) => i.hash).join(',')}|${extra}`)
+
+/**
+ * Applies primitive `op` to `inputs`: runs its type rule and hashes the node.
+ * `error`, when given, marks the node invalid (used for rate errors found by
+ * the typed Signal layer at run time).
+ */
+export const mk = <K extends OpName>(
+  op: K,
+  inputs: readonly Node[],
+  attrs: OpAttrs[K],
+  error?: string,
+): PrimNode<K> => {
+  const spec = primitives[op]
+  const up = upstreamError(inputs)
+  const type: E.Either<GraphError, TensorType> =
+    up !== undefined
+      ? E.left(up)
+      : error !== undefined
+        ? E.left(graphError(op, error))
+        : spec.arity !== 'variadic' && inputs.length !== spec.arity
+          ? E.left(graphError(op, `takes ${spec.arity} inputs, got ${inputs.length}`))
+          : E.mapLeft((m: string) => graphError(op, m))(
+              spec.type(
+                inputs.map((i) => (i.type as E.Right<TensorType>).right),
+                attrs,
+              ),
+            )
+  return Object.freeze({ kind: 'prim', op, attrs, inputs, type, hash: nodeHash(op, attrs, inputs) })
+}
+
+/** Builds a composite node; its type is its body's output type. */
+export const mkComposite = (
+  name: string,
+  attrs: Readonly<Record<string, unknown>>,
+  inputs: readonly Node[],
+  body: Graph,
+  vjp: Graph | undefined,
+  error?: string,
+): CompositeNode => {
+  const out = body.outputs[0]
+  const up = upstreamError(inputs)
+  const type: E.Either<GraphError, TensorType> =
+    up !== undefined
+      ? E.left(up)
+      : error !== undefined
+        ? E.left(graphError(name, error))
+        : out === undefined
+        ? E.left(graphError(name, 'a composite body needs one output'))
+        : out.type
+  const graphHash = (g: Graph | undefined) => (g === undefined ? '-' : g.outputs.map((o) => o.hash).join(','))
+  return Object.freeze({
+    kind: 'composite',
+    op: 'composite',
+    name,
+    attrs,
+    inputs,
+    body,
+    vjp,
+    type,
+    hash: nodeHash(`composite:${name}`, attrs, inputs, `${graphHash(body)}/${graphHash(vjp)}`),
+  })
+}
+
+/** The shape of a valid node (callers check validity first). @example shapeOf(x) // [4] */
+export const shapeOf = (n: Node): readonly number[] => (E.isRight(n.type) ? n.type.right.shape : [])
+
+/** Whether a node (and so everything upstream of it) is well-typed. */
+export const isValid = (n: Node): boolean => E.isRight(n.type)
