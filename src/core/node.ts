@@ -98,6 +98,8 @@ export const mk = <K extends OpName>(
   error?: string,
 ): PrimNode<K> => {
   const spec = primitives[op]
+  // Only reachable if a module inside the primitive cycle is imported first; fail loudly, not with a TypeError.
+  if (spec === undefined) throw new Error(`ddsp-ts: primitive '${op}' is not registered (import 'ddsp-ts/core', not a primitives module, first)`)
   const up = upstreamError(inputs)
   const type: E.Either<GraphError, TensorType> =
     up !== undefined

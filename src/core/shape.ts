@@ -94,3 +94,6 @@ export const broadcastAxes = (from: Shape, to: Shape): number[] => {
   }
   return axes
 }
+
+/** Number of rfft bins for length n: ⌊n/2⌋ + 1. @example binsOf(8) // 5 */
+export const binsOf = (n: number): number => Math.floor(n / 2) + 1

@@ -48,11 +48,12 @@ export const backprop = (
     const n = order[k]!
     const ct = cts.get(n)
     if (ct === undefined || !isValid(n)) continue
+    // A stop node belongs to the enclosing sweep, which accounts for it (params included).
+    if (stop.has(n)) continue
     if (n.kind === 'prim' && n.op === 'param') {
       const name = (n.attrs as OpAttrs['param']).name
       paramGrads.set(name, B.addCt(paramGrads.get(name), ct)!)
     }
-    if (stop.has(n)) continue
     const ins = inputCotangents(n, ct, paramGrads)
     n.inputs.forEach((input, i) => {
       const c = ins[i]

@@ -18,7 +18,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as B from '../build.js'
 import type { Node } from '../node.js'
 import type { PrimitiveSpec } from '../primitive.js'
-import { showShape } from '../shape.js'
+import { binsOf, showShape } from '../shape.js'
 import { checkAxes, sameAsInput } from './rules.js'
 
 export const cumsum: PrimitiveSpec<'cumsum'> = {
@@ -27,9 +27,6 @@ export const cumsum: PrimitiveSpec<'cumsum'> = {
   vjp: (ct, { attrs }) => [B.cumsum(ct, attrs.axis, !attrs.reverse, attrs.exclusive)],
   linearIn: [[0]],
 }
-
-/** Number of rfft bins for length n. */
-export const binsOf = (n: number): number => Math.floor(n / 2) + 1
 
 /** Hermitian weights wₖ as a `[bins, 1]` constant: 1 at DC and Nyquist, 2 elsewhere. */
 const hermitianWeights = (n: number, scale: (w: number) => number): Node => {
