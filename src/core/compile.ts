@@ -18,8 +18,11 @@ import { graphError, mk, mkComposite, shapeOf, type Graph, type Node } from './n
 import type { Declaration, Eqn, Program } from './program.js'
 import { sameShape, showShape } from './shape.js'
 
-/** Topological order of everything reachable from `roots` (inputs before users). */
-export const toposort = (roots: readonly Node[]): Node[] => {
+/**
+ * Topological order of everything reachable from `roots` (inputs before
+ * users), iteratively, not descending past `stop` nodes.
+ */
+export const toposort = (roots: readonly Node[], stop: ReadonlySet<Node> = new Set()): Node[] => {
   const order: Node[] = []
   const seen = new Set<Node>()
   const stack: Array<[Node, number]> = roots.map((r) => [r, 0])
@@ -27,14 +30,10 @@ export const toposort = (roots: readonly Node[]): Node[] => {
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!
     const [node, i] = top
-    if (i === 0 && seen.has(node)) {
-      stack.pop()
-      continue
-    }
-    if (i < node.inputs.length) {
+    const children = stop.has(node) ? [] : node.inputs
+    if (i < children.length) {
       top[1] = i + 1
-      const child = node.inputs[i]!
-      if (!seen.has(child)) stack.push([child, 0])
+      if (!seen.has(children[i]!)) stack.push([children[i]!, 0])
     } else {
       stack.pop()
       if (!seen.has(node)) {

@@ -83,6 +83,19 @@ const upstreamError = (inputs: readonly Node[]): GraphError | undefined => {
   return undefined
 }
 
+/** An upstream error, else the given error, else the rule's result (its message made a GraphError at the call site). */
+const typeOrError = (
+  op: string,
+  inputs: readonly Node[],
+  error: string | undefined,
+  rule: () => E.Either<string, TensorType>,
+): E.Either<GraphError, TensorType> => {
+  const up = upstreamError(inputs)
+  if (up !== undefined) return E.left(up)
+  if (error !== undefined) return E.left(graphError(op, error))
+  return E.mapLeft((m: string) => graphError(op, m))(rule())
+}
+
 const nodeHash = (head: string, attrs: unknown, inputs: readonly Node[], extra = ''): string =>
   hashString(`${head}|${canonical(attrs)}|${inputs.map((i) => i.hash).join(',')}|${extra}`)
 
@@ -100,20 +113,14 @@ export const mk = <K extends OpName>(
   const spec = primitives[op]
   // Only reachable if a module inside the primitive cycle is imported first; fail loudly, not with a TypeError.
   if (spec === undefined) throw new Error(`ddsp-ts: primitive '${op}' is not registered (import 'ddsp-ts/core', not a primitives module, first)`)
-  const up = upstreamError(inputs)
-  const type: E.Either<GraphError, TensorType> =
-    up !== undefined
-      ? E.left(up)
-      : error !== undefined
-        ? E.left(graphError(op, error))
-        : spec.arity !== 'variadic' && inputs.length !== spec.arity
-          ? E.left(graphError(op, `takes ${spec.arity} inputs, got ${inputs.length}`))
-          : E.mapLeft((m: string) => graphError(op, m))(
-              spec.type(
-                inputs.map((i) => (i.type as E.Right<TensorType>).right),
-                attrs,
-              ),
-            )
+  const type = typeOrError(op, inputs, error, () =>
+    spec.arity !== 'variadic' && inputs.length !== spec.arity
+      ? E.left(`takes ${spec.arity} inputs, got ${inputs.length}`)
+      : spec.type(
+          inputs.map((i) => (i.type as E.Right<TensorType>).right),
+          attrs,
+        ),
+  )
   return Object.freeze({ kind: 'prim', op, attrs, inputs, type, hash: nodeHash(op, attrs, inputs) })
 }
 
@@ -127,15 +134,14 @@ export const mkComposite = (
   error?: string,
 ): CompositeNode => {
   const out = body.outputs[0]
-  const up = upstreamError(inputs)
-  const type: E.Either<GraphError, TensorType> =
-    up !== undefined
-      ? E.left(up)
-      : error !== undefined
-        ? E.left(graphError(name, error))
-        : out === undefined
-        ? E.left(graphError(name, 'a composite body needs one output'))
-        : out.type
+  // An invalid input comes first; then a body that failed to type carries its own error;
+  // otherwise the composite's type is its body's.
+  const type =
+    out !== undefined && E.isLeft(out.type) && upstreamError(inputs) === undefined
+      ? out.type
+      : typeOrError(name, inputs, error, () =>
+          out === undefined ? E.left('a composite body needs one output') : E.right({ shape: shapeOf(out) }),
+        )
   const graphHash = (g: Graph | undefined) => (g === undefined ? '-' : g.outputs.map((o) => o.hash).join(','))
   return Object.freeze({
     kind: 'composite',

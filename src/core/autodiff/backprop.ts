@@ -43,7 +43,7 @@ export const backprop = (
 ): Map<Node, Node> => {
   const cts = new Map<Node, Node>()
   for (const [n, ct] of seeds) cts.set(n, B.addCt(cts.get(n), ct)!)
-  const order = toposortUntil(seeds.map(([n]) => n), stop)
+  const order = toposort(seeds.map(([n]) => n), stop)
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k]!
     const ct = cts.get(n)
@@ -61,28 +61,4 @@ export const backprop = (
     })
   }
   return cts
-}
-
-/** Topological order of the graph above `roots`, not descending past `stop` nodes. */
-const toposortUntil = (roots: readonly Node[], stop: ReadonlySet<Node>): Node[] => {
-  if (stop.size === 0) return toposort(roots)
-  const order: Node[] = []
-  const seen = new Set<Node>()
-  const stack: Array<[Node, number]> = roots.map((r) => [r, 0])
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!
-    const [n, i] = top
-    const children = stop.has(n) ? [] : n.inputs
-    if (i < children.length) {
-      top[1] = i + 1
-      if (!seen.has(children[i]!)) stack.push([children[i]!, 0])
-    } else {
-      stack.pop()
-      if (!seen.has(n)) {
-        seen.add(n)
-        order.push(n)
-      }
-    }
-  }
-  return order
 }
