@@ -71,3 +71,13 @@ describe('evaluation errors', () => {
     expect(tag({ x: [1, 2], g: 1 })).toBe('Right')
   })
 })
+
+describe('evaluate (async, any backend)', () => {
+  it('gives the same outputs as the synchronous path', async () => {
+    const { evaluate } = await import('../interpret.js')
+    const p = right(compile({ y: mul(input('x', [2]), 3) }))
+    const out = await evaluate(reference('float32'))(p, { x: [1, 2] })
+    expect(E.isRight(out) && [...out.right['y']!.data]).toEqual([3, 6])
+    expect(E.isRight(out) && out.right['y']!.data).toBeInstanceOf(Float32Array)
+  })
+})
