@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, it } from 'vitest'
 import * as B from '../src/core/build.js'
 import { compileNodes } from '../src/core/compile.js'
-import { add, compile, input, mixMonoid } from '../src/core/index.js'
+import { add, compile, input, mixMonoid, type Signal } from '../src/core/index.js'
 import { binsOf } from '../src/core/shape.js'
 import { operand, rng } from './cases.js'
 import { ok, run } from './harness.js'
@@ -97,7 +97,7 @@ describe('mixing monoid', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 64 }), seedArb, (n, seed) => {
         const M = mixMonoid('audio')
-        const [a, b, c] = ['a', 'b', 'c'].map((k) => input(k, [n], 'audio')) as [ReturnType<typeof input<'audio'>>, ReturnType<typeof input<'audio'>>, ReturnType<typeof input<'audio'>>]
+        const [a, b, c] = ['a', 'b', 'c'].map((k) => input(k, [n], 'audio')) as [Signal<'audio'>, Signal<'audio'>, Signal<'audio'>]
         const p = ok(compile({ l: M.concat(M.concat(a, b), c), r: M.concat(a, M.concat(b, c)), e: M.concat(a, M.empty), a: add(a, 0) }))
         const r = rng(seed)
         const out = run(p, { a: operand(r, [n]).values, b: operand(r, [n]).values, c: operand(r, [n]).values })

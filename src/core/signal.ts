@@ -84,15 +84,21 @@ export const withRate = <R extends Rate>(node: Node, rate: R): Signal<R> => new 
  * @param name unique name  @param shape static shape  @param rate its rate
  * @example input('f0_hz', [1, 250], 'control')
  */
-export const input = <R extends Rate = 'static'>(name: string, shape: Shape, rate?: R): Signal<R> =>
-  new Signal(B.input(name, shape), (rate ?? 'static') as R)
+export function input(name: string, shape: Shape): Signal<'static'>
+export function input<R extends Rate>(name: string, shape: Shape, rate: R): Signal<R>
+export function input(name: string, shape: Shape, rate: Rate = 'static'): Signal<Rate> {
+  return new Signal(B.input(name, shape), rate)
+}
 
 /**
  * A named trainable parameter, fed at evaluation time and differentiated by `valueAndGrad`.
  * @example param('gain', [])
  */
-export const param = <R extends Rate = 'static'>(name: string, shape: Shape, rate?: R): Signal<R> =>
-  new Signal(B.param(name, shape), (rate ?? 'static') as R)
+export function param(name: string, shape: Shape): Signal<'static'>
+export function param<R extends Rate>(name: string, shape: Shape, rate: R): Signal<R>
+export function param(name: string, shape: Shape, rate: Rate = 'static'): Signal<Rate> {
+  return new Signal(B.param(name, shape), rate)
+}
 
 /**
  * A constant from one fill value or all values (row-major).
@@ -106,13 +112,11 @@ export const constant = (data: number | readonly number[], shape: Shape = []): S
  * @param seed integer seed  @param offset counter of the first value (for streaming)
  * @example noise(1, [1, 16000], 'audio')
  */
-export const noise = <R extends Rate = 'audio'>(
-  seed: number,
-  shape: Shape,
-  rate?: R,
-  dist: 'uniform' | 'normal' = 'uniform',
-  offset = 0,
-): Signal<R> => new Signal(B.noise(seed, shape, dist, offset), (rate ?? 'audio') as R)
+export function noise(seed: number, shape: Shape): Signal<'audio'>
+export function noise<R extends Rate>(seed: number, shape: Shape, rate: R, dist?: 'uniform' | 'normal', offset?: number): Signal<R>
+export function noise(seed: number, shape: Shape, rate: Rate = 'audio', dist: 'uniform' | 'normal' = 'uniform', offset = 0): Signal<Rate> {
+  return new Signal(B.noise(seed, shape, dist, offset), rate)
+}
 
 /**
  * Mixing as a monoid: `concat` adds (broadcasting), `empty` is silence.
