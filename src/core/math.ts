@@ -10,7 +10,7 @@
  */
 import * as B from './build.js'
 import { mk, type Node } from './node.js'
-import { joinRates, lift, rateOf, Signal, type Compatible, type JoinOf, type Operand, type Rate } from './signal.js'
+import { joinRates, lift, rateOf, Signal, type Compatible, type Join, type JoinOf, type Operand, type Rate, type RateOf } from './signal.js'
 
 /** A dual binary combinator: data-first with two arguments, data-last with one. */
 export interface BinaryCombinator {
@@ -74,8 +74,8 @@ export const stopGradient = unary(B.stopGradient)
  * `mask ≠ 0 ? a : b`, elementwise with broadcasting; the gradient flows to the chosen branch.
  * @example select(less(x, 0), neg(x), x) // |x|
  */
-export const select = <A extends Operand, C extends Operand>(
-  mask: Operand,
-  a: A,
-  b: C & Compatible<A, C>,
-): Signal<JoinOf<A, C>> => combine('select', [mask, a, b]) as Signal<JoinOf<A, C>>
+export const select = <M extends Operand, A extends Operand, C extends Operand>(
+  mask: M,
+  a: A & Compatible<M, A>,
+  b: C & Compatible<Signal<JoinOf<M, A>>, C>,
+): Signal<Join<JoinOf<M, A>, RateOf<C>>> => combine('select', [mask, a, b]) as Signal<Join<JoinOf<M, A>, RateOf<C>>>

@@ -19,7 +19,7 @@
  * const env = adsr({ attack: 0.01, decay: 0.1, sustain: 0.6, release: 0.3, onset: 0, offset: 0.5 }, 16000, 16000)
  */
 import { div, less, max, min, mul, select, sub } from '../core/math.js'
-import { type Operand, type Signal } from '../core/signal.js'
+import { withRate, type Operand, type Signal } from '../core/signal.js'
 import { sampleCounts } from './time.js'
 
 /** ADSR times in seconds and the sustain level in [0, 1]; each a number or a static signal `[B, 1]`. */
@@ -63,5 +63,5 @@ export const adsr = (p: AdsrParams & Gate, n: number, sampleRate: number): Signa
   const level = gated(sub(offset, onset), p, sampleRate)
   const release = clip01(sub(1, div(sub(u, offset), max(samples(p.release, sampleRate), 1))))
   const on = less(sub(u, 1), offset)
-  return select(on, gated(sub(u, onset), p, sampleRate), mul(level, release)) as Signal<'audio'>
+  return withRate(select(on, gated(sub(u, onset), p, sampleRate), mul(level, release)).node, 'audio')
 }
