@@ -56,10 +56,10 @@ export interface CompositeNode {
 /** A node of a signal graph. */
 export type Node = PrimNode | CompositeNode
 
-/** Frames from these files are ddsp-ts internals, skipped when naming a call site. */
-const INTERNAL = /[\\/](src|dist)[\\/]core[\\/](?![^:]*\.test\.)|node:internal|node_modules/
+/** Frames from ddsp-ts's library folders (tests excepted) are internals, skipped when naming a call site. */
+const INTERNAL = /[\\/](src|dist)[\\/](core|dsp|synths|losses|features|train|backends|realtime)[\\/](?![^:]*\.test\.)|node:internal|node_modules/
 
-/** The first stack frame outside ddsp-ts's core: where the user built a node. */
+/** The first stack frame outside ddsp-ts's library: where the user built a node. */
 export const callSite = (): string => {
   const limit = Error.stackTraceLimit
   Error.stackTraceLimit = 40

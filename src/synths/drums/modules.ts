@@ -12,7 +12,7 @@
  * const env = expDecayEnvelope(param01, 44100, 44100)   // [B, N]
  */
 import { div, exp, less, log, mul, pow, select, sin, sub, add } from '../../core/math.js'
-import { withRate, type Signal } from '../../core/signal.js'
+import { withRate, type Operand, type Signal } from '../../core/signal.js'
 import { cumsum, slice } from '../../core/tensor.js'
 import { sampleCounts } from '../time.js'
 
@@ -62,3 +62,15 @@ export const pitchedSine = (freqHz: Signal<'static'>, env: Signal<'audio'>, mod:
 
 /** 10^(g/20) for g in dB. @example dbGain(fromUnit(p, { min: -60, max: 6 })) */
 export const dbGain = (gDb: Signal<'static'>): Signal<'static'> => pow(10, div(gDb, 20))
+
+/**
+ * A decay that starts `start` samples in: 0 before, then r^(c−1−start) with
+ * r = 1 − 6.91/(decay_ms·sr/1000) (−60 dB after decay_ms), no attack.
+ * @param start samples (number or static)  @param decayMs milliseconds, static `[B, 1]`
+ * @example delayedDecay(sampleCounts(n), 0, constant(200), 44100)
+ */
+export const delayedDecay = (c: Signal<'audio'>, start: Operand, decayMs: Signal<'static'>, sampleRate: number): Signal<'audio'> => {
+  const logRate = log(sub(1, div(6.91, mul(decayMs, sampleRate / 1000))))
+  const since = sub(sub(c, 1), start)
+  return withRate(select(less(since, 0), 0, exp(mul(since, logRate))).node, 'audio')
+}
