@@ -1,0 +1,55 @@
+/**
+ * `ddsp render <name>`: render a registered synth with its default parameters
+ * to a WAV file.
+ *
+ * @example
+ * ddsp render snare808 --seconds 1 --sr 44100 --out out/snare808.wav
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { compile } from '../core/program-api.js'
+import { evaluate } from '../core/interpret.js'
+import type { Backend } from '../core/backend.js'
+import { synthRegistry } from '../synths/registry.js'
+import { writeWav } from '../io/wav.js'
+import { usage, type CliError } from './errors.js'
+
+/** Options of `render`. */
+export interface RenderOptions {
+  readonly seconds: number
+  readonly sampleRate: number
+  readonly out: string
+}
+
+/** What a render reports. */
+export interface RenderReport {
+  readonly path: string
+  readonly samples: number
+  readonly peak: number
+  readonly rms: number
+  readonly ms: number
+}
+
+/**
+ * Renders `name` on `backend` to `options.out`.
+ * @example await renderCommand(reference('float32'), 'kick808', { seconds: 1, sampleRate: 44100, out: 'kick.wav' })()
+ */
+export const renderCommand = <T>(backend: Backend<T>, name: string, options: RenderOptions): TE.TaskEither<CliError, RenderReport> => {
+  const synth = synthRegistry[name]
+  if (synth === undefined) return TE.left(usage(`unknown synth '${name}'; try one of: ${Object.keys(synthRegistry).join(', ')}`))
+  const samples = Math.round(options.seconds * options.sampleRate)
+  const start = performance.now()
+  return pipe(
+    TE.fromEither(E.mapLeft((errs: readonly CliError[]) => errs[0]!)(compile({ y: synth.render({ sampleRate: options.sampleRate, samples }) }))),
+    TE.flatMap((p) => TE.fromTask(() => evaluate(backend)(p, {}))),
+    TE.flatMap(TE.fromEither),
+    TE.flatMap((out) => {
+      const y = Float32Array.from(out['y']!.data)
+      const ms = performance.now() - start
+      const peak = y.reduce((m, v) => Math.max(m, Math.abs(v)), 0)
+      const rms = Math.sqrt(y.reduce((s, v) => s + v * v, 0) / Math.max(1, y.length))
+      return TE.map((path: string) => ({ path, samples, peak, rms, ms }))(writeWav(options.out, { sampleRate: options.sampleRate, channels: [y] }))
+    }),
+  )
+}
