@@ -11,8 +11,9 @@
  * const y = biquad(x, highpassCoefficients(2500, 2, 44100))
  */
 import { add, cos, div, min, mul, sin, sub, neg } from '../core/math.js'
-import { constant, withRate, type Operand, type Rate, type Signal } from '../core/signal.js'
-import { broadcastTo, concat, pad, recurrence, reshape, slice } from '../core/tensor.js'
+import { constant, type Operand, type Rate, type Signal } from '../core/signal.js'
+import { perSample } from './per-sample.js'
+import { concat, pad, recurrence, reshape, slice } from '../core/tensor.js'
 
 /** Normalised biquad coefficients (a0 = 1); numbers, static `[B, 1]`, or per sample `[B, T]`. */
 export interface BiquadCoefficients {
@@ -22,9 +23,6 @@ export interface BiquadCoefficients {
   readonly a1: Operand
   readonly a2: Operand
 }
-
-const perSample = (v: Operand, shape: readonly number[]): Signal<'audio'> =>
-  withRate(broadcastTo(typeof v === 'number' ? constant(v) : withRate(v.node, 'static'), shape).node, 'audio')
 
 /** x delayed by d samples (zeros enter). */
 const delay = (x: Signal<'audio'>, d: number, [B, T]: readonly number[]): Signal<'audio'> =>

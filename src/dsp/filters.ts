@@ -22,20 +22,16 @@
 import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
 import { add, cos, div, min, mul, sin, sub } from '../core/math.js'
-import { broadcastTo, concat, recurrence, reshape, slice } from '../core/tensor.js'
+import { concat, recurrence, reshape, slice } from '../core/tensor.js'
 import { constant, Signal, withRate } from '../core/signal.js'
+import { perSample, type AudioParam } from './per-sample.js'
 
-/** A per-sample parameter: a number, a static signal, or an audio-rate signal (control rate must be upsampled first). */
-export type AudioParam = number | Signal<'static'> | Signal<'audio'>
+export type { AudioParam } from './per-sample.js'
 
 /** Filter responses of the state-variable filter. */
 export type SvfMode = 'low' | 'band' | 'high'
 
 const shapeOfSignal = (x: Signal<'audio'>): readonly number[] => x.shape ?? [1, 1]
-
-/** An operand broadcast to `[B, T]` at audio rate. */
-const perSample = (v: AudioParam, shape: readonly number[]): Signal<'audio'> =>
-  withRate(broadcastTo(typeof v === 'number' ? constant(v) : withRate(v.node, 'static'), shape).node, 'audio')
 
 /** `[B, T]` pieces as one `[B, T, ...cols]` tensor along new trailing axes. */
 const stackLast = (xs: ReadonlyArray<Signal<'audio'>>, shape: readonly number[]): Signal<'audio'> =>
