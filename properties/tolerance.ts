@@ -19,6 +19,12 @@ export const TOL = {
     reason:
       'float64 central differences with step 1e-6·(1+|x|): truncation O(h²)≈1e-12 and rounding O(ε/h)≈1e-10 relative; 1e-6 leaves room for ill-conditioned products (pow, recurrence)',
   },
+  phaseGradient: {
+    rtol: 1e-5,
+    atol: 1e-8,
+    reason:
+      'sin∘phase: Σ wₜ·sin φₜ has O(1) terms of both signs whose directional derivative can cancel to ~1e-4; central differences carry an absolute rounding error ≈ ε·Σ|wₜ|/h ≈ 1e-9 (shrinks as h grows, so it is not a gradient bug), i.e. up to ~1e-5 relative (3e-5 seen in 1000 runs, all within atol)',
+  },
   transpose: {
     rtol: 1e-10,
     atol: 1e-12,

@@ -8,6 +8,9 @@
 import { constant, type Signal } from '../core/signal.js'
 import { kit808, type Voice808 } from './drums/kit808.js'
 import { notes, renderNotes } from './poly.js'
+import { harmonic } from './harmonic.js'
+import { sinusoidal } from './sinusoidal.js'
+import { withRate } from '../core/signal.js'
 
 /** How long and at what rate to render. */
 export interface RenderSpec {
@@ -35,6 +38,16 @@ const voice = (name: Voice808): NamedSynth => {
   }
 }
 
+/** Frame-rate controls `[1, F, C]` from a function of (frame time in s, channel). */
+const controls = (F: number, C: number, seconds: number, f: (t: number, c: number) => number) =>
+  withRate(constant(Array.from({ length: F * C }, (_, i) => f((Math.floor(i / C) * seconds) / F, i % C)), [1, F, C]).node, 'control')
+
+/** 250 frames per second, at least one; `samples` a multiple of the frame count (ddsp window upsampling). */
+const frameCount = (spec: RenderSpec) => {
+  const F = Math.max(1, Math.round((250 * spec.samples) / spec.sampleRate))
+  return spec.samples % F === 0 ? F : Array.from({ length: F }, (_, i) => F - i).find((d) => spec.samples % d === 0)!
+}
+
 const C_MAJOR_7 = [48, 55, 64, 71].map((pitch, i) => ({ pitch, onset: 0.03 * i, duration: 1.2, velocity: 0.25 }))
 
 /** The registry. */
@@ -49,6 +62,30 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
         envelope: { attack: 0.01, decay: 0.3, sustain: 0.4, release: 0.4 },
         filter: { cutoff: 200, envAmount: 3000, q: 6 },
       }),
+  },
+  harmonic: {
+    description: 'ddsp harmonic synth: a 220 Hz tone with 5 Hz vibrato, a 1/k distribution over 40 harmonics, decaying',
+    parameterCount: 42,
+    render: (spec) => {
+      const F = frameCount(spec)
+      const secs = spec.samples / spec.sampleRate
+      const amp = controls(F, 1, secs, (t) => 0.5 * Math.exp(-1.5 * t))
+      const dist = controls(F, 40, secs, (_, k) => 1 / (k + 1))
+      const f0 = controls(F, 1, secs, (t) => 220 * (1 + 0.01 * Math.sin(2 * Math.PI * 5 * t)))
+      return harmonic(amp, dist, f0, { samples: spec.samples, sampleRate: spec.sampleRate, scale: false })
+    },
+  },
+  sinusoidal: {
+    description: 'ddsp sinusoidal synth: 6 inharmonic bell partials gliding apart, each decaying at its own rate',
+    parameterCount: 12,
+    render: (spec) => {
+      const F = frameCount(spec)
+      const secs = spec.samples / spec.sampleRate
+      const ratios = [1, 2.76, 5.4, 8.93, 13.34, 18.64]
+      const amps = controls(F, 6, secs, (t, k) => (0.3 / (k + 1)) * Math.exp(-(1 + k) * 2 * t))
+      const freqs = controls(F, 6, secs, (t, k) => 330 * ratios[k]! * (1 + 0.002 * k * t))
+      return sinusoidal(amps, freqs, { samples: spec.samples, sampleRate: spec.sampleRate, scale: false })
+    },
   },
   poly: {
     description: 'a Cmaj7 chord, four band-limited triangle voices with per-note phase reset',

@@ -1,0 +1,57 @@
+/**
+ * A generic gradient check for functions of named params: build a signal from
+ * params drawn at a random point, reduce it to ⟨f(p), w⟩ with random weights w,
+ * and compare reverse mode with float64 central differences along a random
+ * direction (via `directional`, which also reports whether the step is smooth).
+ *
+ * @example
+ * const { fd, ad } = gradCheck((p) => expSigmoid(p['x']!), { x: { shape: [2, 3], rate: 'control' } }, 42)
+ */
+import * as B from '../src/core/build.js'
+import { compileNodes } from '../src/core/compile.js'
+import { constant, param, type Rate, type Signal } from '../src/core/signal.js'
+import type { Shape } from '../src/core/shape.js'
+import { operand, rng } from './cases.js'
+import { directional } from './directional.js'
+import { ok } from './harness.js'
+
+/** One differentiable parameter: its shape, rate and the interval its values are drawn from. */
+export interface ParamSpec {
+  readonly shape: Shape
+  readonly rate: Rate
+  readonly lo?: number
+  readonly hi?: number
+}
+
+/** Largest relative disagreement |fd − ad| / max(|fd|, |ad|) seen by `gradCheck` in this process (for reports). */
+export const worst = { rel: 0, label: '' }
+
+const size = (s: Shape) => s.reduce((a, b) => a * b, 1)
+
+/**
+ * Directional derivative of ⟨f(params), w⟩ by reverse mode and by central differences.
+ * @param f builds the output from params `p[name]`  @param specs the params  @param seed random point, direction and w
+ * @param label name recorded in `worst`  @param h finite-difference step
+ */
+export const gradCheck = (
+  f: (p: Readonly<Record<string, Signal<Rate>>>) => Signal<Rate>,
+  specs: Readonly<Record<string, ParamSpec>>,
+  seed: number,
+  label = '',
+  h = 1e-6,
+): { fd: number; ad: number; smooth: boolean } => {
+  const r = rng(seed)
+  const p = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, param(k, s.shape, s.rate)]))
+  const out = f(p)
+  const shape = out.shape ?? []
+  const w = constant([...operand(r, shape).values], shape)
+  const loss = B.sum(B.mul(out.node, w.node), shape.map((_, i) => i))
+  const prog = ok(compileNodes({ loss }))
+  const draw = (s: ParamSpec) => Float64Array.from({ length: size(s.shape) }, () => (s.lo ?? -1) + ((s.hi ?? 1) - (s.lo ?? -1)) * r.next())
+  const at = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, draw(s)]))
+  const dir = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, draw({ ...s, lo: -1, hi: 1 })]))
+  const res = directional(prog, at, dir, h)
+  const rel = Math.abs(res.fd - res.ad) / Math.max(Math.abs(res.fd), Math.abs(res.ad), 1e-300)
+  if (res.smooth && rel > worst.rel) Object.assign(worst, { rel, label })
+  return res
+}

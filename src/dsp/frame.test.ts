@@ -1,0 +1,47 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { reference } from '../backends/reference/index.js'
+import { evaluateSync, type Feeds } from '../core/interpret.js'
+import { compile } from '../core/program-api.js'
+import type { Rate, Signal } from '../core/signal.js'
+
+/** Evaluates named signals on the reference backend (throws on errors). */
+const run = (outs: Record<string, Signal<Rate>>, feeds: Feeds = {}, dtype: 'float32' | 'float64' = 'float64') => {
+  const r = E.flatMap(compile(outs), (p) => evaluateSync(reference(dtype))(p, feeds))
+  if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
+  return Object.fromEntries(Object.entries(r.right).map(([k, v]) => [k, Array.from(v.data)]))
+}
+const close = (a: readonly number[] | undefined, b: readonly number[], tol: number) => {
+  expect(a?.length).toBe(b.length)
+  b.forEach((v, i) => expect(Math.abs(a![i]! - v)).toBeLessThanOrEqual(tol))
+}
+
+import { input } from '../core/signal.js'
+import { frame, frameCount, overlapAdd } from './frame.js'
+
+describe('frame / overlapAdd', () => {
+  const x = Array.from({ length: 10 }, (_, i) => i + 1)
+  const sig = input('x', [1, 10], 'audio')
+  it('frames with hop < length overlap; pad none keeps whole frames', () => {
+    const f = frame(sig, 4, 3)
+    expect(f.shape).toEqual([1, 3, 4])
+    close(run({ f }, { x })['f'], [1, 2, 3, 4, 4, 5, 6, 7, 7, 8, 9, 10], 0)
+  })
+  it("pad 'end' gives ⌈N/hop⌉ frames, zero padded", () => {
+    const f = frame(sig, 4, 3, 'end')
+    expect(f.shape).toEqual([1, 4, 4])
+    close(run({ f }, { x })['f'], [1, 2, 3, 4, 4, 5, 6, 7, 7, 8, 9, 10, 10, 0, 0, 0], 0)
+    expect(frameCount(10, 4, 3, 'end')).toBe(4)
+    expect(frameCount(10, 4, 3, 'none')).toBe(3)
+  })
+  it('overlapAdd ∘ frame with hop = length is the identity', () => {
+    close(run({ y: overlapAdd(frame(sig, 5, 5), 5) }, { x })['y'], x, 0)
+  })
+  it('overlapAdd sums overlaps: all-ones frames at hop 2 of length 4 give 1, 1, 2, 2, …, 1, 1', () => {
+    const y = run({ y: overlapAdd(input('f', [1, 3, 4], 'audio'), 2) }, { f: new Array<number>(12).fill(1) })['y']!
+    close(y, [1, 1, 2, 2, 2, 2, 1, 1], 0)
+  })
+  it('a signal shorter than one frame is a graph error', () => {
+    expect(() => run({ f: frame(sig, 11, 1) }, { x })).toThrow(/no frame/)
+  })
+})

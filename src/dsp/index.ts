@@ -1,0 +1,23 @@
+/**
+ * The shared DSP layer: pure functions of signals built from core combinators,
+ * named composites where a backend may later fuse them. Sample rate is always a
+ * parameter. Audio is `[batch, samples]`; control is `[batch, frames, channels]`.
+ *
+ * @example
+ * import { expSigmoid, upsample, phase, frequencyFilter } from 'ddsp-ts/dsp'
+ * const amps = upsample(expSigmoid(input('amp', [1, 250, 1], 'control')), 64000, 'window')
+ * const f0 = upsample(input('f0', [1, 250, 1], 'control'), 64000, 'linear')
+ * const tone = mul(amps, sin(phase(f0, 16000)))
+ * const hiss = frequencyFilter(noise(3, [1, 64000]), expSigmoid(input('mags', [1, 250, 65], 'control')))
+ */
+export * from './scale.js'
+export * from './window.js'
+export * from './resample.js'
+export * from './phase.js'
+export * from './frame.js'
+export * from './stft.js'
+export * from './convolve.js'
+export * from './fir.js'
+export * from './filters.js'
+export * from './biquad.js'
+export * from './per-sample.js'

@@ -1,0 +1,50 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { describe, expect, it } from 'vitest'
+import { reference } from '../backends/reference/index.js'
+import { evaluateSync } from '../core/interpret.js'
+import { compile } from '../core/program-api.js'
+import { constant, withRate, type Signal } from '../core/signal.js'
+import { harmonic } from './harmonic.js'
+
+const render = (y: Signal<'audio'>, float: 'float32' | 'float64' = 'float64') =>
+  pipe(
+    compile({ y }),
+    E.flatMap((p) => evaluateSync(reference(float))(p, {})),
+    E.map((o) => o['y']!.data),
+    E.getOrElseW((e) => {
+      throw new Error(JSON.stringify(e))
+    }),
+  )
+/** The same control frame repeated F times, `[1, F, len]`. */
+const frames = (v: number[], F: number): Signal<'control'> =>
+  withRate(constant(Array.from({ length: F }, () => v).flat(), [1, F, v.length]).node, 'control')
+const maxError = (y: ArrayLike<number>, f: (t: number) => number) => {
+  let worst = 0
+  for (let t = 0; t < y.length; t++) worst = Math.max(worst, Math.abs(y[t]! - f(t)))
+  return worst
+}
+
+describe('harmonic', () => {
+  it('a constant 440 Hz tone over 60 s matches sin(2π·440·(t+1)/sr) to 1e-3 in float32', () => {
+    const [sr, T, F] = [16000, 960000, 1000]
+    const y = render(harmonic(frames([1], F), frames([1], F), frames([440], F), { samples: T, sampleRate: sr, scale: false }), 'float32')
+    expect(maxError(y, (t) => Math.sin((2 * Math.PI * 440 * (t + 1)) / sr))).toBeLessThan(1e-3)
+  })
+  it('zeroes harmonics at or above Nyquist and renormalises the rest', () => {
+    const [sr, T, F] = [16000, 1600, 10]
+    // f0 = 5 kHz: harmonics 10 and 15 kHz are above Nyquist, so all the weight goes to the first
+    const y = render(harmonic(frames([0.5], F), frames([0.2, 0.3, 0.5], F), frames([5000], F), { samples: T, sampleRate: sr, scale: false }))
+    expect(maxError(y, (t) => 0.5 * Math.sin((2 * Math.PI * 5000 * (t + 1)) / sr))).toBeLessThan(1e-9)
+  })
+  it('is silent when f0 is above Nyquist', () => {
+    const y = render(harmonic(frames([1], 4), frames([1, 1], 4), frames([8800], 4), { samples: 400, sampleRate: 16000, scale: false }))
+    expect(y.every((v) => v === 0)).toBe(true)
+  })
+  it('with exp-sigmoid scaling follows ddsp: a = 2·σ(x)^ln10 + 1e-7', () => {
+    const [sr, T, F] = [16000, 800, 4]
+    const y = render(harmonic(frames([0], F), frames([3], F), frames([200], F), { samples: T, sampleRate: sr }))
+    const a = 2 * 0.5 ** Math.LN10 + 1e-7
+    expect(maxError(y, (t) => a * Math.sin((2 * Math.PI * 200 * (t + 1)) / sr))).toBeLessThan(1e-9)
+  })
+})

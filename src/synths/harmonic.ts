@@ -1,0 +1,61 @@
+/**
+ * The DDSP harmonic synthesizer (ddsp `synths.Harmonic`), exactly:
+ *   a = expSigmoid(amplitudes), c = expSigmoid(distribution)   (if scaled)
+ *   c_k ← 0 where k·f0 ≥ sr/2 (frame rate), then c ← c/Σₖcₖ (1e-7 if the sum is 0)
+ *   f_k = k·f0·√(1 + β·k²)   (β = 0: harmonic; β > 0: stiff-string inharmonicity)
+ *   A_k = a·c_k
+ *   y = oscillatorBank(upsample(f_k, 'linear'), upsample(A_k, 'window'))
+ * Controls are frames: amplitudes `[B, F, 1]`, distribution `[B, F, K]`,
+ * f0 `[B, F, 1]` in Hz. Engel et al., "DDSP", ICLR 2020, §3.
+ *
+ * @example
+ * const y = harmonic(amps, dist, f0, { samples: 64000, sampleRate: 16000 })
+ */
+import { add, div, less, mul, select, sqrt } from '../core/math.js'
+import { constant, withRate, type Signal } from '../core/signal.js'
+import { reshape, sum } from '../core/tensor.js'
+import { upsample, type UpsampleMethod } from '../dsp/resample.js'
+import { expSigmoid } from '../dsp/scale.js'
+import { oscillatorBank } from './oscillator-bank.js'
+
+/** Options of the harmonic synth. */
+export interface HarmonicOptions {
+  readonly samples: number
+  readonly sampleRate: number
+  /** Apply ddsp's exp-sigmoid to amplitudes and distribution (default true). */
+  readonly scale?: boolean
+  /** Zero harmonics at or above Nyquist and renormalise (default true). */
+  readonly normalizeBelowNyquist?: boolean
+  /** Amplitude upsampling (default 'window', as ddsp). */
+  readonly ampResample?: UpsampleMethod
+  /** Stiff-string inharmonicity β ≥ 0 (default 0). */
+  readonly inharmonicity?: number
+}
+
+/**
+ * Renders harmonic audio from frame-rate controls.
+ * @returns audio `[B, samples]`
+ * @example harmonic(param('amp', [1, 250, 1], 'control'), param('dist', [1, 250, 60], 'control'), f0, { samples: 64000, sampleRate: 16000 })
+ */
+export const harmonic = (
+  amplitudes: Signal<'control'>,
+  distribution: Signal<'control'>,
+  f0: Signal<'control'>,
+  o: HarmonicOptions,
+): Signal<'audio'> => {
+  const [B, F, K] = distribution.shape ?? [1, 1, 1]
+  const scaled = o.scale ?? true
+  const a = scaled ? expSigmoid(amplitudes) : amplitudes
+  let c = scaled ? expSigmoid(distribution) : distribution
+  const k = constant(Array.from({ length: K! }, (_, i) => i + 1), [1, 1, K!])
+  const beta = o.inharmonicity ?? 0
+  const ratios = beta === 0 ? k : mul(k, sqrt(add(1, mul(beta, mul(k, k)))))
+  const fk = withRate(mul(f0, ratios).node, 'control')
+  if (o.normalizeBelowNyquist ?? true) {
+    c = withRate(mul(c, less(fk, o.sampleRate / 2)).node, 'control')
+    const total = reshape(sum(c, [2]), [B!, F!, 1])
+    c = withRate(div(c, select(less(0, total), total, 1e-7)).node, 'control')
+  }
+  const ak = withRate(mul(a, c).node, 'control')
+  return oscillatorBank(upsample(fk, o.samples, 'linear'), upsample(ak, o.samples, o.ampResample ?? 'window'), o.sampleRate)
+}
