@@ -12,9 +12,17 @@ import * as B from './build.js'
 import { mk, type Node } from './node.js'
 import { joinRates, lift, rateOf, Signal, type Compatible, type Join, type JoinOf, type Operand, type Rate, type RateOf } from './signal.js'
 
-/** A dual binary combinator: data-first with two arguments, data-last with one. */
+/**
+ * A dual binary combinator: data-first with two arguments, data-last with one.
+ * The first overloads keep a signal's rate `R` when the other operand is a
+ * number, a static signal or a signal of the same `R` (so rate-generic library
+ * code type-checks); the general form joins rates and rejects audio + control.
+ */
 export interface BinaryCombinator {
+  <R extends Rate>(a: Signal<R>, b: number | Signal<'static'> | Signal<NoInfer<R>>): Signal<R>
+  <R extends Rate>(a: number | Signal<'static'>, b: Signal<R>): Signal<R>
   <A extends Operand, B extends Operand>(a: A, b: B & Compatible<A, B>): Signal<JoinOf<A, B>>
+  (b: number | Signal<'static'>): <R extends Rate>(a: Signal<R>) => Signal<R>
   <B extends Operand>(b: B): <A extends Operand>(a: A & Compatible<A, B>) => Signal<JoinOf<A, B>>
 }
 

@@ -10,6 +10,8 @@ import { kit808, type Voice808 } from './drums/kit808.js'
 import { notes, renderNotes } from './poly.js'
 import { harmonic } from './harmonic.js'
 import { sinusoidal } from './sinusoidal.js'
+import { filteredNoise } from './filtered-noise.js'
+import { expDecayIr, reverb } from './reverb.js'
 import { withRate } from '../core/signal.js'
 
 /** How long and at what rate to render. */
@@ -85,6 +87,25 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
       const amps = controls(F, 6, secs, (t, k) => (0.3 / (k + 1)) * Math.exp(-(1 + k) * 2 * t))
       const freqs = controls(F, 6, secs, (t, k) => 330 * ratios[k]! * (1 + 0.002 * k * t))
       return sinusoidal(amps, freqs, { samples: spec.samples, sampleRate: spec.sampleRate, scale: false })
+    },
+  },
+  'filtered-noise': {
+    description: 'ddsp filtered noise: a resonant band sweeping up through 65 linear bands, 257-tap FIRs per frame',
+    parameterCount: 65,
+    render: (spec) => {
+      const F = frameCount(spec)
+      const secs = spec.samples / spec.sampleRate
+      const mags = controls(F, 65, secs, (t, k) => 0.5 * Math.exp(-(((k - 4 - (50 * t) / secs) / 3) ** 2)))
+      return filteredNoise(mags, { samples: spec.samples, scale: false })
+    },
+  },
+  reverb: {
+    description: 'an impulse through the ddsp reverb with an exponentially decaying noise IR (1 s, decay rate 2 + e²)',
+    parameterCount: 2,
+    render: ({ sampleRate, samples }) => {
+      const impulse = withRate(constant(Array.from({ length: samples }, (_, i) => (i === 0 ? 0.5 : 0)), [1, samples]).node, 'audio')
+      const ir = expDecayIr(constant(0, [1, 1]), constant(2, [1, 1]), Math.min(samples, sampleRate))
+      return reverb(impulse, ir)
     },
   },
   poly: {
