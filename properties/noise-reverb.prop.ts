@@ -1,13 +1,14 @@
 /**
  * Law: filtered noise, the FIR filter, the reverb and its parametric IRs are
  * differentiable in every control (reverse mode = float64 central differences
- * along a random direction, via `gradCheck`).
+ * along a random direction, via `gradCheck`), and so is the modal drum.
  */
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
 import type { Rate, Signal } from '../src/core/signal.js'
 import { filteredNoise, firFilter } from '../src/synths/filtered-noise.js'
 import { expDecayIr, filteredNoiseIr, reverb } from '../src/synths/reverb.js'
+import { modalDrum } from '../src/synths/modal.js'
 import { gradCheck, type ParamSpec } from './gradcheck.js'
 import { params } from './runs.js'
 import { TOL, within } from './tolerance.js'
@@ -33,4 +34,24 @@ describe('noise and reverb gradients', () => {
         params(),
       )
     })
+})
+
+describe('modal drum gradients', () => {
+  it('∂/∂(freqs, amps, phase0, noise bands) = central differences', () => {
+    const specs: Record<string, ParamSpec> = {
+      freqs: { shape: [1, 3, 4], rate: 'control', lo: 100, hi: 1500 },
+      amps: { shape: [1, 3, 4], rate: 'control' },
+      phase0: { shape: [1, 4], rate: 'static' },
+      bands: { shape: [1, 2, 5], rate: 'control' },
+    }
+    const f = (p: P) => modalDrum({ freqs: p['freqs'] as Signal<'control'>, amps: p['amps'] as Signal<'control'>, phase0: p['phase0'] as Signal<'static'>, noiseBands: p['bands'] as Signal<'control'> }, { samples: 64, sampleRate: 8000 })
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (seed) => {
+        const { fd, ad, smooth } = gradCheck(f, specs, seed, 'modalDrum', 1e-5)
+        fc.pre(smooth)
+        return within(TOL.phaseGradient, fd, ad)
+      }),
+      params(),
+    )
+  })
 })

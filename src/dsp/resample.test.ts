@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { reference } from '../backends/reference/index.js'
 import { evaluateSync, type Feeds } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
-import type { Rate, Signal } from '../core/signal.js'
+import { constant, withRate, type Rate, type Signal } from '../core/signal.js'
 
 /** Evaluates named signals on the reference backend (throws on errors). */
 const run = (outs: Record<string, Signal<Rate>>, feeds: Feeds = {}, dtype: 'float32' | 'float64' = 'float64') => {
@@ -66,5 +66,13 @@ describe('upsample', () => {
   })
   it("'window' with T not a multiple of F is a graph error", () => {
     expect(() => run({ y: upsample(sig, 321, 'window') }, feed)).toThrow(/multiple/)
+  })
+})
+
+describe('upsample centered (PyTorch align_corners=False)', () => {
+  it('matches F.interpolate([0, 1], size=4, mode="linear") = [0, 0.25, 0.75, 1]', () => {
+    const p = compile({ y: upsample(withRate(constant([0, 1], [1, 2, 1]).node, 'control'), 4, 'centered') })
+    const out = p._tag === 'Right' ? evaluateSync(reference('float64'))(p.right, {}) : p
+    expect(out._tag === 'Right' && [...out.right['y']!.data]).toEqual([0, 0.25, 0.75, 1])
   })
 })

@@ -17,8 +17,12 @@ import { composite } from '../core/composite.js'
 import { withRate, type Signal } from '../core/signal.js'
 import { dimsOf, invalid, isPosInt } from './guard.js'
 
-/** Interpolation kernels: `linear` (DDSP `resample`) or `window` (raised cosine, DDSP `upsample_with_windows`). */
-export type UpsampleMethod = 'linear' | 'window'
+/**
+ * Interpolation kernels: `linear` (DDSP `resample`), `window` (raised cosine, DDSP
+ * `upsample_with_windows`) or `centered` (PyTorch `F.interpolate(mode='linear')`,
+ * align_corners=False, as drumblender uses).
+ */
+export type UpsampleMethod = 'linear' | 'window' | 'centered'
 
 interface Table {
   readonly i0: number[]
@@ -37,6 +41,16 @@ const linearTable = (frames: number, n: number): Table => {
     i1: i0.map((i) => Math.min(i + 1, frames - 1)),
     w1: i0.map((i, t) => (t * frames - i * n) / n),
   }
+}
+
+/**
+ * PyTorch's linear interpolation with align_corners=False: src = (n + ½)·F/T − ½,
+ * clamped to [0, F − 1], i₀ = ⌊src⌋, i₁ = min(i₀ + 1, F − 1), w = src − i₀.
+ */
+const centeredTable = (frames: number, n: number): Table => {
+  const src = Array.from({ length: n }, (_, t) => Math.min(Math.max(((t + 0.5) * frames) / n - 0.5, 0), frames - 1))
+  const i0 = src.map(Math.floor)
+  return { i0, i1: i0.map((i) => Math.min(i + 1, frames - 1)), w1: src.map((v, t) => v - i0[t]!) }
 }
 
 /**
@@ -76,7 +90,7 @@ export const upsample = (x: Signal<'control'>, nSamples: number, method: Upsampl
   const shape = dimsOf(x, 3)
   const bad = checkArgs(shape, nSamples, method)
   if (bad !== undefined || shape === undefined) return invalid(x, bad ?? '', 'audio')
-  const t = (method === 'linear' ? linearTable : windowTable)(shape[1]!, nSamples)
+  const t = { linear: linearTable, window: windowTable, centered: centeredTable }[method](shape[1]!, nSamples)
   const body = (frames: Signal<'control'>): Signal<'audio'> => {
     const a = B.gather(frames.node, B.constant(t.i0, [nSamples]), 1)
     const b = B.gather(frames.node, B.constant(t.i1, [nSamples]), 1)

@@ -12,6 +12,7 @@ import { harmonic } from './harmonic.js'
 import { sinusoidal } from './sinusoidal.js'
 import { filteredNoise } from './filtered-noise.js'
 import { expDecayIr, reverb } from './reverb.js'
+import { modalDrum } from './modal.js'
 import { withRate } from '../core/signal.js'
 
 /** How long and at what rate to render. */
@@ -106,6 +107,19 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
       const impulse = withRate(constant(Array.from({ length: samples }, (_, i) => (i === 0 ? 0.5 : 0)), [1, samples]).node, 'audio')
       const ir = expDecayIr(constant(0, [1, 1]), constant(2, [1, 1]), Math.min(samples, sampleRate))
       return reverb(impulse, ir)
+    },
+  },
+  'modal-drum': {
+    description: 'drumblender-style modal drum: 8 circular-membrane modes gliding down 3 %, each decaying, plus a noise burst',
+    parameterCount: 8 * 3 + 16,
+    render: (spec) => {
+      const F = frameCount(spec)
+      const secs = spec.samples / spec.sampleRate
+      const ratios = [1, 1.594, 2.136, 2.296, 2.653, 2.918, 3.156, 3.501] // zeros of Bessel functions, relative
+      const freqs = controls(F, 8, secs, (t, m) => 140 * ratios[m]! * (1 - 0.03 * (1 - Math.exp(-12 * t))))
+      const amps = controls(F, 8, secs, (t, m) => (0.35 / (1 + m)) * Math.exp(-(4 + 3 * m) * t))
+      const bands = controls(F, 16, secs, (t, k) => 0.15 * Math.exp(-40 * t) * (1 + k / 8))
+      return modalDrum({ freqs, amps, phase0: constant(0, [1, 8]), noiseBands: bands }, spec)
     },
   },
   poly: {

@@ -1,0 +1,47 @@
+/**
+ * Modal percussion after drumblender (Shier et al., Forum Acusticum 2023,
+ * `drumblender/synths/modal.py`): M sinusoidal modes whose frequency and
+ * amplitude follow frame-rate tracks, plus filtered noise:
+ *   y[n] = Σₘ aₘ[n]·sin(φₘ[n] + φₘ⁰),  φₘ[n] = 2π/sr·Σ_{k≤n} fₘ[k]  (inclusive)
+ *        + filteredNoise(bands)
+ * Tracks are upsampled as drumblender does (PyTorch linear interpolation,
+ * align_corners=False); only the initial phase of each mode is used. The noise
+ * part is ddsp's filtered noise (drumblender's variant windows its frames with
+ * hop 128 instead). The TCN transient model belongs to training.
+ *
+ * @example
+ * const y = modalDrum({ freqs, amps, phase0, noiseBands }, { samples: 48000, sampleRate: 48000 })
+ */
+import { add, less, mul, sin } from '../core/math.js'
+import { withRate, type Signal } from '../core/signal.js'
+import { reshape, sum } from '../core/tensor.js'
+import { phase } from '../dsp/phase.js'
+import { upsample } from '../dsp/resample.js'
+import { filteredNoise } from './filtered-noise.js'
+
+/** Modal controls. */
+export interface ModalControls {
+  /** Mode frequencies, Hz, control `[B, F, M]`. */
+  readonly freqs: Signal<'control'>
+  /** Mode amplitudes, control `[B, F, M]`. */
+  readonly amps: Signal<'control'>
+  /** Initial phases, radians, static `[B, M]`. */
+  readonly phase0: Signal<'static'>
+  /** Noise band magnitudes (linear, unscaled), control `[B, F', bands]`; omit for modes only. */
+  readonly noiseBands?: Signal<'control'>
+}
+
+/**
+ * Renders modes plus noise.
+ * @returns audio `[B, samples]`
+ * @example modalDrum(controls, { samples: 96000, sampleRate: 48000 })
+ */
+export const modalDrum = (c: ModalControls, o: { readonly samples: number; readonly sampleRate: number; readonly seed?: number }): Signal<'audio'> => {
+  const [B, , M] = c.freqs.shape ?? [1, 1, 1]
+  const f = upsample(c.freqs, o.samples, 'centered')
+  const a = upsample(c.amps, o.samples, 'centered')
+  const phi = add(phase(f, o.sampleRate), withRate(reshape(c.phase0, [B!, 1, M!]).node, 'audio'))
+  const modes = withRate(sum(mul(mul(a, less(f, o.sampleRate / 2)), sin(phi)), [2]).node, 'audio')
+  if (c.noiseBands === undefined) return modes
+  return add(modes, filteredNoise(c.noiseBands, { samples: o.samples, scale: false, windowSize: 0, seed: o.seed ?? 7 }))
+}
