@@ -11,7 +11,7 @@ import { renderCommand } from './render.js'
 const dir = mkdtempSync(join(tmpdir(), 'ddsp-render-'))
 
 describe('ddsp render', () => {
-  it.each(['kick808', 'snare808', 'clap808', 'adsr-saw'])('renders %s to a WAV that reads back identically, peak ≤ 1', async (name) => {
+  it.each(Object.keys(synthRegistry))('renders %s to a WAV that reads back identically, peak ≤ 1', async (name) => {
     const out = join(dir, `${name}.wav`)
     const r = await renderCommand(reference('float32'), name, { seconds: 0.1, sampleRate: 16000, out })()
     expect(E.isRight(r) && r.right.samples).toBe(1600)

@@ -117,7 +117,7 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
       const secs = spec.samples / spec.sampleRate
       const ratios = [1, 1.594, 2.136, 2.296, 2.653, 2.918, 3.156, 3.501] // zeros of Bessel functions, relative
       const freqs = controls(F, 8, secs, (t, m) => 140 * ratios[m]! * (1 - 0.03 * (1 - Math.exp(-12 * t))))
-      const amps = controls(F, 8, secs, (t, m) => (0.35 / (1 + m)) * Math.exp(-(4 + 3 * m) * t))
+      const amps = controls(F, 8, secs, (t, m) => (0.25 / (1 + m)) * Math.exp(-(4 + 3 * m) * t))
       const bands = controls(F, 16, secs, (t, k) => 0.15 * Math.exp(-40 * t) * (1 + k / 8))
       return modalDrum({ freqs, amps, phase0: constant(0, [1, 8]), noiseBands: bands }, spec)
     },
