@@ -13,6 +13,7 @@ import { sinusoidal } from './sinusoidal.js'
 import { filteredNoise } from './filtered-noise.js'
 import { expDecayIr, reverb } from './reverb.js'
 import { modalDrum } from './modal.js'
+import { wavetableSynth } from './wavetable.js'
 import { withRate } from '../core/signal.js'
 
 /** How long and at what rate to render. */
@@ -88,6 +89,19 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
       const amps = controls(F, 6, secs, (t, k) => (0.3 / (k + 1)) * Math.exp(-(1 + k) * 2 * t))
       const freqs = controls(F, 6, secs, (t, k) => 330 * ratios[k]! * (1 + 0.002 * k * t))
       return sinusoidal(amps, freqs, { samples: spec.samples, sampleRate: spec.sampleRate, scale: false })
+    },
+  },
+  wavetable: {
+    description: 'ddsp wavetable synth: a 2048-point table (a bright additive wave), 110 Hz gliding to 165 Hz, decaying',
+    parameterCount: 2048 + 2,
+    render: (spec) => {
+      const F = frameCount(spec)
+      const secs = spec.samples / spec.sampleRate
+      const N = 2048
+      const table = constant(Array.from({ length: N }, (_, i) => [1, 2, 3, 5, 8].reduce((s, k) => s + Math.sin((2 * Math.PI * k * i) / N) / k, 0) / 1.8), [1, N])
+      const amp = controls(F, 1, secs, (t) => 0.6 * Math.exp(-t))
+      const f0 = controls(F, 1, secs, (t) => 110 * 1.5 ** Math.min(1, t / secs))
+      return wavetableSynth(amp, f0, table, spec)
     },
   },
   'filtered-noise': {

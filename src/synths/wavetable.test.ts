@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { reference } from '../backends/reference/index.js'
 import { evaluateSync } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
-import { input } from '../core/signal.js'
-import { wavetableLookup } from './wavetable.js'
+import { constant, input, withRate } from '../core/signal.js'
+import { wavetableLookup, wavetableSynth } from './wavetable.js'
 
 const run = (N: number, T: number, table: Float64Array, phase: Float64Array, varying = false) =>
   pipe(
@@ -44,5 +44,24 @@ describe('wavetableLookup', () => {
     const tables = Float64Array.from([0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23])
     const y = run(N, T, tables, Float64Array.from([0, 0.125, 0.875]), true)
     expect([...y]).toEqual([0, 10.5, 21.5]) // row 2 at φ = 7/8: between 23 and the wrapped 20
+  })
+})
+
+describe('wavetableSynth', () => {
+  it('a sine table at constant f0 is amp·sin(2π·f0·n/sr): phase starts at 0 (ddsp), accurate over 10 s in float32', () => {
+    const [sr, T, F, N] = [16000, 160000, 100, 2048]
+    const ctl = (v: number) => withRate(constant(v, [1, F, 1]).node, 'control')
+    const table = constant(Array.from({ length: N }, (_, i) => Math.sin((2 * Math.PI * i) / N)), [1, N])
+    const y = pipe(
+      compile({ y: wavetableSynth(ctl(0.5), ctl(440), table, { samples: T, sampleRate: sr }) }),
+      E.flatMap((p) => evaluateSync(reference('float32'))(p, {})),
+      E.map((o) => o['y']!.data),
+      E.getOrElseW((e) => {
+        throw new Error(JSON.stringify(e))
+      }),
+    )
+    let worst = 0
+    for (let n = 0; n < T; n++) worst = Math.max(worst, Math.abs(y[n]! - 0.5 * Math.sin((2 * Math.PI * 440 * n) / sr)))
+    expect(worst).toBeLessThan(1e-3)
   })
 })
