@@ -8,7 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'properties', include: ['properties/**/*.prop.ts'] } },
+      { extends: true, test: { name: 'properties', include: ['properties/**/*.prop.ts'], setupFiles: ['properties/report.ts'] } },
     ],
   },
 })

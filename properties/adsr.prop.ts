@@ -34,7 +34,7 @@ describe('adsr gradients', () => {
           release: draw(0.02, 0.3), onset: draw(0.05, 0.2), offset: draw(0.3, 0.4),
         }
         const dir = Object.fromEntries(names.map((k) => [k, draw(-0.5, 1)]))
-        const { fd, ad, smooth } = directional(prog, at, dir)
+        const { fd, ad, smooth } = directional(prog, at, dir, 1e-7, 'adsr')
         fc.pre(smooth)
         return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad)
       }),

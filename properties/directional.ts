@@ -14,6 +14,14 @@ import { dot, ok, run } from './harness.js'
 
 type Point = Readonly<Record<string, Float64Array>>
 
+/** The largest relative gradient error seen per label in this test file (printed by properties/report.ts). */
+export const worstByLabel = new Map<string, number>()
+
+const record = (label: string, fd: number, ad: number) => {
+  const rel = Math.abs(fd - ad) / Math.max(Math.abs(fd), Math.abs(ad), 1e-300)
+  worstByLabel.set(label, Math.max(worstByLabel.get(label) ?? 0, rel))
+}
+
 /** `at + s·h·dir`, for the params in `dir` (other feeds unchanged). */
 const step = (at: Point, dir: Point, s: number): Point =>
   Object.fromEntries(Object.entries(at).map(([k, v]) => [k, dir[k] === undefined ? v : v.map((x, i) => x + s * dir[k]![i]!)]))
@@ -21,13 +29,15 @@ const step = (at: Point, dir: Point, s: number): Point =>
 /**
  * Reverse-mode vs central-difference directional derivative of `loss`.
  * @param at feeds (inputs and params)  @param dir a direction for some params  @param h step
+ * @param label records the worst relative error under this name (smooth draws only)
  */
-export const directional = (p: Program, at: Point, dir: Point, h = 1e-7): { fd: number; ad: number; smooth: boolean } => {
+export const directional = (p: Program, at: Point, dir: Point, h = 1e-7, label?: string): { fd: number; ad: number; smooth: boolean } => {
   const scaled = Object.fromEntries(Object.entries(dir).map(([k, v]) => [k, v.map((x) => x * h)]))
   const [up, mid, down] = [1, 0, -1].map((s) => run(p, step(at, scaled, s)).loss!.data[0]!) as [number, number, number]
   const fd = (up - down) / (2 * h)
   const smooth = Math.abs((up - mid) / h - (mid - down) / h) <= 1e-3 * (1 + Math.abs(fd))
   const g = run(ok(valueAndGrad(p, 'loss', Object.keys(dir))), at)
   const ad = Object.entries(dir).reduce((s, [k, v]) => s + dot(g[gradName(k)]!.data, v), 0)
+  if (label !== undefined && smooth) record(label, fd, ad)
   return { fd, ad, smooth }
 }

@@ -29,7 +29,7 @@ describe('808 kit gradients', () => {
           const prog = ok(compile({ loss: sum(mul(voice.render(param('p', [batch, P]), n, sr), w), [0, 1]) }))
           const at = { p: Float64Array.from({ length: batch * P }, () => 0.05 + 0.9 * r.next()) }
           const dir = { p: Float64Array.from({ length: batch * P }, () => r.next() - 0.5) }
-          const { fd, ad, smooth } = directional(prog, at, dir, 1e-6)
+          const { fd, ad, smooth } = directional(prog, at, dir, 1e-6, name)
           fc.pre(smooth)
           return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad)
         }),

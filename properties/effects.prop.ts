@@ -29,7 +29,7 @@ describe('modDelay gradients', () => {
         const d = (lo: number, span: number) => Float64Array.from({ length: B }, () => lo + span * r.next())
         const at = { x: operand(r, [B, n]).values, centre: d(2, 4), depth: d(0.2, 1.5), gain: d(0.2, 0.8) }
         const dir = { x: operand(r, [B, n]).values, centre: d(-0.5, 1), depth: d(-0.5, 1), gain: d(-0.5, 1) }
-        const { fd, ad, smooth } = directional(prog, at, dir)
+        const { fd, ad, smooth } = directional(prog, at, dir, 1e-7, 'modDelay')
         fc.pre(smooth)
         return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad)
       }),

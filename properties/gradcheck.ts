@@ -50,7 +50,7 @@ export const gradCheck = (
   const draw = (s: ParamSpec) => Float64Array.from({ length: size(s.shape) }, () => (s.lo ?? -1) + ((s.hi ?? 1) - (s.lo ?? -1)) * r.next())
   const at = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, draw(s)]))
   const dir = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, draw({ ...s, lo: -1, hi: 1 })]))
-  const res = directional(prog, at, dir, h)
+  const res = directional(prog, at, dir, h, label === '' ? undefined : label)
   const rel = Math.abs(res.fd - res.ad) / Math.max(Math.abs(res.fd), Math.abs(res.ad), 1e-300)
   if (res.smooth && rel > worst.rel) Object.assign(worst, { rel, label })
   return res

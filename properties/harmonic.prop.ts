@@ -29,7 +29,7 @@ describe('harmonic gradients', () => {
         const at = { amp: operand(r, [B, F, 1]).values, dist: operand(r, [B, F, K]).values, f0: Float64Array.from({ length: B * F }, () => 100 + 1500 * r.next()) }
         const dir = { amp: operand(r, [B, F, 1]).values, dist: operand(r, [B, F, K]).values, f0: operand(r, [B, F, 1]).values }
         // h = 1e-5: phases reach ~1e5 Hz·samples, so float64 rounding/h would swamp a smaller step
-        const { fd, ad, smooth } = directional(prog, at, dir, 1e-5)
+        const { fd, ad, smooth } = directional(prog, at, dir, 1e-5, 'harmonic')
         fc.pre(smooth)
         return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad)
       }),

@@ -27,7 +27,7 @@ describe('wavetable gradients', () => {
         const prog = ok(compile({ loss: sum(mul(y, constant([...operand(r, [B, T]).values], [B, T])), [0, 1]) }))
         const at = { table: operand(r, shape).values, phase: operand(r, [B, T]).values }
         const dir = { table: operand(r, shape).values, phase: operand(r, [B, T]).values }
-        const { fd, ad, smooth } = directional(prog, at, dir)
+        const { fd, ad, smooth } = directional(prog, at, dir, 1e-7, 'wavetableLookup')
         fc.pre(smooth)
         return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad)
       }),
