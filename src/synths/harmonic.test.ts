@@ -5,6 +5,7 @@ import { reference } from '../backends/reference/index.js'
 import { evaluateSync } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { constant, withRate, type Signal } from '../core/signal.js'
+import { expSigmoid } from '../dsp/scale.js'
 import { harmonic } from './harmonic.js'
 
 const render = (y: Signal<'audio'>, float: 'float32' | 'float64' = 'float64') =>
@@ -46,5 +47,16 @@ describe('harmonic', () => {
     const y = render(harmonic(frames([0], F), frames([3], F), frames([200], F), { samples: T, sampleRate: sr }))
     const a = 2 * 0.5 ** Math.LN10 + 1e-7
     expect(maxError(y, (t) => a * Math.sin((2 * Math.PI * 200 * (t + 1)) / sr))).toBeLessThan(1e-9)
+  })
+})
+
+describe('golden numbers (ddsp-anchors Appendix A)', () => {
+  it('the first phase of 440 Hz at 16 kHz is the inclusive cumsum 0.172788 rad', () => {
+    const y = render(harmonic(frames([1], 2), frames([1], 2), frames([440], 2), { samples: 64, sampleRate: 16000, scale: false }))
+    expect(Math.asin(y[0]!)).toBeCloseTo(0.172788, 6)
+  })
+  it('filtered noise starts at exp_sigmoid(−5) = 1.97931e-5 per band (FilteredNoise init)', () => {
+    const v = render(withRate(expSigmoid(constant(-5, [1, 1])).node, 'audio'))
+    expect(v[0]).toBeCloseTo(1.97931e-5, 10)
   })
 })
