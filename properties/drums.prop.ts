@@ -31,7 +31,7 @@ describe('808 kit gradients', () => {
           const dir = { p: Float64Array.from({ length: batch * P }, () => r.next() - 0.5) }
           const { fd, ad, smooth } = directional(prog, at, dir, 1e-6, name)
           fc.pre(smooth)
-          return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad)
+          return within(TOL.synthGradient, fd, ad)
         }),
         params(0.5),
       )

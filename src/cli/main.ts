@@ -10,16 +10,18 @@
  */
 import { Command, CommanderError } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
-import { reference } from '../backends/reference/index.js'
+import { backendNames, isBackendName, loadBackend } from '../backends/load.js'
 import { synthRegistry } from '../synths/registry.js'
 import { exitWith, positive, usage, type CliError } from './errors.js'
 import { renderCommand } from './render.js'
 
 const isError = (v: unknown): v is CliError => typeof v === 'object' && v !== null && '_tag' in v
 
-/** The backends the CLI can select today. */
-const chooseBackend = (name: string) =>
-  name === 'reference' ? E.right(reference('float32')) : E.left(usage(`backend '${name}' is not available in the CLI yet; use --backend reference`))
+/** Loads a backend by name: unknown names are usage errors; unavailable ones say why and how to fix it. */
+const chooseBackend = async (name: string) =>
+  isBackendName(name)
+    ? E.mapLeft((e: CliError) => e)(await loadBackend(name))
+    : E.left(usage(`unknown backend '${name}'; choose one of ${backendNames.join(', ')}`))
 
 const program = new Command('ddsp')
   .description('differentiable DSP in TypeScript')
@@ -34,19 +36,29 @@ program
   })
 
 program
+  .command('backends')
+  .description('list the backends: available, or why not')
+  .action(async () => {
+    for (const name of backendNames) {
+      const b = await loadBackend(name)
+      console.log(`${name.padEnd(10)} ${E.isRight(b) ? 'available' : `unavailable: ${b.left.reason}. ${b.left.remedy}`}`)
+    }
+  })
+
+program
   .command('render <name>')
   .description('render a synth with its default parameters to a WAV file')
   .option('--seconds <s>', 'duration in seconds', '1')
   .option('--sr <hz>', 'sample rate', '44100')
   .option('--out <file>', 'output WAV (default out/<name>.wav)')
-  .option('--backend <name>', 'backend', process.env['DDSP_BACKEND'] ?? 'reference')
+  .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
   .option('--seed <n>', 'seed (noise is seeded per synth)', '0')
   .action(async (name: string, o: { seconds: string; sr: string; out?: string; backend: string }) => {
     const seconds = positive('--seconds', o.seconds)
     const sampleRate = positive('--sr', o.sr, true)
     if (isError(seconds)) return exitWith(seconds)
     if (isError(sampleRate)) return exitWith(sampleRate)
-    const backend = chooseBackend(o.backend)
+    const backend = await chooseBackend(o.backend)
     if (E.isLeft(backend)) return exitWith(backend.left)
     const r = await renderCommand(backend.right, name, { seconds, sampleRate, out: o.out ?? `out/${name}.wav` })()
     if (E.isLeft(r)) return exitWith(r.left)

@@ -11,9 +11,14 @@ import { pipe } from 'fp-ts/lib/function.js'
 import { compile } from '../core/program-api.js'
 import { evaluate } from '../core/interpret.js'
 import type { Backend } from '../core/backend.js'
+import type { Program } from '../core/program.js'
+import type { AnyBackend } from '../backends/load.js'
 import { synthRegistry } from '../synths/registry.js'
 import { writeWav } from '../io/wav.js'
 import { usage, type CliError } from './errors.js'
+
+/** Evaluates on whichever backend was loaded (the union is opened once, here). */
+const evaluateOn = (backend: AnyBackend, p: Program) => evaluate(backend as Backend<unknown>)(p, {})
 
 /** Options of `render`. */
 export interface RenderOptions {
@@ -35,14 +40,14 @@ export interface RenderReport {
  * Renders `name` on `backend` to `options.out`.
  * @example await renderCommand(reference('float32'), 'kick808', { seconds: 1, sampleRate: 44100, out: 'kick.wav' })()
  */
-export const renderCommand = <T>(backend: Backend<T>, name: string, options: RenderOptions): TE.TaskEither<CliError, RenderReport> => {
+export const renderCommand = (backend: AnyBackend, name: string, options: RenderOptions): TE.TaskEither<CliError, RenderReport> => {
   const synth = synthRegistry[name]
   if (synth === undefined) return TE.left(usage(`unknown synth '${name}'; try one of: ${Object.keys(synthRegistry).join(', ')}`))
   const samples = Math.round(options.seconds * options.sampleRate)
   const start = performance.now()
   return pipe(
     TE.fromEither(E.mapLeft((errs: readonly CliError[]) => errs[0]!)(compile({ y: synth.render({ sampleRate: options.sampleRate, samples }) }))),
-    TE.flatMap((p) => TE.fromTask(() => evaluate(backend)(p, {}))),
+    TE.flatMap((p) => TE.fromTask(() => evaluateOn(backend, p))),
     TE.flatMap(TE.fromEither),
     TE.flatMap((out) => {
       const y = Float32Array.from(out['y']!.data)

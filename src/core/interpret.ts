@@ -125,7 +125,9 @@ export const runOnBackend = <T>(backend: Backend<T>, p: Program, feeds: Feeds): 
     backend.scope(() => {
       const named = new Map(checked.map(([name, data, shape]) => [name, backend.upload(data, shape)] as const))
       const r = execute(backend, p, { named, args: [] })
-      for (const v of named.values()) backend.dispose(v)
+      // An output may be a feed itself (e.g. a gradient equal to the seed): keep those.
+      const returned = new Set<T>(E.isRight(r) ? r.right.values() : [])
+      for (const v of named.values()) if (!returned.has(v)) backend.dispose(v)
       return r
     }),
   )
@@ -140,10 +142,9 @@ export const evaluate =
     const r = runOnBackend(backend, p, feeds)
     if (E.isLeft(r)) return r
     const out: Record<string, HostTensor> = {}
-    for (const [name, v] of r.right) {
-      out[name] = await backend.download(v)
-      backend.dispose(v)
-    }
+    for (const [name, v] of r.right) out[name] = await backend.download(v)
+    // Two outputs may name one value: free each value once, after every download.
+    for (const v of new Set(r.right.values())) backend.dispose(v)
     return E.right(out)
   }
 
@@ -156,10 +157,8 @@ export const evaluateSync =
   (p: Program, feeds: Feeds): E.Either<EvalError, Outputs> =>
     E.map((values: Map<string, T>) => {
       const out: Record<string, HostTensor> = {}
-      for (const [name, v] of values) {
-        out[name] = backend.readSync(v)
-        backend.dispose(v)
-      }
+      for (const [name, v] of values) out[name] = backend.readSync(v)
+      for (const v of new Set(values.values())) backend.dispose(v)
       return out
     })(runOnBackend(backend, p, feeds))
 
