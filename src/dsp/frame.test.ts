@@ -1,23 +1,10 @@
-import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync, type Feeds } from '../core/interpret.js'
-import { compile } from '../core/program-api.js'
-import type { Rate, Signal } from '../core/signal.js'
 
 /** Evaluates named signals on the reference backend (throws on errors). */
-const run = (outs: Record<string, Signal<Rate>>, feeds: Feeds = {}, dtype: 'float32' | 'float64' = 'float64') => {
-  const r = E.flatMap(compile(outs), (p) => evaluateSync(reference(dtype))(p, feeds))
-  if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
-  return Object.fromEntries(Object.entries(r.right).map(([k, v]) => [k, Array.from(v.data)]))
-}
-const close = (a: readonly number[] | undefined, b: readonly number[], tol: number) => {
-  expect(a?.length).toBe(b.length)
-  b.forEach((v, i) => expect(Math.abs(a![i]! - v)).toBeLessThanOrEqual(tol))
-}
 
 import { input } from '../core/signal.js'
 import { frame, frameCount, overlapAdd } from './frame.js'
+import { run, close } from '../testing/run.js'
 
 describe('frame / overlapAdd', () => {
   const x = Array.from({ length: 10 }, (_, i) => i + 1)
