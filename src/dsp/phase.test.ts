@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 
-/** Evaluates named signals on the reference backend (throws on errors). */
 
 import { input } from '../core/signal.js'
 import { sin } from '../core/math.js'

@@ -4,7 +4,6 @@ import { evaluateSync } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { constant, withRate } from '../core/signal.js'
 
-/** Evaluates named signals on the reference backend (throws on errors). */
 
 import { input } from '../core/signal.js'
 import { upsample } from './resample.js'

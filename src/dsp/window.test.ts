@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 
-/** Evaluates named signals on the reference backend (throws on errors). */
 
 import { blackman, hamming, hann, hannTable, windowTable } from './window.js'
 import { run, close } from '../testing/run.js'
