@@ -39,15 +39,19 @@ export interface Env<T> {
 export const execute = <T>(backend: Backend<T>, p: Program, env: Env<T>): E.Either<EvalError, Map<string, T>> => {
   const uses = useCounts(p)
   const values = new Map<number, T>()
-  const owned = new Set<number>()
-  const release = (id: number) => {
-    const left = (uses.get(id) ?? 0) - 1
-    uses.set(id, left)
-    if (left === 0 && owned.has(id)) {
-      backend.dispose(values.get(id)!)
-      values.delete(id)
+  // Lifetimes are per value object, not per equation: a kernel or a composite body
+  // may return one of its inputs, and then two equations share one value.
+  const refs = new Map<T, number>() // remaining reads of each live value
+  const owned = new Set<T>() // values this call created (feeds and args belong to the caller)
+  const drop = (v: T, n: number) => {
+    const left = (refs.get(v) ?? 0) - n
+    refs.set(v, left)
+    if (left <= 0 && owned.has(v)) {
+      backend.dispose(v)
+      owned.delete(v)
     }
   }
+  const fed = new Set<T>([...env.named.values(), ...env.args])
   try {
     for (const e of p.eqns) {
       const ins = e.inputs.map((i) => values.get(i)!)
@@ -62,18 +66,18 @@ export const execute = <T>(backend: Backend<T>, p: Program, env: Env<T>): E.Eith
           if (E.isLeft(r)) return r
           v = r.right.get('0')!
         }
-        owned.add(e.id)
       } else {
         const kernel = backend.kernels[e.op as KernelOp] as (i: readonly T[], a: unknown, s: Shape) => T
         v = kernel(ins, e.attrs, e.shape)
-        owned.add(e.id)
       }
+      if (!refs.has(v) && !fed.has(v)) owned.add(v) // a new value, not an alias of one we know
       values.set(e.id, v)
-      e.inputs.forEach(release)
-      if ((uses.get(e.id) ?? 0) === 0 && owned.has(e.id)) backend.dispose(v)
+      refs.set(v, (refs.get(v) ?? 0) + (uses.get(e.id) ?? 0))
+      e.inputs.forEach((i) => drop(values.get(i)!, 1))
+      if ((uses.get(e.id) ?? 0) === 0) drop(v, 0)
     }
   } catch (err) {
-    for (const [id, v] of values) if (owned.has(id)) backend.dispose(v)
+    for (const v of owned) backend.dispose(v)
     return E.left({ _tag: 'KernelFailed', op: 'eval', message: err instanceof Error ? err.message : String(err) })
   }
   const out = new Map<string, T>()
