@@ -92,7 +92,8 @@ describe('dsp composites: gradients = float64 central differences', () => {
         const [f, specs] = draw(rng(seed))
         const { fd, ad, smooth } = gradCheck(f, specs, seed + 1, name)
         fc.pre(smooth)
-        return within(name.startsWith('phase') ? TOL.phaseGradient : TOL.gradient, fd, ad)
+        // phase and the summed scale functions cancel large terms into a small derivative: see TOL.phaseGradient
+        return within(name.startsWith('phase') || name.startsWith('scale') ? TOL.phaseGradient : TOL.gradient, fd, ad)
       }),
       params(),
     )
