@@ -8,10 +8,8 @@
  * const x = B.input('x', [8])
  * const y = B.mul(B.sin(x), B.scalar(0.5))
  */
-import * as E from 'fp-ts/lib/Either.js'
 import { mk, shapeOf, type Node } from './node.js'
-import type { OpAttrs } from './ops.js'
-import { broadcastAxes, sameShape, sizeOf, type Shape } from './shape.js'
+import { broadcastAxes, sameShape, type Shape } from './shape.js'
 
 type NoAttrs = Record<string, never>
 const none: NoAttrs = {}
@@ -127,13 +125,3 @@ export const unbroadcast = (ct: Node, shape: Shape): Node => {
 /** Adds two optional cotangents (undefined = symbolic zero). */
 export const addCt = (a: Node | undefined, b: Node | undefined): Node | undefined =>
   a === undefined ? b : b === undefined ? a : add(a, b)
-
-/** Whether a node is the constant 0 everywhere (a materialised zero). */
-export const isZeroConstant = (n: Node): boolean =>
-  n.kind === 'prim' && n.op === 'constant' && (n.attrs as OpAttrs['constant']).data.every((v) => v === 0)
-
-/** Size of a valid node. */
-export const sizeOfNode = (n: Node): number => sizeOf(shapeOf(n))
-
-/** Whether a node is valid (re-exported for builders' callers). */
-export const valid = (n: Node): boolean => E.isRight(n.type)

@@ -9,7 +9,7 @@
  * const spec = rfft(frames, 1024)            // [..., 513, 2]
  * const energy = sum(mul(spec, spec), [-1, -2])
  */
-import { mk, type Node } from './node.js'
+import { mk } from './node.js'
 import type { OpAttrs, OpName } from './ops.js'
 import type { Shape } from './shape.js'
 import { joinRates, lift, rateOf, Signal, type Compatible, type JoinOf, type Operand, type Rate } from './signal.js'
@@ -86,6 +86,3 @@ export const matmul = <A extends Operand, C extends Operand>(a: A, b: C & Compat
  */
 export const recurrence = <R extends Rate>(a: Operand, x: Signal<R>, y0: Operand): Signal<R> =>
   apply('recurrence', [a, x, y0].map((o) => (typeof o === 'number' ? o : o.rate === x.rate ? o : new Signal(o.node, 'static'))), {}) as Signal<R>
-
-/** The node of a signal (for library authors writing composites). */
-export const nodeOf = (s: Signal<Rate>): Node => s.node
