@@ -5,7 +5,7 @@
  * linear in each argument; overlapAdd ∘ frame is the identity for hop = length.
  */
 import fc from 'fast-check'
-import { afterAll, describe, it } from 'vitest'
+import { describe, it } from 'vitest'
 import { add, mul, sin } from '../src/core/math.js'
 import { compile } from '../src/core/program-api.js'
 import { input, type Rate, type Signal } from '../src/core/signal.js'
@@ -17,7 +17,7 @@ import { upsample } from '../src/dsp/resample.js'
 import { amplitudeToDb, expSigmoid, hzToMidi, midiToHz, sigmoid, softplus } from '../src/dsp/scale.js'
 import { istft, magnitude, stft } from '../src/dsp/stft.js'
 import { operand, rng } from './cases.js'
-import { gradCheck, worst, type ParamSpec } from './gradcheck.js'
+import { gradCheck, type ParamSpec } from './gradcheck.js'
 import { ok, run } from './harness.js'
 import { params } from './runs.js'
 import { firstMismatch, TOL, within } from './tolerance.js'
@@ -85,7 +85,6 @@ const cases: ReadonlyArray<readonly [string, (r: ReturnType<typeof rng>) => read
 ]
 
 describe('dsp composites: gradients = float64 central differences', () => {
-  afterAll(() => console.log(`largest relative gradient error: ${worst.rel.toExponential(2)} (${worst.label})`))
   it.each(cases)('%s', (name, draw) => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (seed) => {
