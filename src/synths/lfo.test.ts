@@ -5,20 +5,13 @@ import { reference } from '../backends/reference/index.js'
 import { valueAndGrad } from '../core/autodiff/vjp.js'
 import { evaluateSync } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
-import { constant, param, type Signal } from '../core/signal.js'
+import { constant, param } from '../core/signal.js'
 import { mul } from '../core/math.js'
 import { sum } from '../core/tensor.js'
 import { lfo, type LfoShape } from './lfo.js'
 import { modMatrix } from './modulation.js'
+import { evaluateOrThrow as ev } from '../testing/run.js'
 
-const ev = (outs: Record<string, Signal<'audio' | 'static'>>, feeds: Record<string, number | number[]> = {}) =>
-  pipe(
-    compile(outs),
-    E.flatMap((p) => evaluateSync(reference('float64'))(p, feeds)),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
 
 describe('lfo', () => {
   const sr = 8

@@ -1,22 +1,10 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync } from '../core/interpret.js'
-import { compile } from '../core/program-api.js'
-import { constant, input, withRate, type Signal } from '../core/signal.js'
+import { constant, input, withRate } from '../core/signal.js'
 import { rfft } from '../core/tensor.js'
 import { filteredNoise } from './filtered-noise.js'
 import { expDecayIr, reverb } from './reverb.js'
+import { evaluateOrThrow as ev } from '../testing/run.js'
 
-const ev = (outs: Record<string, Signal<'audio' | 'static'>>, feeds: Record<string, Float64Array> = {}) =>
-  pipe(
-    compile(outs),
-    E.flatMap((p) => evaluateSync(reference('float64'))(p, feeds)),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
 
 describe('reverb', () => {
   it('an impulse through it gives the dry impulse plus the IR without its first tap', () => {

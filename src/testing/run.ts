@@ -9,16 +9,20 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { expect } from 'vitest'
 import { reference } from '../backends/reference/index.js'
-import { evaluateSync, type Feeds } from '../core/interpret.js'
+import { evaluateSync, type Feeds, type Outputs } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import type { Rate, Signal } from '../core/signal.js'
 
 /** Compiles and evaluates on the reference backend; throws with the errors if either fails (tests only). */
-export const run = (outs: Record<string, Signal<Rate>>, feeds: Feeds = {}, dtype: 'float32' | 'float64' = 'float64'): Record<string, number[]> => {
+export const evaluateOrThrow = (outs: Record<string, Signal<Rate>>, feeds: Feeds = {}, dtype: 'float32' | 'float64' = 'float64'): Outputs => {
   const r = E.flatMap(compile(outs), (p) => evaluateSync(reference(dtype))(p, feeds))
   if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
-  return Object.fromEntries(Object.entries(r.right).map(([k, v]) => [k, Array.from(v.data)]))
+  return r.right
 }
+
+/** `evaluateOrThrow` with each output as a plain array. */
+export const run = (outs: Record<string, Signal<Rate>>, feeds: Feeds = {}, dtype: 'float32' | 'float64' = 'float64'): Record<string, number[]> =>
+  Object.fromEntries(Object.entries(evaluateOrThrow(outs, feeds, dtype)).map(([k, v]) => [k, Array.from(v.data)]))
 
 /** Asserts two arrays have equal length and agree elementwise within `tol`. */
 export const close = (a: readonly number[] | undefined, b: readonly number[], tol: number): void => {
