@@ -23,7 +23,7 @@ export const TOL = {
     rtol: 1e-5,
     atol: 1e-8,
     reason:
-      'sin∘phase: Σ wₜ·sin φₜ has O(1) terms of both signs whose directional derivative can cancel to ~1e-4; central differences carry an absolute rounding error ≈ ε·Σ|wₜ|/h ≈ 1e-9 (shrinks as h grows, so it is not a gradient bug), i.e. up to ~1e-5 relative (3e-5 seen in 1000 runs, all within atol). Also used where a sum of scale functions cancels O(100) derivatives into ~1e-3 (deep run: |fd − ad| = 2e-8 at h = 1e-6, 3e-9 at h = 1e-5)',
+      'sin∘phase: Σ wₜ·sin φₜ has O(1) terms of both signs whose directional derivative can cancel to ~1e-4; central differences carry an absolute rounding error ≈ ε·Σ|wₜ|/h ≈ 1e-9 (shrinks as h grows, so it is not a gradient bug), i.e. up to ~1e-5 relative (3e-5 seen in 1000 runs, all within atol).',
   },
   synthGradient: {
     rtol: 1e-4,
