@@ -1,0 +1,13 @@
+/**
+ * Audio features: DDSP's A-weighted loudness, mel spectrogram and MFCCs
+ * (differentiable composites on every backend), plus host-side analysis.
+ *
+ * @example
+ * import { loudness, melSpectrogram } from 'ddsp-ts/features'
+ * const x = input('x', [1, 64000], 'audio')
+ * const ld = loudness(x, { sampleRate: 16000 })                 // [1, 1001] dB
+ * const mel = melSpectrogram(x, { sampleRate: 16000, nMels: 64 }) // [1, 126, 64]
+ */
+export * from './db.js'
+export * from './loudness.js'
+export * from './mel.js'
