@@ -1,0 +1,71 @@
+/**
+ * One training step's computation: `valueAndGrad(program, loss)` compiled
+ * once (`core/autodiff/vjp.ts`), then run on any backend to give the loss and
+ * the gradient of every trained param as host arrays. The loss must be a
+ * scalar (one value).
+ *
+ * @example
+ * const ts = compileTrainStep(program, 'loss', ['w', 'b'])      // Either<TrainError, TrainStep>
+ * const r = await runTrainStep(backend, ts.right, { ...inputs, ...params }, 0)
+ * // Right({ loss: 0.42, grads: { w: Float32Array, b: Float32Array } })
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { AnyBackend } from '../backends/load.js'
+import { gradName, valueAndGrad } from '../core/autodiff/vjp.js'
+import type { Backend } from '../core/backend.js'
+import { evaluate, type Feeds } from '../core/interpret.js'
+import { outputShape, type Program } from '../core/program.js'
+import { sizeOf } from '../core/shape.js'
+import { badOption, type TrainError } from './errors.js'
+import type { ParamArray } from './params.js'
+
+/** Any backend a training loop can run on (reference, wasm, tfjs-cpu, …). */
+export type TrainBackend = AnyBackend | Backend<unknown>
+
+/** A compiled training step: the gradient program, the loss output and the trained params. */
+export interface TrainStep {
+  readonly program: Program
+  readonly loss: string
+  readonly wrt: readonly string[]
+}
+
+/** The loss and gradients at one point. */
+export interface LossAndGrads {
+  readonly loss: number
+  readonly grads: Record<string, ParamArray>
+}
+
+/**
+ * Compiles the gradient program once.
+ * @param program a forward program with a scalar output `loss`  @param loss output name  @param wrt params to train
+ * @example compileTrainStep(program, 'loss', ['gain'])
+ */
+export const compileTrainStep = (program: Program, loss: string, wrt: readonly string[]): E.Either<TrainError, TrainStep> => {
+  const shape = outputShape(program, loss)
+  if (shape === undefined) return E.left(badOption('loss', `the program has no output '${loss}' (outputs: ${program.outputs.map((o) => o.name).join(', ')})`))
+  if (sizeOf(shape) !== 1) return E.left(badOption('loss', `output '${loss}' must be a scalar, got shape [${shape.join(', ')}]`))
+  const missing = wrt.find((w) => !program.params.some((d) => d.name === w))
+  if (missing !== undefined) return E.left(badOption('params', `'${missing}' is not a param of the program (params: ${program.params.map((d) => d.name).join(', ') || 'none'})`))
+  const g = valueAndGrad(program, loss, wrt)
+  return E.isLeft(g) ? E.left({ _tag: 'TrainCompileFailed', errors: g.left }) : E.right({ program: g.right, loss, wrt })
+}
+
+/**
+ * Evaluates the loss and gradients; a non-finite loss or gradient is an error naming `step`.
+ * @param feeds inputs and every program param  @param step the step number for error reports
+ * @example await runTrainStep(backend, ts, feeds, 7)
+ */
+export const runTrainStep = async (backend: TrainBackend, ts: TrainStep, feeds: Feeds, step: number): Promise<E.Either<TrainError, LossAndGrads>> => {
+  const r = await evaluate(backend as Backend<unknown>)(ts.program, feeds)
+  if (E.isLeft(r)) return E.left({ _tag: 'TrainEvalFailed', step, error: r.left })
+  const loss = r.right[ts.loss]!.data[0]!
+  if (!Number.isFinite(loss)) return E.left({ _tag: 'NonFiniteLoss', step, value: loss })
+  const grads: Record<string, ParamArray> = {}
+  for (const w of ts.wrt) {
+    const g = r.right[gradName(w)]!.data
+    const bad = g.findIndex((x) => !Number.isFinite(x))
+    if (bad >= 0) return E.left({ _tag: 'NonFiniteGradient', step, param: w, index: bad })
+    grads[w] = g
+  }
+  return E.right({ loss, grads })
+}
