@@ -53,11 +53,23 @@ export const TOL = {
     reason:
       'float32 tfjs backends vs the float64 reference: ε₃₂ ≈ 6e-8 per rounding, compounded over chains of ≤ 6 ops, sums, FFTs (≈ ε·log n) and log-step scans (≈ ε·log T); atol is multiplied by the output scale max(1, ‖ref‖∞) (withinScaled) because cancellation leaves an error relative to the operands, not to each small result',
   },
+  fused: {
+    rtol: 1e-4,
+    atol: 1e-5,
+    reason:
+      'a host fused lowering (float32 in and out, float64 inside) vs the float64 reference of its decomposition: float32 rounding of inputs and outputs (ε₃₂ ≈ 6e-8) amplified by sums over ≤ 64 partials or FFT bins and by the phase (the fused phase is float64, the decomposition’s float32 on tfjs); atol scaled by max(1, ‖ref‖∞)',
+  },
   float32Conditioning: {
     rtol: 0,
     atol: 4,
     reason:
       'whole synths on a float32 backend: atol is a factor on the float32 reference’s own largest deviation from float64 (a synth that is ill-conditioned in float32, e.g. high harmonics of a float32 phase, deviates that much on any float32 implementation); TOL.backend still applies where that deviation is smaller',
+  },
+  stream: {
+    rtol: 1e-9,
+    atol: 1e-10,
+    reason:
+      'streaming vs offline, both float64 reference kernels: the same operations except that carried state re-associates sums (a cumsum carry plus a block cumsum vs one pass; the phase wrapped by a per-block carry vs the offline chunk hierarchy; a convolution tail summed directly vs by FFT), ≈ T·ε relative to the partial sums; atol scaled by max(1, ‖offline‖∞)',
   },
 } as const satisfies Record<string, Tolerance>
 
