@@ -9,7 +9,7 @@ import { yinDifference } from './yin-difference.js'
 const harmonicTone = (f0: number, sr: number): Float32Array => {
   const n = Math.round(0.5 * sr)
   const y = new Float64Array(n)
-  for (let k = 1; k * f0 < 0.45 * sr; k++) for (let i = 0; i < n; i++) y[i] += Math.sin((2 * Math.PI * k * f0 * i) / sr + k) / k
+  for (let k = 1; k * f0 < 0.45 * sr; k++) for (let i = 0; i < n; i++) y[i] = y[i]! + Math.sin((2 * Math.PI * k * f0 * i) / sr + k) / k
   const peak = y.reduce((m, v) => Math.max(m, Math.abs(v)), 0)
   return Float32Array.from(y, (v) => (0.8 * v) / peak)
 }
