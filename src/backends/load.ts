@@ -20,6 +20,8 @@ import type { BackendUnavailable } from '../core/errors.js'
 import { reference, type RefTensor } from './reference/index.js'
 import { probe } from './tfjs/capabilities.js'
 import { tfjsBackend, type TfjsBackend } from './tfjs/backend.js'
+import { withHostLowerings } from './tfjs/host-fused.js'
+import { hostLowerings } from '../fused/index.js'
 
 /** The backend names `loadBackend` knows. @example backendNames.includes('wasm') // true */
 export const backendNames = ['wasm', 'tfjs-cpu', 'cuda', 'tfjs-node', 'reference'] as const
@@ -109,14 +111,24 @@ const loadOnce = async (name: TfjsBackendName): Promise<E.Either<BackendUnavaila
   }
 }
 
+/** Options of `loadBackend`. */
+export interface LoadOptions {
+  /** Register the host fused lowerings (`src/fused`) on backends with host-memory tensors (default true). */
+  readonly fused?: boolean
+}
+
+/** Backends whose tensors live in host memory, where host fused lowerings pay off. */
+const hostMemory: ReadonlySet<BackendName> = new Set(['wasm', 'tfjs-cpu'])
+
 /**
- * Loads a backend by name.
+ * Loads a backend by name (wasm and tfjs-cpu with the host fused lowerings unless `fused: false`).
  * @param name 'wasm' | 'tfjs-cpu' | 'cuda' | 'tfjs-node' | 'reference'
  * @example const b = await loadBackend('tfjs-cpu')
  */
-export const loadBackend = async (name: BackendName): Promise<E.Either<BackendUnavailable, AnyBackend>> => {
+export const loadBackend = async (name: BackendName, options: LoadOptions = {}): Promise<E.Either<BackendUnavailable, AnyBackend>> => {
   if (name === 'reference') return E.right(reference('float64'))
-  return loadTfjsBackend(name)
+  const b = await loadTfjsBackend(name)
+  return (options.fused ?? true) && hostMemory.has(name) ? E.map((x: TfjsBackend) => withHostLowerings(x, hostLowerings))(b) : b
 }
 
 /** Whether a string names a backend. @example isBackendName('wasm') // true */

@@ -27,6 +27,18 @@ export type Kernels<T> = { readonly [K in KernelOp]: Kernel<T, K> }
 /** A fused lowering of a named composite: same contract as a kernel. */
 export type FusedKernel<T> = (inputs: readonly T[], attrs: Readonly<Record<string, unknown>>, shape: Shape) => T
 
+/**
+ * A fused lowering on host float32 arrays (row-major): input data and shapes,
+ * the composite's attributes and the output shape → the output data. Backends
+ * whose tensors live in host memory (wasm, tfjs-cpu) adapt these to kernels.
+ */
+export type HostKernel = (
+  inputs: readonly Float32Array[],
+  shapes: readonly Shape[],
+  attrs: Readonly<Record<string, unknown>>,
+  shape: Shape,
+) => Float32Array
+
 /** Host-side tensor data. */
 export interface HostTensor {
   readonly data: Float32Array | Float64Array

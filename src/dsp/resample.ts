@@ -24,7 +24,8 @@ import { dimsOf, invalid, isPosInt } from './guard.js'
  */
 export type UpsampleMethod = 'linear' | 'window' | 'centered'
 
-interface Table {
+/** Per-sample interpolation table: y[n] = (1 − w1[n])·x[i0[n]] + w1[n]·x[i1[n]]. */
+export interface UpsampleTable {
   readonly i0: number[]
   readonly i1: number[]
   readonly w1: number[]
@@ -34,7 +35,7 @@ interface Table {
  * Linear table with tf.compat.v1.image.resize(align_corners=False) coordinates:
  * src = n·F/T, i₀ = ⌊src⌋, i₁ = min(i₀ + 1, F − 1), w = src − i₀.
  */
-const linearTable = (frames: number, n: number): Table => {
+const linearTable = (frames: number, n: number): UpsampleTable => {
   const i0 = Array.from({ length: n }, (_, t) => Math.floor((t * frames) / n))
   return {
     i0,
@@ -47,7 +48,7 @@ const linearTable = (frames: number, n: number): Table => {
  * PyTorch's linear interpolation with align_corners=False: src = (n + ½)·F/T − ½,
  * clamped to [0, F − 1], i₀ = ⌊src⌋, i₁ = min(i₀ + 1, F − 1), w = src − i₀.
  */
-const centeredTable = (frames: number, n: number): Table => {
+const centeredTable = (frames: number, n: number): UpsampleTable => {
   const src = Array.from({ length: n }, (_, t) => Math.min(Math.max(((t + 0.5) * frames) / n - 0.5, 0), frames - 1))
   const i0 = src.map(Math.floor)
   return { i0, i1: i0.map((i) => Math.min(i + 1, frames - 1)), w1: src.map((v, t) => v - i0[t]!) }
@@ -57,7 +58,7 @@ const centeredTable = (frames: number, n: number): Table => {
  * Raised-cosine table (hop H = T/F): y[kH + j] = x_k·(1 + cos(πj/H))/2 + x_{k+1}·(1 − cos(πj/H))/2,
  * which is exactly DDSP's overlap-add of periodic Hann windows of length 2H trimmed by H (ddsp-anchors §2.3).
  */
-const windowTable = (frames: number, n: number): Table => {
+const windowTable = (frames: number, n: number): UpsampleTable => {
   const hop = n / frames
   const i0 = Array.from({ length: n }, (_, t) => Math.floor(t / hop))
   return {
@@ -66,6 +67,14 @@ const windowTable = (frames: number, n: number): Table => {
     w1: i0.map((i, t) => (1 - Math.cos((Math.PI * (t - i * hop)) / hop)) / 2),
   }
 }
+
+/**
+ * The host-side table of an upsampling method (what fused lowerings interpolate with).
+ * @param frames F  @param n output samples T
+ * @example upsampleTable('linear', 250, 64000).i0[64] // 0
+ */
+export const upsampleTable = (method: UpsampleMethod, frames: number, n: number): UpsampleTable =>
+  ({ linear: linearTable, window: windowTable, centered: centeredTable })[method](frames, n)
 
 const checkArgs = (shape: readonly number[] | undefined, n: number, method: UpsampleMethod): string | undefined => {
   if (shape === undefined) return 'upsample needs a control signal [batch, frames, channels]'
@@ -90,7 +99,7 @@ export const upsample = (x: Signal<'control'>, nSamples: number, method: Upsampl
   const shape = dimsOf(x, 3)
   const bad = checkArgs(shape, nSamples, method)
   if (bad !== undefined || shape === undefined) return invalid(x, bad ?? '', 'audio')
-  const t = { linear: linearTable, window: windowTable, centered: centeredTable }[method](shape[1]!, nSamples)
+  const t = upsampleTable(method, shape[1]!, nSamples)
   const body = (frames: Signal<'control'>): Signal<'audio'> => {
     const a = B.gather(frames.node, B.constant(t.i0, [nSamples]), 1)
     const b = B.gather(frames.node, B.constant(t.i1, [nSamples]), 1)

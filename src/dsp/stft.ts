@@ -14,6 +14,7 @@
  */
 import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
+import { fusible } from '../core/fusible.js'
 import { type Rate, type Signal, withRate } from '../core/signal.js'
 import { frame, frameCount, overlapAdd } from './frame.js'
 import { dimsOf, invalid, isPosInt } from './guard.js'
@@ -49,7 +50,7 @@ export const stft = <R extends Rate>(x: Signal<R>, nFft: number, hop: number, op
     const frames = frame(padded, nFft, hop, padEnd ? 'end' : 'none')
     return withRate(B.rfft(B.mul(frames.node, w), nFft), s.rate)
   }
-  return composite('dsp.stft', body, { attrs: { nFft, hop, window, center, padEnd } })(x)
+  return fusible('dsp.stft', body, { attrs: { nFft, hop, window, center, padEnd } })(x)
 }
 
 /** ε inside the square root of `magnitude` (so |X| ≥ 1e-9 and the gradient at X = 0 is 0, not NaN). */

@@ -4,19 +4,19 @@
  *   c_k ← 0 where k·f0 ≥ sr/2 (frame rate), then c ← c/Σₖcₖ (1e-7 if the sum is 0)
  *   f_k = k·f0·√(1 + β·k²)   (β = 0: harmonic; β > 0: stiff-string inharmonicity)
  *   A_k = a·c_k
- *   y = oscillatorBank(upsample(f_k, 'linear'), upsample(A_k, 'window'))
+ *   y = harmonicBank(f0, A, r) = oscillatorBank(upsample(f_k, 'linear'), upsample(A_k, 'window'))
  * Controls are frames: amplitudes `[B, F, 1]`, distribution `[B, F, K]`,
  * f0 `[B, F, 1]` in Hz. Engel et al., "DDSP", ICLR 2020, §3.
  *
  * @example
  * const y = harmonic(amps, dist, f0, { samples: 64000, sampleRate: 16000 })
  */
-import { add, div, less, mul, select, sqrt } from '../core/math.js'
+import { div, less, mul, select } from '../core/math.js'
 import { constant, withRate, type Signal } from '../core/signal.js'
 import { reshape, sum } from '../core/tensor.js'
-import { upsample, type UpsampleMethod } from '../dsp/resample.js'
+import type { UpsampleMethod } from '../dsp/resample.js'
 import { expSigmoid } from '../dsp/scale.js'
-import { oscillatorBank } from './oscillator-bank.js'
+import { harmonicBank } from './harmonic-bank.js'
 
 /** Options of the harmonic synth. */
 export interface HarmonicOptions {
@@ -47,15 +47,14 @@ export const harmonic = (
   const scaled = o.scale ?? true
   const a = scaled ? expSigmoid(amplitudes) : amplitudes
   let c = scaled ? expSigmoid(distribution) : distribution
-  const k = constant(Array.from({ length: K! }, (_, i) => i + 1), [1, 1, K!])
   const beta = o.inharmonicity ?? 0
-  const ratios = beta === 0 ? k : mul(k, sqrt(add(1, mul(beta, mul(k, k)))))
-  const fk = withRate(mul(f0, ratios).node, 'control')
+  const ratios = Array.from({ length: K! }, (_, i) => (i + 1) * Math.sqrt(1 + beta * (i + 1) ** 2))
+  const fk = withRate(mul(f0, constant(ratios, [1, 1, K!])).node, 'control')
   if (o.normalizeBelowNyquist ?? true) {
     c = withRate(mul(c, less(fk, o.sampleRate / 2)).node, 'control')
     const total = reshape(sum(c, [2]), [B!, F!, 1])
     c = withRate(div(c, select(less(0, total), total, 1e-7)).node, 'control')
   }
   const ak = withRate(mul(a, c).node, 'control')
-  return oscillatorBank(upsample(fk, o.samples, 'linear'), upsample(ak, o.samples, o.ampResample ?? 'window'), o.sampleRate)
+  return harmonicBank(f0, ak, { samples: o.samples, sampleRate: o.sampleRate, ratios, ampResample: o.ampResample ?? 'window' })
 }

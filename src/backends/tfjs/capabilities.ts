@@ -6,7 +6,7 @@
  *
  * @example
  * import { probe } from './capabilities.js'
- * probe('wasm') // Right({ tfBackend: 'wasm', fft: 'real-ops', cumsum: 'native' })
+ * probe('wasm') // Right({ tfBackend: 'wasm', fft: 'host', cumsum: 'native' })
  */
 import * as tf from '@tensorflow/tfjs-core'
 import * as E from 'fp-ts/lib/Either.js'
@@ -50,12 +50,15 @@ export const required: Readonly<Record<KernelOp, readonly string[]>> = {
  */
 const slowNativeFft: ReadonlySet<string> = new Set(['cpu'])
 
+/** Backends whose tensors live in host memory: FFTs run on the host (`host` lowering). */
+const hostMemory: ReadonlySet<string> = new Set(['wasm', 'cpu'])
+
 const has = (tfBackend: string) => (k: string) => tf.getKernel(k, tfBackend) !== undefined
 
 /**
  * Probes a registered tfjs backend and chooses each lowering, or says which
  * primitive cannot be lowered.
- * @example probe('cpu') // Right({ tfBackend: 'cpu', fft: 'real-ops', cumsum: 'native' })
+ * @example probe('cpu') // Right({ tfBackend: 'cpu', fft: 'host', cumsum: 'native' })
  */
 export const probe = (tfBackend: string, name: string = tfBackend): E.Either<BackendUnavailable, Capabilities> => {
   const ok = has(tfBackend)
@@ -73,5 +76,5 @@ export const probe = (tfBackend: string, name: string = tfBackend): E.Either<Bac
       reason: `tfjs backend '${tfBackend}' cannot lower every primitive: ${missing.join('; ')}`,
       remedy: 'use a tfjs backend that registers these kernels (wasm, cpu or tensorflow), all @tensorflow packages at 4.22.0',
     })
-  return E.right({ tfBackend, fft: native ? 'native' : 'real-ops', cumsum: ok('Cumsum') ? 'native' : 'scan' })
+  return E.right({ tfBackend, fft: hostMemory.has(tfBackend) ? 'host' : native ? 'native' : 'real-ops', cumsum: ok('Cumsum') ? 'native' : 'scan' })
 }

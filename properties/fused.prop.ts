@@ -1,0 +1,101 @@
+/**
+ * Law: every host fused lowering (`src/fused`) equals its composite's
+ * decomposition — forward values and, through the fused `.vjp` composite,
+ * gradients with respect to every input. The fused side runs on the wasm
+ * backend (whose `loadBackend` registers the host lowerings), the
+ * decomposition on the float64 reference; a counter checks that the fused
+ * kernels really ran. Tolerance: TOL.fused.
+ *
+ * @example npx vitest run properties/fused.prop.ts
+ */
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { valueAndGrad } from '../src/core/autodiff/vjp.js'
+import type { Backend } from '../src/core/backend.js'
+import { evaluate, type Feeds } from '../src/core/interpret.js'
+import { mul } from '../src/core/math.js'
+import { compile } from '../src/core/program-api.js'
+import { constant, param, type Rate, type Signal } from '../src/core/signal.js'
+import { sum } from '../src/core/tensor.js'
+import type { Shape } from '../src/core/shape.js'
+import { loadBackend } from '../src/backends/load.js'
+import { stft } from '../src/dsp/stft.js'
+import { harmonicBank } from '../src/synths/harmonic-bank.js'
+import { rng } from './cases.js'
+import { ok, run } from './harness.js'
+import { params } from './runs.js'
+import { firstScaledMismatch, TOL } from './tolerance.js'
+
+let wasm: Backend<unknown>
+const calls = new Map<string, number>()
+beforeAll(async () => {
+  const b = ok(await loadBackend('wasm')) as Backend<unknown>
+  const fused = Object.fromEntries(
+    Object.entries(b.fused).map(([name, k]) => [name, (...a: Parameters<NonNullable<typeof k>>) => (calls.set(name, (calls.get(name) ?? 0) + 1), k!(...a))]),
+  )
+  wasm = { ...b, fused }
+})
+
+const size = (s: Shape) => s.reduce((a, b) => a * b, 1)
+
+/** Loss ⟨f(params), w⟩ with fixed random weights; compares value and gradients, fused (wasm) vs decomposition (reference). */
+const check = async (name: string, f: (p: Record<string, Signal<'control'>>) => Signal<Rate>, specs: Record<string, { shape: Shape; lo: number; hi: number }>, seed: number) => {
+  const r = rng(seed).next
+  const ps = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, param(k, s.shape, 'control')]))
+  const y = f(ps)
+  const shape = y.shape ?? []
+  const w = constant(Array.from({ length: size(shape) }, () => r() * 2 - 1), shape)
+  const loss = sum(mul(y, w), shape.map((_, i) => i))
+  const prog = ok(E.flatMap(compile({ y, loss }), (p) => valueAndGrad(p, 'loss')))
+  const feeds: Feeds = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, Float32Array.from({ length: size(s.shape) }, () => s.lo + (s.hi - s.lo) * r())]))
+  const want = run(prog, feeds)
+  const before = calls.get(`${name}.vjp`) ?? 0
+  const got = ok(await evaluate(wasm)(prog, feeds))
+  expect(calls.get(`${name}.vjp`) ?? 0, `${name}.vjp ran fused`).toBeGreaterThan(before)
+  for (const k of Object.keys(want)) {
+    const i = firstScaledMismatch(TOL.fused, got[k]!.data, want[k]!.data)
+    expect(i, `${name} ${k}[${i}]: fused ${got[k]!.data[i]} vs decomposition ${want[k]!.data[i]}`).toBe(-1)
+  }
+}
+
+describe('fused lowerings equal their decompositions (wasm vs reference)', () => {
+  it('synth.harmonicBank (harmonic series and free ratios, every amplitude resampling)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          b: fc.integer({ min: 1, max: 2 }), frames: fc.integer({ min: 2, max: 5 }), k: fc.integer({ min: 1, max: 12 }),
+          hop: fc.integer({ min: 3, max: 24 }), series: fc.boolean(), method: fc.constantFrom('linear', 'window', 'centered') as fc.Arbitrary<'linear' | 'window' | 'centered'>,
+          seed: fc.integer({ min: 0, max: 1e6 }),
+        }),
+        async ({ b, frames, k, hop, series, method, seed }) => {
+          const sr = 8000
+          const r = rng(seed + 1).next
+          const ratios = Array.from({ length: k }, (_, i) => (series ? i + 1 : 0.5 + 5.5 * r()))
+          const bank = (p: Record<string, Signal<'control'>>) => harmonicBank(p['f0']!, p['amps']!, { samples: frames * hop, sampleRate: sr, ratios, ampResample: method })
+          // f0 up to 0.4·sr: higher partials cross Nyquist and are masked sample by sample
+          await check('synth.harmonicBank', bank, { f0: { shape: [b, frames, 1], lo: 50, hi: 0.4 * sr }, amps: { shape: [b, frames, k], lo: 0, hi: 1 } }, seed)
+        },
+      ),
+      params(),
+    )
+  })
+
+  it('dsp.stft (power-of-two and other sizes, centre and end padding)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          b: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 16, max: 120 }), nFft: fc.constantFrom(4, 8, 12, 16),
+          hopFrac: fc.double({ min: 0.1, max: 1, noNaN: true }), center: fc.boolean(), padEnd: fc.boolean(),
+          window: fc.constantFrom('hann', 'hamming', 'rectangular') as fc.Arbitrary<'hann' | 'hamming' | 'rectangular'>, seed: fc.integer({ min: 0, max: 1e6 }),
+        }),
+        async ({ b, n, nFft, hopFrac, center, padEnd, window, seed }) => {
+          const hop = Math.max(1, Math.round(hopFrac * nFft))
+          const f = (p: Record<string, Signal<'control'>>) => stft(p['x']!, nFft, hop, { center, padEnd, window })
+          await check('dsp.stft', f, { x: { shape: [b, n], lo: -1, hi: 1 } }, seed)
+        },
+      ),
+      params(),
+    )
+  })
+})

@@ -1,0 +1,155 @@
+/**
+ * A real FFT on host arrays, for lowerings that run outside tensor ops
+ * (the wasm FFT kernels, fused STFTs, real-time voices). Length-n real rows
+ * (n a power of two ≥ 4) go through one complex FFT of length n/2 on the
+ * packed sequence z[m] = x[2m] + i·x[2m+1], then the split
+ *   X[k] = E[k] + e^{−2πik/n}·O[k],  E[k] = (Z[k] + Z̄[n/2−k])/2,  O[k] = (Z[k] − Z̄[n/2−k])/(2i)
+ * (Press et al., Numerical Recipes §12.3). The inverse runs the split
+ * backwards and is NumPy's irfft: imaginary parts of DC and Nyquist ignored.
+ * Other lengths use a direct O(n²) DFT with the same contract. All arithmetic
+ * is float64 in preallocated scratch; twiddles are cached per n.
+ *
+ * @example
+ * import { realFft } from './fft.js'
+ * const f = realFft(8)
+ * const X = new Float64Array(10); f.forward(x, 0, X, 0)   // x: 8 reals → 5 complex (re, im)
+ * const y = new Float64Array(8); f.inverse(X, 0, y, 0)    // y = x
+ */
+
+/** A planned real FFT of one length. */
+export interface RealFft {
+  readonly n: number
+  /** rfft of `x[xo … xo+n)` into `out[oo … oo + 2·(⌊n/2⌋+1))` as interleaved (re, im). */
+  readonly forward: (x: ArrayLike<number>, xo: number, out: Float32Array | Float64Array, oo: number) => void
+  /** irfft of `X[xo … xo + 2·(⌊n/2⌋+1))` (interleaved) into `out[oo … oo+n)`. */
+  readonly inverse: (X: ArrayLike<number>, xo: number, out: Float32Array | Float64Array, oo: number) => void
+}
+
+/** Whether n is a power of two. @example isPow2(64) // true */
+export const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0
+
+/** In-place radix-2 complex FFT of length m (power of two); sign −1 forward, +1 inverse (unscaled). */
+const complexFft = (m: number) => {
+  const rev = new Uint32Array(m)
+  for (let i = 0, bits = Math.log2(m); i < m; i++) {
+    let r = 0
+    for (let b = 0; b < bits; b++) r |= ((i >>> b) & 1) << (bits - 1 - b)
+    rev[i] = r
+  }
+  const cos = new Float64Array(m / 2)
+  const sin = new Float64Array(m / 2)
+  for (let j = 0; j < m / 2; j++) {
+    cos[j] = Math.cos((2 * Math.PI * j) / m)
+    sin[j] = Math.sin((2 * Math.PI * j) / m)
+  }
+  return (re: Float64Array, im: Float64Array, sign: number): void => {
+    for (let i = 0; i < m; i++) {
+      const j = rev[i]!
+      if (j > i) {
+        const r = re[i]!, q = im[i]!
+        re[i] = re[j]!; im[i] = im[j]!; re[j] = r; im[j] = q
+      }
+    }
+    for (let len = 2; len <= m; len *= 2) {
+      const half = len / 2
+      const step = m / len
+      for (let s = 0; s < m; s += len)
+        for (let j = 0, w = 0; j < half; j++, w += step) {
+          const wr = cos[w]!, wi = sign * sin[w]!
+          const p = s + j, q = p + half
+          const xr = re[q]! * wr - im[q]! * wi
+          const xi = re[q]! * wi + im[q]! * wr
+          re[q] = re[p]! - xr; im[q] = im[p]! - xi
+          re[p] = re[p]! + xr; im[p] = im[p]! + xi
+        }
+    }
+  }
+}
+
+const plan = (n: number): RealFft => {
+  const m = n / 2
+  const fft = complexFft(m)
+  const re = new Float64Array(m), im = new Float64Array(m)
+  const wr = new Float64Array(m + 1), wi = new Float64Array(m + 1) // e^{−2πik/n}
+  for (let k = 0; k <= m; k++) {
+    wr[k] = Math.cos((2 * Math.PI * k) / n)
+    wi[k] = -Math.sin((2 * Math.PI * k) / n)
+  }
+  const forward: RealFft['forward'] = (x, xo, out, oo) => {
+    for (let j = 0; j < m; j++) {
+      re[j] = x[xo + 2 * j]!
+      im[j] = x[xo + 2 * j + 1]!
+    }
+    fft(re, im, -1)
+    for (let k = 0; k <= m; k++) {
+      const a = k % m, b = (m - k) % m
+      const er = (re[a]! + re[b]!) / 2, ei = (im[a]! - im[b]!) / 2 // E = (Z[k] + conj Z[m−k])/2
+      const or = (im[a]! + im[b]!) / 2, oi = -(re[a]! - re[b]!) / 2 // O = (Z[k] − conj Z[m−k])/(2i)
+      out[oo + 2 * k] = er + wr[k]! * or - wi[k]! * oi
+      out[oo + 2 * k + 1] = ei + wr[k]! * oi + wi[k]! * or
+    }
+  }
+  const inverse: RealFft['inverse'] = (X, xo, out, oo) => {
+    for (let k = 0; k < m; k++) {
+      const ar = X[xo + 2 * k]!, ai = k === 0 ? 0 : X[xo + 2 * k + 1]!
+      const br = X[xo + 2 * (m - k)]!, bi = k === 0 ? 0 : -X[xo + 2 * (m - k) + 1]! // conj X[m−k]
+      const er = ar + br, ei = ai + bi // 2E
+      const dr = ar - br, di = ai - bi // 2O·e^{−2πik/n}
+      const or = dr * wr[k]! + di * wi[k]!, oi = di * wr[k]! - dr * wi[k]! // 2O = d·e^{+2πik/n}
+      re[k] = er - oi // Z = E + iO (times 2)
+      im[k] = ei + or
+    }
+    fft(re, im, 1)
+    for (let j = 0; j < m; j++) {
+      out[oo + 2 * j] = re[j]! / n
+      out[oo + 2 * j + 1] = im[j]! / n
+    }
+  }
+  return { n, forward, inverse }
+}
+
+/** The direct DFT, `X[k] = Σₜ x[t]·e^{−2πikt/n}`, and NumPy's irfft weights (1 at DC/Nyquist, else 2). */
+const directPlan = (n: number): RealFft => {
+  const bins = Math.floor(n / 2) + 1
+  const cos = Float64Array.from({ length: n }, (_, j) => Math.cos((2 * Math.PI * j) / n))
+  const sin = Float64Array.from({ length: n }, (_, j) => Math.sin((2 * Math.PI * j) / n))
+  const forward: RealFft['forward'] = (x, xo, out, oo) => {
+    for (let k = 0; k < bins; k++) {
+      let re = 0, im = 0
+      for (let t = 0; t < n; t++) {
+        const j = (k * t) % n
+        re += x[xo + t]! * cos[j]!
+        im -= x[xo + t]! * sin[j]!
+      }
+      out[oo + 2 * k] = re
+      out[oo + 2 * k + 1] = im
+    }
+  }
+  const inverse: RealFft['inverse'] = (X, xo, out, oo) => {
+    for (let t = 0; t < n; t++) {
+      let s = 0
+      for (let k = 0; k < bins; k++) {
+        const j = (k * t) % n
+        const w = k === 0 || 2 * k === n ? 1 : 2
+        s += w * (X[xo + 2 * k]! * cos[j]! - X[xo + 2 * k + 1]! * sin[j]!)
+      }
+      out[oo + t] = s / n
+    }
+  }
+  return { n, forward, inverse }
+}
+
+const plans = new Map<number, RealFft>()
+
+/**
+ * The cached real FFT plan of length n ≥ 1 (fast for powers of two ≥ 4, a direct DFT otherwise).
+ * @example realFft(2048).forward(frame, 0, spectrum, 0)
+ */
+export const realFft = (n: number): RealFft => {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`realFft: length ${n} is not a positive integer`)
+  const hit = plans.get(n)
+  if (hit !== undefined) return hit
+  const p = isPow2(n) && n >= 4 ? plan(n) : directPlan(n)
+  plans.set(n, p)
+  return p
+}

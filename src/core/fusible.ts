@@ -1,0 +1,63 @@
+/**
+ * Fusible composites: a named composite whose VJP is itself one named
+ * composite, `<name>.vjp`, so a backend can replace both the forward pass and
+ * the backward pass with one fused kernel each. The `.vjp` composite takes the
+ * forward inputs and the output cotangent and returns every input cotangent
+ * flattened and concatenated (one output: composites have one); its
+ * decomposition is the automatic reverse sweep of the forward decomposition,
+ * so the semantics are unchanged and a fused lowering of either half is
+ * checked against its decomposition like any other.
+ *
+ * @example
+ * const bank = fusible('synth.harmonicBank', (f0: Signal<'control'>, a: Signal<'control'>) => ..., { attrs })
+ * const y = bank(f0, amps)   // backends may register 'synth.harmonicBank' and 'synth.harmonicBank.vjp'
+ */
+import * as B from './build.js'
+import { backprop } from './autodiff/backprop.js'
+import { composite } from './composite.js'
+import { shapeOf, type Node } from './node.js'
+import { Signal, type Rate } from './signal.js'
+import { sizeOf, type Shape } from './shape.js'
+
+/** Offsets of each input's cotangent in the packed `.vjp` output. @example packOffsets([[2, 3], [4]]) // [0, 6, 10] */
+export const packOffsets = (shapes: readonly Shape[]): number[] =>
+  shapes.reduce<number[]>((acc, s) => [...acc, acc[acc.length - 1]! + sizeOf(s)], [0])
+
+/** The reverse sweep of `f`'s decomposition, packed: [flat ct₀, flat ct₁, …] (zeros where an input gets none). */
+const packedBackprop = (body: Node, args: readonly Node[], ct: Node): Node => {
+  const cts = backprop([[body, ct]], new Set(args), new Map())
+  const flat = args.map((a) => B.reshape(cts.get(a) ?? B.zeros(shapeOf(a)), [sizeOf(shapeOf(a))]))
+  return flat.length === 1 ? flat[0]! : B.concat(flat, 0)
+}
+
+/**
+ * Defines a composite with a fusible VJP (see the module header).
+ * @param name registry name; the backward composite is `${name}.vjp`
+ * @param f the decomposition  @param options.attrs JSON attributes shared by both halves
+ * @example const square = fusible('square', <R extends Rate>(x: Signal<R>) => mul(x, x))
+ */
+export const fusible = <Args extends ReadonlyArray<Signal<Rate>>, R extends Rate>(
+  name: string,
+  f: (...args: Args) => Signal<R>,
+  options: { readonly attrs?: Readonly<Record<string, unknown>> } = {},
+) => {
+  const call = f as (...a: ReadonlyArray<Signal<Rate>>) => Signal<R>
+  const backward = composite(
+    `${name}.vjp`,
+    (...argsAndCt: ReadonlyArray<Signal<Rate>>) => {
+      const args = argsAndCt.slice(0, -1)
+      const ct = argsAndCt[argsAndCt.length - 1]!
+      return new Signal(packedBackprop(call(...args).node, args.map((a) => a.node), ct.node), ct.rate)
+    },
+    options,
+  )
+  return composite(name, f, {
+    ...options,
+    vjp: (inputs, _output, ct) => {
+      const packed = backward(...inputs, ct).node
+      const shapes = inputs.map((i) => shapeOf(i.node))
+      const offsets = packOffsets(shapes)
+      return inputs.map((x, i) => new Signal(B.reshape(B.slice(packed, [offsets[i]!], [sizeOf(shapes[i]!)]), shapes[i]!), x.rate))
+    },
+  })
+}

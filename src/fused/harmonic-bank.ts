@@ -1,0 +1,173 @@
+/**
+ * Fused host lowering of `synth.harmonicBank` and its `.vjp`: the harmonic
+ * oscillator bank rendered straight from frame-rate controls, without
+ * materialising any `[B, T, K]` tensor.
+ *
+ *   f[t] = upsample_linear(f0)[t],  c[t] = Σ_{τ≤t} f[τ]/sr (mod 1),  θ = 2π·c
+ *   y[t] = Σₖ Aₖ[t]·[rₖ·f[t] < sr/2]·sin(rₖθ[t]),   Aₖ = upsample(amps)
+ *
+ * For the harmonic series rₖ = k, sin(kθ) and cos(kθ) follow the Chebyshev
+ * recurrence s_k = 2cosθ·s_{k−1} − s_{k−2} (two trig calls per sample, all in
+ * float64, so the phase never drifts); other ratios keep one wrapped float64
+ * phase per partial. The backward pass (same loops) gives
+ *   ∂L/∂Aₖ[t] = g[t]·mask·sin(rₖθ)   (then the upsampling's transpose)
+ *   ∂L/∂f[t]  = 2π/sr · Σ_{τ≥t} g[τ]·Σₖ rₖ·Aₖ[τ]·mask·cos(rₖθ[τ])
+ * because φₖ = rₖ·2π·Σf/sr is linear in f (the wrap has zero gradient).
+ * Ref: magenta/ddsp `core.oscillator_bank`; perf-peer RESULTS §6 (recurrence).
+ *
+ * @example
+ * const y = harmonicBankForward([f0, amps], [[1, 250, 1], [1, 250, 60]], { samples: 64000, sampleRate: 16000, ratios, ampResample: 'window' }, [1, 64000])
+ */
+import type { HostKernel } from '../core/backend.js'
+import type { Shape } from '../core/shape.js'
+import { upsampleTable, type UpsampleMethod, type UpsampleTable } from '../dsp/resample.js'
+
+/** The attributes `synth.harmonicBank` records. */
+export interface HarmonicBankAttrs {
+  readonly samples: number
+  readonly sampleRate: number
+  readonly ratios: readonly number[]
+  readonly ampResample: UpsampleMethod
+}
+
+interface Plan {
+  readonly B: number
+  readonly F: number
+  readonly K: number
+  readonly T: number
+  readonly sr: number
+  readonly ratios: Float64Array
+  readonly series: boolean // ratios are exactly 1, 2, …, K
+  readonly freq: UpsampleTable
+  readonly amp: UpsampleTable
+}
+
+const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>): Plan => {
+  const a = attrs as unknown as HarmonicBankAttrs
+  const [B = 1, F = 1, K = 1] = shapes[1] ?? []
+  const ratios = Float64Array.from(a.ratios)
+  return {
+    B, F, K, T: a.samples, sr: a.sampleRate, ratios,
+    series: ratios.every((r, k) => r === k + 1),
+    freq: upsampleTable('linear', F, a.samples),
+    amp: upsampleTable(a.ampResample, F, a.samples),
+  }
+}
+
+/** Linear interpolation exactly as the `upsample` decomposition writes it: a + (b − a)·w. */
+const lerp = (x: Float32Array, i0: number, i1: number, w: number): number => x[i0]! + (x[i1]! - x[i0]!) * w
+
+/**
+ * Visits every sample of one batch row: the fundamental's wrapped phase θ (float64),
+ * the interpolated f, and the amplitude rows/weight; `each` handles the partials.
+ */
+const sweep = (p: Plan, f0: Float32Array, b: number, each: (t: number, f: number, theta: number, a0: number, a1: number, wa: number) => void): void => {
+  let cyc = 0
+  for (let t = 0; t < p.T; t++) {
+    const f = lerp(f0, b * p.F + p.freq.i0[t]!, b * p.F + p.freq.i1[t]!, p.freq.w1[t]!)
+    cyc += f / p.sr
+    cyc -= Math.floor(cyc)
+    each(t, f, 2 * Math.PI * cyc, (b * p.F + p.amp.i0[t]!) * p.K, (b * p.F + p.amp.i1[t]!) * p.K, p.amp.w1[t]!)
+  }
+}
+
+/** Partial phases rₖ·θ for non-series ratios, wrapped per partial in float64. */
+const partialPhases = (p: Plan) => {
+  const cyc = new Float64Array(p.K)
+  return (f: number, out: Float64Array): void => {
+    for (let k = 0; k < p.K; k++) {
+      const c = cyc[k]! + (p.ratios[k]! * f) / p.sr
+      cyc[k] = c - Math.floor(c)
+      out[k] = 2 * Math.PI * cyc[k]!
+    }
+  }
+}
+
+/** Forward: `[f0 [B,F,1], amps [B,F,K]]` → `[B, T]`. @example harmonicBankForward([f0, amps], shapes, attrs, [B, T]) */
+export const harmonicBankForward: HostKernel = (inputs, shapes, attrs) => {
+  const p = plan(shapes, attrs)
+  const [f0, A] = inputs as [Float32Array, Float32Array]
+  const y = new Float32Array(p.B * p.T)
+  const nyq = p.sr / 2
+  const phases = new Float64Array(p.K)
+  for (let b = 0; b < p.B; b++) {
+    const advance = p.series ? undefined : partialPhases(p)
+    sweep(p, f0, b, (t, f, theta, a0, a1, wa) => {
+      let acc = 0
+      if (p.series) {
+        const c2 = 2 * Math.cos(theta)
+        let s1 = 0 // sin((k−1)θ)
+        let s = Math.sin(theta) // sin(kθ)
+        for (let k = 0; k < p.K && (k + 1) * f < nyq; k++) {
+          acc += (A[a0 + k]! + (A[a1 + k]! - A[a0 + k]!) * wa) * s
+          const next = c2 * s - s1
+          s1 = s
+          s = next
+        }
+      } else {
+        advance!(f, phases)
+        for (let k = 0; k < p.K; k++)
+          if (p.ratios[k]! * f < nyq) acc += (A[a0 + k]! + (A[a1 + k]! - A[a0 + k]!) * wa) * Math.sin(phases[k]!)
+      }
+      y[b * p.T + t] = acc
+    })
+  }
+  return y
+}
+
+/** Adds the linear upsampling's transpose of `g` (per sample) into the frame-rate `out` row of batch b. */
+const scatterLinear = (tab: UpsampleTable, g: Float64Array, out: Float32Array, base: number): void => {
+  for (let t = 0; t < g.length; t++) {
+    const w = tab.w1[t]!
+    out[base + tab.i0[t]!]! += g[t]! * (1 - w)
+    out[base + tab.i1[t]!]! += g[t]! * w
+  }
+}
+
+/**
+ * Backward: `[f0, amps, g [B,T]]` → packed `[∂f0 (B·F), ∂amps (B·F·K)]` (the `fusible` layout).
+ * @example harmonicBankVjp([f0, amps, g], shapes, attrs, [B * F * (K + 1)])
+ */
+export const harmonicBankVjp: HostKernel = (inputs, shapes, attrs) => {
+  const p = plan(shapes, attrs)
+  const [f0, A, g] = inputs as [Float32Array, Float32Array, Float32Array]
+  const out = new Float32Array(p.B * p.F * (p.K + 1))
+  const dA = out.subarray(p.B * p.F)
+  const h = new Float64Array(p.T)
+  const nyq = p.sr / 2
+  const phases = new Float64Array(p.K)
+  for (let b = 0; b < p.B; b++) {
+    const advance = p.series ? undefined : partialPhases(p)
+    sweep(p, f0, b, (t, f, theta, a0, a1, wa) => {
+      const gt = g[b * p.T + t]!
+      let acc = 0
+      const add = (k: number, s: number, c: number) => {
+        const amp = A[a0 + k]! + (A[a1 + k]! - A[a0 + k]!) * wa
+        dA[a0 + k]! += gt * s * (1 - wa)
+        dA[a1 + k]! += gt * s * wa
+        acc += p.ratios[k]! * amp * c
+      }
+      if (p.series) {
+        const cos = Math.cos(theta)
+        let s1 = 0, s = Math.sin(theta), c1 = 1, c = cos
+        for (let k = 0; k < p.K && (k + 1) * f < nyq; k++) {
+          add(k, s, c)
+          const sn = 2 * cos * s - s1, cn = 2 * cos * c - c1
+          s1 = s; s = sn; c1 = c; c = cn
+        }
+      } else {
+        advance!(f, phases)
+        for (let k = 0; k < p.K; k++) if (p.ratios[k]! * f < nyq) add(k, Math.sin(phases[k]!), Math.cos(phases[k]!))
+      }
+      h[t] = gt * acc
+    })
+    // ∂L/∂f[t] = 2π/sr · Σ_{τ≥t} h[τ] (reverse cumsum), then the linear upsampling's transpose.
+    let run = 0
+    for (let t = p.T - 1; t >= 0; t--) {
+      run += h[t]!
+      h[t] = (2 * Math.PI * run) / p.sr
+    }
+    scatterLinear(p.freq, h, out, b * p.F)
+  }
+  return out
+}

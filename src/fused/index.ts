@@ -1,0 +1,21 @@
+/**
+ * Host fused lowerings of library composites, by composite name: tight
+ * Float32Array loops that backends with host-memory tensors (wasm, tfjs-cpu)
+ * run instead of a composite's decomposition. Each is checked against its
+ * decomposition by `properties/fused.prop.ts`.
+ *
+ * @example
+ * import { hostLowerings } from './fused/index.js'
+ * Object.keys(hostLowerings) // ['synth.harmonicBank', 'synth.harmonicBank.vjp', ...]
+ */
+import type { HostKernel } from '../core/backend.js'
+import { harmonicBankForward, harmonicBankVjp } from './harmonic-bank.js'
+import { stftForward, stftVjp } from './stft.js'
+
+/** Composite name → host lowering. */
+export const hostLowerings: Readonly<Record<string, HostKernel>> = {
+  'synth.harmonicBank': harmonicBankForward,
+  'synth.harmonicBank.vjp': harmonicBankVjp,
+  'dsp.stft': stftForward,
+  'dsp.stft.vjp': stftVjp,
+}

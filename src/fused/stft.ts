@@ -1,0 +1,81 @@
+/**
+ * Fused host lowering of `dsp.stft` and its `.vjp`: framing, windowing and
+ * the real FFT in one pass per frame, with no `[B, F, nFft]` frame tensor.
+ *
+ *   X[b, f, k] = Σₗ w[l]·x̃[b, f·hop + l]·e^{−2πikl/n}      (x̃: x with the centre padding)
+ *   ∂L/∂x̃[b, f·hop + l] += w[l]·Σₖ (Gᵣ[k]·cos(2πkl/n) − Gᵢ[k]·sin(2πkl/n))
+ * The adjoint sum is n·irfft(G') with G'ₖ = Gₖ/2 except at DC and Nyquist
+ * (NumPy's irfft doubles the interior bins), so both directions use the
+ * host real FFT. Samples outside the signal read as 0 and get no gradient.
+ *
+ * @example
+ * const X = stftForward([x], [[1, 16000]], { nFft: 1024, hop: 256, window: 'hann', center: false, padEnd: false }, [1, 59, 513, 2])
+ */
+import type { HostKernel } from '../core/backend.js'
+import type { Shape } from '../core/shape.js'
+import { realFft } from '../backends/host/fft.js'
+import { frameCount } from '../dsp/frame.js'
+import { windowTable, type WindowName } from '../dsp/window.js'
+
+/** The attributes `dsp.stft` records. */
+export interface StftAttrs {
+  readonly nFft: number
+  readonly hop: number
+  readonly window: WindowName
+  readonly center: boolean
+  readonly padEnd: boolean
+}
+
+const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) => {
+  const a = attrs as unknown as StftAttrs
+  const [B = 1, N = 1] = shapes[0] ?? []
+  const half = a.center ? Math.floor(a.nFft / 2) : 0
+  const frames = frameCount(N + 2 * half, a.nFft, a.hop, a.padEnd ? 'end' : 'none')
+  return { ...a, B, N, half, frames, width: 2 * (Math.floor(a.nFft / 2) + 1), w: Float64Array.from(windowTable(a.window, a.nFft)) }
+}
+
+/** Forward: `x [B, N]` → `[B, F, bins, 2]`. @example stftForward([x], [[B, N]], attrs, shape) */
+export const stftForward: HostKernel = (inputs, shapes, attrs) => {
+  const p = plan(shapes, attrs)
+  const x = inputs[0]!
+  const fft = realFft(p.nFft)
+  const buf = new Float64Array(p.nFft)
+  const out = new Float32Array(p.B * p.frames * p.width)
+  for (let b = 0; b < p.B; b++)
+    for (let f = 0; f < p.frames; f++) {
+      const start = f * p.hop - p.half
+      for (let l = 0; l < p.nFft; l++) {
+        const t = start + l
+        buf[l] = t >= 0 && t < p.N ? x[b * p.N + t]! * p.w[l]! : 0
+      }
+      fft.forward(buf, 0, out, (b * p.frames + f) * p.width)
+    }
+  return out
+}
+
+/** Backward: `[x [B, N], G [B, F, bins, 2]]` → `∂x` (packed, `[B·N]`). @example stftVjp([x, g], shapes, attrs, [B * N]) */
+export const stftVjp: HostKernel = (inputs, shapes, attrs) => {
+  const p = plan(shapes, attrs)
+  const g = inputs[1]!
+  const n = p.nFft
+  const fft = realFft(n)
+  const spec = new Float64Array(p.width)
+  const buf = new Float64Array(n)
+  const dx = new Float32Array(p.B * p.N)
+  for (let b = 0; b < p.B; b++)
+    for (let f = 0; f < p.frames; f++) {
+      const o = (b * p.frames + f) * p.width
+      for (let k = 0; k < p.width / 2; k++) {
+        const scale = k === 0 || 2 * k === n ? n : n / 2
+        spec[2 * k] = g[o + 2 * k]! * scale
+        spec[2 * k + 1] = g[o + 2 * k + 1]! * scale
+      }
+      fft.inverse(spec, 0, buf, 0)
+      const start = f * p.hop - p.half
+      for (let l = 0; l < n; l++) {
+        const t = start + l
+        if (t >= 0 && t < p.N) dx[b * p.N + t]! += buf[l]! * p.w[l]!
+      }
+    }
+  return dx
+}
