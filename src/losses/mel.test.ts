@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { input } from '../core/signal.js'
+import { run } from '../testing/run.js'
+import { melSpectralLoss, type MelLossOptions } from './mel.js'
+
+const noiseOf = (n: number, seed: number): number[] => {
+  let s = seed >>> 0
+  return Array.from({ length: n }, () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 2 - 1)
+}
+const N = 2048
+const evalLoss = (pred: number[], target: number[], o: MelLossOptions) =>
+  run({ l: melSpectralLoss(input('p', [1, N], 'audio'), input('t', [1, N], 'audio'), o) }, { p: pred, t: target })['l']![0]!
+const opts = { sampleRate: 16000, nFft: 256, hop: 64, nMels: 32 }
+
+describe('melSpectralLoss', () => {
+  it('is 0 for identical signals', () => {
+    const x = noiseOf(N, 1)
+    expect(evalLoss(x, x, opts)).toBe(0)
+  })
+  it('halving a broadband signal moves every log-mel bin by ln 2 (mel is linear in |X|): L1 = ln 2, L2 = ln² 2', () => {
+    const x = noiseOf(N, 2)
+    const half = x.map((v) => 0.5 * v)
+    expect(evalLoss(half, x, { ...opts, eps: 1e-12 })).toBeCloseTo(Math.LN2, 7)
+    expect(evalLoss(half, x, { ...opts, eps: 1e-12, distance: 'L2' })).toBeCloseTo(Math.LN2 ** 2, 7)
+    // the default ε = 1e-5 compresses quiet bins slightly: a little below ln 2
+    const d = evalLoss(half, x, opts)
+    expect(d).toBeLessThan(Math.LN2)
+    expect(d).toBeGreaterThan(0.99 * Math.LN2)
+  })
+  it('silence against a signal is finite', () => {
+    expect(Number.isFinite(evalLoss(new Array<number>(N).fill(0), noiseOf(N, 3), opts))).toBe(true)
+  })
+})
