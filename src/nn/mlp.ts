@@ -1,0 +1,45 @@
+/**
+ * A multi-layer perceptron after ddsp's `fc_stack`: `layers` × (dense →
+ * layer norm → leaky ReLU) of width `hidden`, then a dense projection to
+ * `outputs` (as ddsp's decoders end in a Dense to the output size).
+ *
+ * @example
+ * const m = mlp('dec', { inputs: 2, hidden: 64, layers: 2, outputs: 10 })
+ * m.apply(x)   // [..., 2] → [..., 10]
+ * m.init(42)   // { 'dec/fc0/w': …, 'dec/ln0/gamma': …, …, 'dec/out/w': … }
+ */
+import type { Rate, Signal } from '../core/signal.js'
+import { leakyRelu } from './activations.js'
+import { dense } from './dense.js'
+import { layerNorm } from './layer-norm.js'
+import { layer, sequential, type Layer } from './module.js'
+
+/** Sizes of an MLP. */
+export interface MlpOptions {
+  readonly inputs: number
+  readonly hidden: number
+  /** number of dense → layer norm → leaky ReLU blocks (0: just the output projection) */
+  readonly layers: number
+  readonly outputs: number
+}
+
+/**
+ * One dense → layer norm → leaky ReLU block.
+ * @example fcBlock('dec', 0, 2, 64)
+ */
+export const fcBlock = (name: string, i: number, inputs: number, width: number): Layer => {
+  const d = dense(`${name}/fc${i}`, { inputs, outputs: width })
+  const ln = layerNorm(`${name}/ln${i}`, { features: width })
+  return layer(`${name}/block${i}`, { ...d.params, ...ln.params }, <R extends Rate>(x: Signal<R>) => leakyRelu(ln.apply(d.apply(x))))
+}
+
+/**
+ * An MLP named `name`.
+ * @param o inputs, hidden width, number of hidden blocks, outputs
+ * @example mlp('dec', { inputs: 2, hidden: 64, layers: 2, outputs: 10 }).apply(x)
+ */
+export const mlp = (name: string, o: MlpOptions): Layer =>
+  sequential(name, [
+    ...Array.from({ length: o.layers }, (_, i) => fcBlock(name, i, i === 0 ? o.inputs : o.hidden, o.hidden)),
+    dense(`${name}/out`, { inputs: o.layers === 0 ? o.inputs : o.hidden, outputs: o.outputs }),
+  ])
