@@ -16,11 +16,12 @@ import type { Backend } from '../src/core/backend.js'
 import { evaluate, type Feeds } from '../src/core/interpret.js'
 import { mul } from '../src/core/math.js'
 import { compile } from '../src/core/program-api.js'
-import { constant, param, type Rate, type Signal } from '../src/core/signal.js'
+import { constant, param, withRate, type Rate, type Signal } from '../src/core/signal.js'
 import { sum } from '../src/core/tensor.js'
 import type { Shape } from '../src/core/shape.js'
 import { loadBackend } from '../src/backends/load.js'
-import { stft } from '../src/dsp/stft.js'
+import { magnitude, stft } from '../src/dsp/stft.js'
+import { frameConvolve } from '../src/dsp/convolve.js'
 import { harmonicBank } from '../src/synths/harmonic-bank.js'
 import { rng } from './cases.js'
 import { ok, run } from './harness.js'
@@ -93,6 +94,35 @@ describe('fused lowerings equal their decompositions (wasm vs reference)', () =>
           const hop = Math.max(1, Math.round(hopFrac * nFft))
           const f = (p: Record<string, Signal<'control'>>) => stft(p['x']!, nFft, hop, { center, padEnd, window })
           await check('dsp.stft', f, { x: { shape: [b, n], lo: -1, hi: 1 } }, seed)
+        },
+      ),
+      params(),
+    )
+  })
+})
+
+describe('fused lowerings equal their decompositions (signal-processing composites)', () => {
+  it('dsp.magnitude', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.record({ n: fc.integer({ min: 1, max: 40 }), seed: fc.integer({ min: 0, max: 1e6 }) }), async ({ n, seed }) => {
+        await check('dsp.magnitude', (p) => magnitude(p['x']!), { x: { shape: [2, n, 2], lo: -1, hi: 1 } }, seed)
+      }),
+      params(),
+    )
+  })
+
+  it('dsp.frameConvolve (broadcast batches, every crop)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          b: fc.integer({ min: 1, max: 2 }), hBatch1: fc.boolean(), frames: fc.integer({ min: 1, max: 5 }), hop: fc.integer({ min: 1, max: 12 }),
+          m: fc.integer({ min: 1, max: 20 }), cut: fc.integer({ min: 0, max: 11 }), padding: fc.constantFrom('same', 'full') as fc.Arbitrary<'same' | 'full'>,
+          seed: fc.integer({ min: 0, max: 1e6 }),
+        }),
+        async ({ b, hBatch1, frames, hop, m, cut, padding, seed }) => {
+          const n = Math.max((frames - 1) * hop + 1, frames * hop - Math.min(cut, hop - 1)) // ⌈n/hop⌉ = frames
+          const f = (p: Record<string, Signal<'control'>>) => frameConvolve(withRate(p['x']!.node, 'audio'), p['h']!, { padding })
+          await check('dsp.frameConvolve', f, { x: { shape: [b, n], lo: -1, hi: 1 }, h: { shape: [hBatch1 ? 1 : b, frames, m], lo: -1, hi: 1 } }, seed)
         },
       ),
       params(),

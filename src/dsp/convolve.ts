@@ -24,6 +24,7 @@
  */
 import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
+import { fusible } from '../core/fusible.js'
 import type { Node } from '../core/node.js'
 import { type Rate, type Signal, withRate } from '../core/signal.js'
 import { frame, overlapAdd } from './frame.js'
@@ -128,5 +129,5 @@ export const frameConvolve = (audio: Signal<'audio'>, irs: Signal<Rate>, options
     const wet = withRate(linearConv(frames.node, [sa[0]!, f, hop], h.node, sh), 'audio')
     return withRate(B.slice(overlapAdd(wet, hop).node, [0, crop[0]], [b, crop[1]]), 'audio')
   }
-  return composite('dsp.frameConvolve', body, { attrs: { hop, start: crop[0], length: crop[1] } })(audio, irs)
+  return fusible('dsp.frameConvolve', body, { attrs: { hop, start: crop[0], length: crop[1] } })(audio, irs)
 }

@@ -65,7 +65,7 @@ export const MAGNITUDE_EPS = 1e-18
  */
 export const magnitude = <R extends Rate>(spec: Signal<R>, eps = MAGNITUDE_EPS): Signal<R> => {
   const body = (s: Signal<R>) => withRate(B.sqrt(B.add(B.sum(B.mul(s.node, s.node), [-1]), B.scalar(eps))), s.rate)
-  return composite('dsp.magnitude', body, { attrs: { eps } })(spec)
+  return fusible('dsp.magnitude', body, { attrs: { eps } })(spec)
 }
 
 /** Σ_f w²[n − f·hop] over F frames, with 1 where it is < 1e-10 (so division leaves those samples at 0). */

@@ -10,6 +10,8 @@
  */
 import type { HostKernel } from '../core/backend.js'
 import { harmonicBankForward, harmonicBankVjp } from './harmonic-bank.js'
+import { frameConvolveForward, frameConvolveVjp } from './frame-convolve.js'
+import { magnitudeForward, magnitudeVjp } from './magnitude.js'
 import { stftForward, stftVjp } from './stft.js'
 
 /** Composite name → host lowering. */
@@ -18,4 +20,8 @@ export const hostLowerings: Readonly<Record<string, HostKernel>> = {
   'synth.harmonicBank.vjp': harmonicBankVjp,
   'dsp.stft': stftForward,
   'dsp.stft.vjp': stftVjp,
+  'dsp.magnitude': magnitudeForward,
+  'dsp.magnitude.vjp': magnitudeVjp,
+  'dsp.frameConvolve': frameConvolveForward,
+  'dsp.frameConvolve.vjp': frameConvolveVjp,
 }

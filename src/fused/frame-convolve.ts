@@ -1,0 +1,110 @@
+/**
+ * Fused host lowering of `dsp.frameConvolve` and its `.vjp`: per frame k the
+ * segment x_k = x[k·S … k·S+S) is linearly convolved with h_k by FFT (n the
+ * next power of two ≥ S+M−1), overlap-added at hop S, then cropped to
+ * [start, start+length). The adjoints are correlations, also by FFT:
+ *   y_k = x_k ∗ h_k,   ∂x_k[τ] = Σₘ h_k[m]·g_k[τ+m] = irfft(G_k·H̄_k)[τ],   ∂h_k[m] = irfft(G_k·X̄_k)[m]
+ * with g_k = g[k·S … k·S+S+M−1) the cotangent of the uncropped sum (no
+ * circular wrap since S+M−1 ≤ n). Broadcast batch axes (x or h of batch 1)
+ * sum their cotangents. Ref: Oppenheim & Schafer §8.7; magenta/ddsp `fft_convolve`.
+ *
+ * @example
+ * const y = frameConvolveForward([x, h], [[1, 16000], [1, 250, 128]], { hop: 64, start: 64, length: 16000 }, [1, 16000])
+ */
+import type { HostKernel } from '../core/backend.js'
+import type { Shape } from '../core/shape.js'
+import { realFft } from '../backends/host/fft.js'
+
+/** The attributes `dsp.frameConvolve` records. */
+export interface FrameConvolveAttrs {
+  readonly hop: number
+  readonly start: number
+  readonly length: number
+}
+
+const nextPow2 = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(4, n)))
+
+const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) => {
+  const a = attrs as unknown as FrameConvolveAttrs
+  const [bx = 1, N = 1] = shapes[0] ?? []
+  const [bh = 1, F = 1, M = 1] = shapes[1] ?? []
+  const L = a.hop + M - 1
+  const n = nextPow2(L)
+  return { ...a, bx, bh, B: Math.max(bx, bh), N, F, M, L, n, full: (F - 1) * a.hop + L, width: n + 2 }
+}
+
+/** Scratch for one frame: time buffers and spectra. */
+const scratch = (n: number) => ({ t: new Float64Array(n), X: new Float64Array(n + 2), H: new Float64Array(n + 2), G: new Float64Array(n + 2), P: new Float64Array(n + 2) })
+
+/** Loads `len` values of `src` at `off` into the zero-padded buffer and transforms it into `spec`. */
+const load = (fft: ReturnType<typeof realFft>, buf: Float64Array, src: Float32Array | Float64Array, off: number, len: number, limit: number, spec: Float64Array): void => {
+  buf.fill(0)
+  for (let i = 0; i < len && off + i < limit; i++) buf[i] = src[off + i]!
+  fft.forward(buf, 0, spec, 0)
+}
+
+/** P = A·B (conj: A·B̄), interleaved complex. */
+const product = (A: Float64Array, Bs: Float64Array, P: Float64Array, conj: boolean): void => {
+  const s = conj ? -1 : 1
+  for (let k = 0; k < P.length; k += 2) {
+    const ar = A[k]!, ai = A[k + 1]!, br = Bs[k]!, bi = s * Bs[k + 1]!
+    P[k] = ar * br - ai * bi
+    P[k + 1] = ar * bi + ai * br
+  }
+}
+
+/** Forward: `[x [Bx, N], h [Bh, F, M]]` → `[B, length]`. @example frameConvolveForward([x, h], shapes, attrs, [B, N]) */
+export const frameConvolveForward: HostKernel = (inputs, shapes, attrs) => {
+  const p = plan(shapes, attrs)
+  const [x, h] = inputs as [Float32Array, Float32Array]
+  const fft = realFft(p.n)
+  const s = scratch(p.n)
+  const full = new Float64Array(p.full)
+  const out = new Float32Array(p.B * p.length)
+  for (let b = 0; b < p.B; b++) {
+    full.fill(0)
+    const xb = (p.bx === 1 ? 0 : b) * p.N
+    const hb = (p.bh === 1 ? 0 : b) * p.F * p.M
+    for (let k = 0; k < p.F; k++) {
+      load(fft, s.t, x, xb + k * p.hop, p.hop, xb + p.N, s.X)
+      load(fft, s.t, h, hb + k * p.M, p.M, hb + (k + 1) * p.M, s.H)
+      product(s.X, s.H, s.P, false)
+      fft.inverse(s.P, 0, s.t, 0)
+      for (let i = 0; i < p.L; i++) full[k * p.hop + i]! += s.t[i]!
+    }
+    for (let i = 0; i < p.length; i++) out[b * p.length + i] = full[p.start + i]!
+  }
+  return out
+}
+
+/**
+ * Backward: `[x, h, g [B, length]]` → packed `[∂x (Bx·N), ∂h (Bh·F·M)]`.
+ * @example frameConvolveVjp([x, h, g], shapes, attrs, [Bx * N + Bh * F * M])
+ */
+export const frameConvolveVjp: HostKernel = (inputs, shapes, attrs) => {
+  const p = plan(shapes, attrs)
+  const [x, h, g] = inputs as [Float32Array, Float32Array, Float32Array]
+  const fft = realFft(p.n)
+  const s = scratch(p.n)
+  const full = new Float64Array(p.full)
+  const out = new Float32Array(p.bx * p.N + p.bh * p.F * p.M)
+  const dh = out.subarray(p.bx * p.N)
+  for (let b = 0; b < p.B; b++) {
+    full.fill(0)
+    for (let i = 0; i < p.length; i++) full[p.start + i] = g[b * p.length + i]!
+    const xb = (p.bx === 1 ? 0 : b) * p.N
+    const hb = (p.bh === 1 ? 0 : b) * p.F * p.M
+    for (let k = 0; k < p.F; k++) {
+      load(fft, s.t, full, k * p.hop, p.L, p.full, s.G)
+      load(fft, s.t, x, xb + k * p.hop, p.hop, xb + p.N, s.X)
+      load(fft, s.t, h, hb + k * p.M, p.M, hb + (k + 1) * p.M, s.H)
+      product(s.G, s.H, s.P, true)
+      fft.inverse(s.P, 0, s.t, 0)
+      for (let i = 0; i < p.hop && k * p.hop + i < p.N; i++) out[xb + k * p.hop + i]! += s.t[i]!
+      product(s.G, s.X, s.P, true)
+      fft.inverse(s.P, 0, s.t, 0)
+      for (let m = 0; m < p.M; m++) dh[hb + k * p.M + m]! += s.t[m]!
+    }
+  }
+  return out
+}
