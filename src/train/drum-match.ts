@@ -1,0 +1,54 @@
+/**
+ * Sound matching for the 808 kit (`synths/drums/kit808.ts`): a voice's [0, 1]
+ * parameter vector is reparametrised as σ(raw) (so the optimizer moves freely
+ * and the synth never leaves its range), its preset becomes a starting point
+ * logit(preset), and random starts draw raw values in [−3, 3] (σ ∈ [0.05, 0.95]).
+ *
+ * @example
+ * const d = drumMatch('kick808', 4096, 16000)
+ * const r = await matchSound({ ...d, backend, target, loss, optimizer, seed: 1, steps: 200 })()
+ * if (E.isRight(r)) d.toUnit(r.right.params) // the matched [0, 1] params
+ */
+import { constant, type Signal } from '../core/signal.js'
+import { sigmoid } from '../dsp/scale.js'
+import { kit808, type Voice808 } from '../synths/drums/kit808.js'
+import type { MatchParam } from './match.js'
+import type { NamedParams } from './params.js'
+
+/** The raw param's name. @example DRUM_PARAM // 'params' */
+export const DRUM_PARAM = 'params'
+
+/** What `matchSound` needs from a drum voice, plus the map back to [0, 1]. */
+export interface DrumMatch {
+  readonly synth: (p: Readonly<Record<string, Signal<'static'>>>) => Signal<'audio'>
+  readonly params: Readonly<Record<string, MatchParam>>
+  readonly presets: readonly NamedParams[]
+  /** names of the voice's parameters, in order */
+  readonly names: readonly string[]
+  /** σ(raw): the voice's [0, 1] parameters */
+  readonly toUnit: (p: NamedParams) => number[]
+}
+
+const EDGE = 1e-4
+const logit = (u: number) => {
+  const c = Math.min(1 - EDGE, Math.max(EDGE, u))
+  return Math.log(c / (1 - c))
+}
+
+/**
+ * The matching setup of one 808 voice.
+ * @param voice registry name, e.g. 'kick808'  @param samples render length  @param sampleRate Hz
+ * @example drumMatch('snare808', 8192, 16000)
+ */
+export const drumMatch = (voice: Voice808, samples: number, sampleRate: number): DrumMatch => {
+  const v = kit808[voice]
+  const names = v.params(sampleRate).map(([n]) => n)
+  const P = names.length
+  return {
+    synth: (p) => v.render(sigmoid(p[DRUM_PARAM] ?? constant(0, [1, P])), samples, sampleRate),
+    params: { [DRUM_PARAM]: { shape: [1, P], lo: -3, hi: 3 } },
+    presets: [{ [DRUM_PARAM]: Float64Array.from(v.defaults(sampleRate), logit) }],
+    names,
+    toUnit: (p) => Array.from(p[DRUM_PARAM] ?? [], (x) => 1 / (1 + Math.exp(-x))),
+  }
+}
