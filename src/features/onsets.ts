@@ -94,24 +94,42 @@ export interface OnsetOptions extends Omit<PeakOptions, 'sampleRate' | 'hop' | '
   readonly gamma?: number
 }
 
+/** Envelope and picking settings `onsets` derives for an audio length. */
+export interface OnsetSettings {
+  readonly hop: number
+  readonly nFft: number
+  readonly gamma: number
+  readonly peaks: PeakOptions
+}
+
 /**
- * Onset times of mono audio: `spectralFlux` evaluated on the float64 reference backend, then `pickOnsets`.
- * Times are compensated for the detector's latency (+nFft/4 samples, measured bias of centred Hann frames on clicks).
- * @param audio mono samples  @param sampleRate Hz  @param o hop (≈ 5 ms), nFft (≈ 12 ms), gamma, peak options
+ * The envelope (hop ≈ 5 ms, nFft ≈ 12 ms) and peak-picking settings for `n` samples: frames overlapping the padding at
+ * either end are excluded, and times get +nFft/4 samples of latency compensation (a centred frame sees an impulse first
+ * at its window's end; the Hann-weighted rise is steepest a quarter window before the centre, where w'(l) peaks).
+ * @param n samples  @param sampleRate Hz  @param o user options
+ * @example onsetSettings(16000, 16000).nFft // 256
+ */
+export const onsetSettings = (n: number, sampleRate: number, o: OnsetOptions = {}): OnsetSettings => {
+  const hop = o.hop ?? Math.max(1, Math.round(sampleRate / 200))
+  const nFft = o.nFft ?? 2 ** Math.round(Math.log2(0.012 * sampleRate))
+  const edge = Math.ceil(nFft / 2 / hop)
+  const peaks = { ...o, sampleRate, hop, firstFrame: edge, lastFrame: Math.floor(n / hop) - edge, offset: nFft / 4 / sampleRate }
+  return { hop, nFft, gamma: o.gamma ?? 100, peaks }
+}
+
+/**
+ * Onset times of mono audio: `spectralFlux` evaluated on the float64 reference backend, then `pickOnsets`
+ * with `onsetSettings` (latency-compensated times).
+ * @param audio mono samples  @param sampleRate Hz  @param o hop (≈ 5 ms), nFft (≈ 12 ms), gamma (100), peak options
  * @returns onset times in seconds, or a FeatureError
  * @example onsets(audio, 16000, { delta: 0.1 })
  */
 export const onsets = (audio: Float32Array, sampleRate: number, o: OnsetOptions = {}): E.Either<FeatureError, number[]> => {
   if (!(sampleRate > 0)) return E.left(featureError(`onsets: sampleRate must be > 0, got ${sampleRate}`))
   if (audio.length === 0) return E.left(featureError('onsets: audio is empty'))
-  const hop = o.hop ?? Math.max(1, Math.round(sampleRate / 200))
-  const nFft = o.nFft ?? 2 ** Math.round(Math.log2(0.012 * sampleRate))
-  const env = spectralFlux(input('audio', [1, audio.length], 'audio'), { sampleRate, nFft, hop, gamma: o.gamma ?? 100 })
+  const { hop, nFft, gamma, peaks } = onsetSettings(audio.length, sampleRate, o)
+  const env = spectralFlux(input('audio', [1, audio.length], 'audio'), { sampleRate, nFft, hop, gamma })
   const out = E.flatMap(compile({ env }), (p) => evaluateSync(reference('float64'))(p, { audio }))
   if (E.isLeft(out)) return E.left(featureError(`onsets: ${JSON.stringify(out.left)}`))
-  const edge = Math.ceil(nFft / 2 / hop)
-  const last = Math.floor(audio.length / hop) - edge
-  // A centred frame sees an impulse first at its window's end; the Hann-weighted rise is steepest a quarter window before
-  // the centre (w'(l) peaks at l = N/4), so the flux peaks ≈ N/4 early: compensate by nFft/4 samples.
-  return E.right(pickOnsets(out.right['env']!.data, { ...o, sampleRate, hop, firstFrame: edge, lastFrame: last, offset: nFft / 4 / sampleRate }))
+  return E.right(pickOnsets(out.right['env']!.data, peaks))
 }
