@@ -1,0 +1,54 @@
+/**
+ * Control frames for the real-time voices: a fixed ring of frame slots
+ * (preallocated, overwritten in place) and the interpolation weights of the
+ * offline upsamplers over one hop H, so a voice reads frame i₀ = ⌊t/H⌋ and
+ * i₁ = i₀ + 1 (i₀ again while i₁ has not arrived — the offline render holds
+ * its last frame the same way). Also ddsp's exp-sigmoid on numbers.
+ *
+ * @example
+ * const ring = frameRing(16, 100)      // 16 slots of 100 values
+ * ring.slot(5).set(values); ring.count = 6
+ * const { linear, window } = hopWeights(192)
+ */
+
+/** A ring of `capacity` frames of `width` values; frame i lives in slot i mod capacity. */
+export interface FrameRing {
+  readonly width: number
+  readonly capacity: number
+  /** Frames pushed so far. */
+  count: number
+  /** The storage of frame i (a view, no allocation after construction). */
+  readonly slot: (i: number) => Float64Array
+}
+
+/**
+ * Allocates a frame ring.
+ * @param capacity slots (≥ frames of look-ahead + 2)  @param width values per frame
+ * @example frameRing(8, 65)
+ */
+export const frameRing = (capacity: number, width: number): FrameRing => {
+  const data = new Float64Array(capacity * width)
+  const views = Array.from({ length: capacity }, (_, i) => data.subarray(i * width, (i + 1) * width))
+  return { width, capacity, count: 0, slot: (i) => views[i % capacity]! }
+}
+
+/**
+ * Upsampling weights within one hop of H samples, as `dsp/resample`:
+ * linear w = j/H (DDSP `resample`), window w = (1 − cos(πj/H))/2 (DDSP `upsample_with_windows`).
+ * @param hop samples per frame
+ * @example hopWeights(4).window // [0, 0.146…, 0.5, 0.853…]
+ */
+export const hopWeights = (hop: number): { readonly linear: Float64Array; readonly window: Float64Array } => ({
+  linear: Float64Array.from({ length: hop }, (_, j) => j / hop),
+  window: Float64Array.from({ length: hop }, (_, j) => (1 - Math.cos((Math.PI * j) / hop)) / 2),
+})
+
+/**
+ * ddsp's exp-sigmoid on a number: maxValue·exp(−ln(exponent)·softplus(−x)) + threshold (as `dsp/scale`).
+ * @example expSigmoid(0) // 2·0.5^ln10 + 1e-7 ≈ 0.4038
+ */
+export const expSigmoid = (x: number, exponent = 10, maxValue = 2, threshold = 1e-7): number => {
+  const z = -x
+  const softplus = Math.max(z, 0) + Math.log(Math.exp(-Math.abs(z)) + 1)
+  return Math.exp(softplus * -Math.log(exponent)) * maxValue + threshold
+}

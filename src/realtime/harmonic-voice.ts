@@ -1,0 +1,102 @@
+/**
+ * The harmonic synth (`synths/harmonic`) as a real-time voice on plain
+ * arrays. Per frame (when pushed): a = expSigmoid(amp), c = expSigmoid(dist),
+ * cₖ ← 0 where k·f0 ≥ sr/2, c ← c/Σc (1e-7 if 0), Aₖ = a·cₖ. Per sample:
+ * f0 upsampled linearly, Aₖ with the raised-cosine window (as offline),
+ * θ += 2π·f0/sr (inclusive, float64, wrapped), and
+ *   y = Σ_{k·f0 < sr/2} Aₖ·sin(kθ),  sin(kθ) = 2cosθ·sin((k−1)θ) − sin((k−2)θ)
+ * (Chebyshev recurrence: one sin and one cos per sample; harmonics at or above
+ * Nyquist are skipped, as the offline per-sample mask zeroes them).
+ * Latency: none in audio; frame i+1 is read during hop i (one hop of control
+ * look-ahead, held at the last frame if it has not arrived).
+ *
+ * @example
+ * const v = harmonicVoice({ sampleRate: 48000, harmonics: 100, hop: 192 })
+ * v.pushFrame(amp, dist, 220); v.pushFrame(amp, dist, 220)
+ * v.process(out128)
+ */
+import { expSigmoid, frameRing, hopWeights } from './frames.js'
+
+/** Options of the real-time harmonic voice. */
+export interface HarmonicVoiceOptions {
+  readonly sampleRate: number
+  /** Number of harmonics K. */
+  readonly harmonics: number
+  /** Samples per control frame H (the offline T/F). */
+  readonly hop: number
+  /** Frames held at once (default 16). */
+  readonly capacity?: number
+}
+
+/** A real-time harmonic voice. */
+export interface HarmonicVoice {
+  /** Adds one control frame: raw amplitude, raw distribution [K], f0 in Hz (scaled as the offline synth). */
+  readonly pushFrame: (amplitude: number, distribution: ArrayLike<number>, f0: number) => void
+  /** Renders the next out.length samples into `out` (overwrites). */
+  readonly process: (out: Float32Array) => void
+}
+
+/**
+ * Creates the voice; every buffer is allocated here.
+ * @example harmonicVoice({ sampleRate: 16000, harmonics: 60, hop: 64 })
+ */
+export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
+  const K = o.harmonics
+  const nyquist = o.sampleRate / 2
+  const amps = frameRing(o.capacity ?? 16, K)
+  const f0s = frameRing(o.capacity ?? 16, 1)
+  const w = hopWeights(o.hop)
+  const d = new Float64Array(K)
+  let t = 0
+  let theta = 0
+  let pair = -1 // 2·i₀ + (i₁ − i₀): the frame pair d was computed for
+  const pushFrame: HarmonicVoice['pushFrame'] = (amplitude, distribution, f0) => {
+    const i = amps.count
+    const a = expSigmoid(amplitude)
+    const slot = amps.slot(i)
+    let total = 0
+    for (let k = 0; k < K; k++) {
+      const c = (k + 1) * f0 < nyquist ? expSigmoid(distribution[k]!) : 0
+      slot[k] = c
+      total += c
+    }
+    const norm = total > 0 ? total : 1e-7
+    for (let k = 0; k < K; k++) slot[k] = a * (slot[k]! / norm)
+    f0s.slot(i)[0] = f0
+    amps.count = f0s.count = i + 1
+  }
+  const process = (out: Float32Array): void => {
+    for (let n = 0; n < out.length; n++, t++) {
+      const i0 = Math.floor(t / o.hop)
+      const j = t - i0 * o.hop
+      const i1 = i0 + 1 < amps.count ? i0 + 1 : i0
+      const a0 = amps.slot(i0)
+      const a1 = amps.slot(i1)
+      const fa = f0s.slot(i0)[0]!
+      const f0 = fa + (f0s.slot(i1)[0]! - fa) * w.linear[j]!
+      theta += ((2 * Math.PI) / o.sampleRate) * f0
+      if (theta >= 2 * Math.PI) theta -= 2 * Math.PI * Math.floor(theta / (2 * Math.PI))
+      if (2 * i0 + i1 - i0 !== pair) {
+        for (let k = 0; k < K; k++) d[k] = a1[k]! - a0[k]!
+        pair = 2 * i0 + i1 - i0
+      }
+      const ww = w.window[j]!
+      const s1 = Math.sin(theta)
+      const c2 = 2 * Math.cos(theta)
+      let sPrev = 0
+      let s = s1
+      let acc0 = 0
+      let acc1 = 0
+      const kmax = Math.min(K, f0 > 0 ? Math.ceil(nyquist / f0) - 1 : K)
+      for (let k = 0; k < kmax; k++) {
+        acc0 += a0[k]! * s
+        acc1 += d[k]! * s
+        const next = c2 * s - sPrev
+        sPrev = s
+        s = next
+      }
+      out[n] = acc0 + ww * acc1
+    }
+  }
+  return { pushFrame, process }
+}
