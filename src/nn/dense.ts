@@ -14,7 +14,7 @@ import { invalid } from '../dsp/guard.js'
 import type { ParamDecls } from './init.js'
 import { layer, matmulKeep, paramOf, type Layer } from './module.js'
 
-/** Sizes of a dense layer. */
+/** Sizes of a dense layer. @example const o: DenseOptions = { inputs: 64, outputs: 10 } */
 export interface DenseOptions {
   readonly inputs: number
   readonly outputs: number
@@ -26,6 +26,7 @@ export interface DenseOptions {
 
 /**
  * x·W (+ b) on a signal of rank ≥ 2 whose last axis has `inputs` channels; otherwise an invalid signal naming the mismatch.
+ * @param x `[..., inputs]` any rate  @param w `[inputs, outputs]`  @param b `[outputs]` or none
  * @example affine(x, paramOf(decls, "out/w"), undefined)
  */
 export const affine = <R extends Rate>(x: Signal<R>, w: Signal<'static'>, b: Signal<'static'> | undefined): Signal<R> => {

@@ -21,7 +21,7 @@ import { sigmoid } from '../dsp/scale.js'
 import type { ParamDecls } from './init.js'
 import { layer, matmulKeep, paramOf, type Layer } from './module.js'
 
-/** Sizes of a GRU. */
+/** Sizes of a GRU. @example const o: GruOptions = { inputs: 16, hidden: 32 } */
 export interface GruOptions {
   readonly inputs: number
   readonly hidden: number

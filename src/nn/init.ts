@@ -28,11 +28,12 @@ export interface ParamDecl {
   readonly init: Init
 }
 
-/** Param declarations by full name (e.g. `'dec/dense0/w'`). */
+/** Param declarations by full name (e.g. `'dec/dense0/w'`). @example const d: ParamDecls = { 'out/b': { shape: [10], init: { kind: 'zeros' } } } */
 export type ParamDecls = Readonly<Record<string, ParamDecl>>
 
 /**
  * The PRNG stream for `name` under `seed`.
+ * @param seed integer seed  @param name full param name
  * @example streamSeed(42, 'dec/w') // a 32-bit integer
  */
 export const streamSeed = (seed: number, name: string): number => bitsAt(seed >>> 0, parseInt(hashString(name).slice(0, 8), 16))
@@ -68,6 +69,7 @@ export const initParam = (seed: number, name: string, d: ParamDecl): Float32Arra
 
 /**
  * Initialises every declared param.
+ * @param decls declarations by full name  @param seed integer seed
  * @example initParams(m.params, 7) // Record<name, Float32Array>
  */
 export const initParams = (decls: ParamDecls, seed: number): Record<string, Float32Array> =>

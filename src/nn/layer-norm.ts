@@ -13,7 +13,7 @@ import { constant, type Rate, type Signal } from '../core/signal.js'
 import type { ParamDecls } from './init.js'
 import { layer, matmulKeep, paramOf, type Layer } from './module.js'
 
-/** Options of `layerNorm`. */
+/** Options of `layerNorm`. @example const o: LayerNormOptions = { features: 64, eps: 1e-5 } */
 export interface LayerNormOptions {
   /** size of the last axis */
   readonly features: number
@@ -23,6 +23,7 @@ export interface LayerNormOptions {
 
 /**
  * Mean over the last axis, kept as an axis of size 1.
+ * @param x `[..., n]` any rate  @param n size of the last axis
  * @example meanLast(x, 64) // [..., 1]
  */
 export const meanLast = <R extends Rate>(x: Signal<R>, n: number): Signal<R> => matmulKeep(x, constant(1 / n, [n, 1]))

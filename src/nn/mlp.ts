@@ -14,7 +14,7 @@ import { dense } from './dense.js'
 import { layerNorm } from './layer-norm.js'
 import { layer, sequential, type Layer } from './module.js'
 
-/** Sizes of an MLP. */
+/** Sizes of an MLP. @example const o: MlpOptions = { inputs: 2, hidden: 64, layers: 2, outputs: 10 } */
 export interface MlpOptions {
   readonly inputs: number
   readonly hidden: number
@@ -25,6 +25,7 @@ export interface MlpOptions {
 
 /**
  * One dense → layer norm → leaky ReLU block.
+ * @param name the MLP's name  @param i block index  @param inputs input channels  @param width output channels
  * @example fcBlock('dec', 0, 2, 64)
  */
 export const fcBlock = (name: string, i: number, inputs: number, width: number): Layer => {

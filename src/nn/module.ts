@@ -15,7 +15,7 @@ import { param, withRate, type Rate, type Signal } from '../core/signal.js'
 import { matmul } from '../core/tensor.js'
 import { initParams, type ParamDecls } from './init.js'
 
-/** A module: declared params, seeded init, and a rate-preserving apply. */
+/** A module: declared params, seeded init, and a rate-preserving apply. @example const l: Layer = dense('out', { inputs: 4, outputs: 2 }); l.apply(x); l.init(1) */
 export interface Layer {
   readonly name: string
   readonly params: ParamDecls
@@ -34,6 +34,7 @@ export const paramOf = (decls: ParamDecls, name: string): Signal<'static'> => pa
 
 /**
  * Builds a Layer from its declarations and apply function.
+ * @param name module name  @param params its declarations  @param apply the rate-preserving function
  * @example layer('ln', decls, (x) => normalise(x))
  */
 export const layer = (name: string, params: ParamDecls, apply: Layer['apply']): Layer => ({
@@ -45,7 +46,8 @@ export const layer = (name: string, params: ParamDecls, apply: Layer['apply']): 
 
 /**
  * Runs layers in order: their params are the union, their apply the composition.
- * @example sequential('dec', [dense('dec/0', …), leakyReluLayer()])
+ * @param name module name  @param layers applied first to last
+ * @example sequential('dec', [dense('dec/0', { inputs: 2, outputs: 8 }), layerNorm('dec/ln', { features: 8 })])
  */
 export const sequential = (name: string, layers: readonly Layer[]): Layer =>
   layer(name, Object.assign({}, ...layers.map((l) => l.params)) as ParamDecls, <R extends Rate>(x: Signal<R>) => layers.reduce((h, l) => l.apply(h), x))

@@ -27,7 +27,7 @@ import type { ParamDecls } from './init.js'
 import { initParams } from './init.js'
 import { matmulKeep, paramOf } from './module.js'
 
-/** Sizes of a TCN. */
+/** Sizes of a TCN. @example const o: TcnOptions = { inputs: 1, channels: 32, kernel: 13, layers: 8, conditioning: 128, outputs: 1 } // drumblender */
 export interface TcnOptions {
   readonly inputs: number
   readonly channels: number
@@ -40,7 +40,7 @@ export interface TcnOptions {
   readonly outputs: number
 }
 
-/** A TCN: like a Layer, but applied to a signal and a conditioning embedding. */
+/** A TCN: like a Layer, but applied to a signal and a conditioning embedding. @example const net: Tcn = tcn('t', o); net.apply(x, embedding); net.receptiveField */
 export interface Tcn {
   readonly name: string
   readonly params: ParamDecls

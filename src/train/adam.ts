@@ -15,7 +15,7 @@
  */
 import type { NamedParams, ParamArray } from './params.js'
 
-/** Adam's hyper-parameters (besides the learning rate). */
+/** Adam's hyper-parameters (besides the learning rate). @example const c: AdamConfig = { ...adamDefaults, weightDecay: 0.01 } // AdamW */
 export interface AdamConfig {
   readonly beta1: number
   readonly beta2: number
@@ -27,7 +27,7 @@ export interface AdamConfig {
 /** PyTorch's defaults: β₁ 0.9, β₂ 0.999, ε 1e-8, no weight decay. @example adamDefaults.beta1 // 0.9 */
 export const adamDefaults: AdamConfig = { beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 }
 
-/** Adam's slots: first and second moments by param name (JSON-able). */
+/** Adam's slots: first and second moments by param name (JSON-able). @example adamInit({ w: new Float32Array(2) }) // { m: { w: [0, 0] }, v: { w: [0, 0] } } */
 export interface AdamSlots {
   readonly m: Readonly<Record<string, readonly number[]>>
   readonly v: Readonly<Record<string, readonly number[]>>
@@ -35,6 +35,7 @@ export interface AdamSlots {
 
 /**
  * Zero moments for every param.
+ * @param params the params to optimise (names and sizes)
  * @example adamInit({ w: new Float32Array(3) }).m['w'] // [0, 0, 0]
  */
 export const adamInit = (params: NamedParams): AdamSlots => {

@@ -18,15 +18,21 @@ type Check<A> = E.Either<TrainError, A>
 
 /**
  * A `BadCheckpoint` error at a JSON path.
+ * @param path JSON path  @param message what is wrong
  * @example bad('$.step', 'must be a non-negative integer')
  */
 export const bad = (path: string, message: string): Check<never> => E.left({ _tag: 'BadCheckpoint', path, message })
 
-/** Whether `v` is a plain object. @example isObj({}) // true */
+/**
+ * Whether `v` is a plain object.
+ * @param v any JSON value
+ * @example isObj({}) // true
+ */
 export const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /**
  * A finite number array.
+ * @param v untrusted value  @param path its JSON path
  * @example numbers([1, 2], '$.losses')
  */
 export const numbers = (v: unknown, path: string): Check<number[]> => {
@@ -37,6 +43,7 @@ export const numbers = (v: unknown, path: string): Check<number[]> => {
 
 /**
  * Params: `{ name: { dtype, shape, data } }` with data of the shape's size.
+ * @param v untrusted value  @param path its JSON path
  * @example checkParams(json.params, '$.params')
  */
 export const checkParams = (v: unknown, path: string): Check<{ params: Record<string, ParamArray>; shapes: Record<string, number[]> }> => {
@@ -60,6 +67,7 @@ export const checkParams = (v: unknown, path: string): Check<{ params: Record<st
 
 /**
  * An optimizer spec (kind, schedule, hyper-parameters), checked by `optimizerProblem`.
+ * @param v untrusted value  @param path its JSON path
  * @example checkSpec({ kind: 'adam', schedule: { kind: 'constant', lr: 1e-3 } }, '$.optimizer.spec')
  */
 export const checkSpec = (v: unknown, path: string): Check<OptimizerSpec> => {

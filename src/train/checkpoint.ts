@@ -26,7 +26,7 @@ const FORMAT = 'ddsp-ts/checkpoint'
 /** Version of the checkpoint JSON written by `encodeCheckpoint`. @example CHECKPOINT_VERSION // 1 */
 export const CHECKPOINT_VERSION = 1
 
-/** Everything needed to resume training or render the trained graph. */
+/** Everything needed to resume training or render the trained graph. @example const c: Checkpoint = { program, params, optimizer, state, step: state.step, seed: 1, losses } */
 export interface Checkpoint {
   /** the forward program (params as `param` declarations) */
   readonly program: Program
@@ -44,6 +44,7 @@ const shapeOf = (p: Program, name: string, n: number): readonly number[] => p.pa
 
 /**
  * Serialises a checkpoint as JSON text.
+ * @param c the checkpoint
  * @example encodeCheckpoint(c) // '{"format":"ddsp-ts/checkpoint","version":1,…}'
  */
 export const encodeCheckpoint = (c: Checkpoint): string =>
@@ -80,6 +81,7 @@ const checkAgainstGraph = (p: Program, shapes: Readonly<Record<string, number[]>
 /**
  * Parses and validates checkpoint JSON (text or a parsed value).
  * @returns the checkpoint, or `BadCheckpoint` with the JSON path of the culprit
+ * @param json checkpoint text or its parsed value
  * @example decodeCheckpoint(text)
  */
 export const decodeCheckpoint = (json: unknown): E.Either<TrainError, Checkpoint> => {
@@ -129,6 +131,7 @@ export const saveCheckpoint = (path: string, c: Checkpoint): TE.TaskEither<Train
 
 /**
  * Reads and validates a checkpoint file.
+ * @param path file path
  * @example const c = await loadCheckpoint('runs/step-300.json')()
  */
 export const loadCheckpoint = (path: string): TE.TaskEither<TrainError, Checkpoint> =>

@@ -12,6 +12,7 @@ import type { NamedParams, ParamArray } from './params.js'
 
 /**
  * The global L2 norm of all gradients together.
+ * @param grads gradients by name
  * @example globalNorm({ a: Float64Array.of(3), b: Float64Array.of(4) }) // 5
  */
 export const globalNorm = (grads: NamedParams): number => {

@@ -18,7 +18,7 @@ import type { NamedParams } from './params.js'
 /** The raw param's name. @example DRUM_PARAM // 'params' */
 export const DRUM_PARAM = 'params'
 
-/** What `matchSound` needs from a drum voice, plus the map back to [0, 1]. */
+/** What `matchSound` needs from a drum voice, plus the map back to [0, 1]. @example const d: DrumMatch = drumMatch('kick808', 4096, 16000); d.toUnit(result.params) */
 export interface DrumMatch {
   readonly synth: (p: Readonly<Record<string, Signal<'static'>>>) => Signal<'audio'>
   readonly params: Readonly<Record<string, MatchParam>>

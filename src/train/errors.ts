@@ -10,7 +10,7 @@
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js'
 import { formatError, type EvalError, type GraphError } from '../core/errors.js'
 
-/** Anything that stops training, sound matching or a checkpoint load. */
+/** Anything that stops training, sound matching or a checkpoint load. @example const e: TrainError = { _tag: 'NonFiniteLoss', step: 3, value: NaN } */
 export type TrainError =
   | { readonly _tag: 'TrainCompileFailed'; readonly errors: NonEmptyArray<GraphError> }
   | { readonly _tag: 'TrainEvalFailed'; readonly step: number; readonly error: EvalError }
@@ -29,6 +29,7 @@ export const badOption = (field: string, message: string): TrainError => ({ _tag
 
 /**
  * One line for people.
+ * @param e the error
  * @example formatTrainError(badOption('steps', 'must be a positive integer')) // "bad option 'steps': must be …"
  */
 export const formatTrainError = (e: TrainError): string => {

@@ -21,7 +21,7 @@ import { initOptimizer, optimizerProblem, optimizerStep, type OptimizerSpec, typ
 import { cloneParams, type NamedParams, type ParamArray } from './params.js'
 import { compileTrainStep, runTrainStep, type TrainBackend, type TrainStep } from './step.js'
 
-/** What `onStep` receives after each update. */
+/** What `onStep` receives after each update. @example onStep: ({ step, loss }: StepReport) => bar.update(step, { loss }) */
 export interface StepReport {
   /** updates applied so far (1 after the first) */
   readonly step: number
@@ -32,13 +32,13 @@ export interface StepReport {
   readonly gradNorm: number
 }
 
-/** Stop when the loss has not dropped below best − minDelta for `patience` steps. */
+/** Stop when the loss has not dropped below best − minDelta for `patience` steps. @example const s: EarlyStop = { patience: 20, minDelta: 1e-6 } */
 export interface EarlyStop {
   readonly patience: number
   readonly minDelta?: number
 }
 
-/** Options of `fit`. */
+/** Options of `fit`. @example const o: FitOptions = { backend, program, params, optimizer, steps: 100 } */
 export interface FitOptions {
   readonly backend: TrainBackend
   /** forward program with a scalar output (default name `'loss'`) */
@@ -57,7 +57,7 @@ export interface FitOptions {
   readonly onStep?: (r: StepReport) => void
 }
 
-/** The outcome of `fit`. */
+/** The outcome of `fit`. @example const { params, losses, finalLoss } = result // FitResult */
 export interface FitResult {
   /** params after the last update */
   readonly params: Record<string, ParamArray>

@@ -38,12 +38,12 @@ export type OptimizerSpec =
       readonly clipNorm?: number
     }
 
-/** Optimizer state as plain JSON: updates applied so far and the per-param slots. */
+/** Optimizer state as plain JSON: updates applied so far and the per-param slots. @example initOptimizer(spec, params) // { kind: 'adam', step: 0, slots: { m, v } } */
 export type OptimizerState =
   | { readonly kind: 'adam'; readonly step: number; readonly slots: AdamSlots }
   | { readonly kind: 'sgd'; readonly step: number; readonly slots: SgdSlots }
 
-/** What one optimizer step returns. */
+/** What one optimizer step returns. @example const { params, state, lr, gradNorm } = optimizerStep(spec)(state0, p, g) */
 export interface StepResult {
   readonly params: Record<string, ParamArray>
   readonly state: OptimizerState
@@ -55,6 +55,7 @@ export interface StepResult {
 
 /**
  * Fresh state (zero slots, step 0) for `params`.
+ * @param spec the optimizer  @param params the params to optimise (names and sizes)
  * @example initOptimizer({ kind: 'adam', schedule: { kind: 'constant', lr: 1e-3 } }, { w: new Float32Array(4) })
  */
 export const initOptimizer = (spec: OptimizerSpec, params: NamedParams): OptimizerState =>
@@ -62,6 +63,7 @@ export const initOptimizer = (spec: OptimizerSpec, params: NamedParams): Optimiz
 
 /**
  * Why a spec is invalid, or `undefined`.
+ * @param spec the optimizer
  * @example optimizerProblem({ kind: 'sgd', schedule: { kind: 'constant', lr: 1 }, momentum: 1.5 }) // 'momentum must be in [0, 1)'
  */
 export const optimizerProblem = (spec: OptimizerSpec): string | undefined => {

@@ -8,7 +8,7 @@
  * cloneParams(p)['gain'] !== p['gain'] // true: a fresh copy
  */
 
-/** One parameter's values, flat and row-major. */
+/** One parameter's values, flat and row-major. @example const a: ParamArray = new Float32Array(4) */
 export type ParamArray = Float32Array | Float64Array
 
 /** Parameter values by name. @example const p: NamedParams = { w: new Float32Array(6) } */
@@ -24,6 +24,7 @@ export const cloneParams = (p: NamedParams): Record<string, ParamArray> =>
 
 /**
  * Total number of scalar values.
+ * @param p parameters by name
  * @example countParams({ w: new Float32Array(6), b: new Float32Array(2) }) // 8
  */
 export const countParams = (p: NamedParams): number => Object.values(p).reduce((n, v) => n + v.length, 0)

@@ -40,6 +40,7 @@ export const learningRate = (s: Schedule, step: number): number => {
 
 /**
  * Why a schedule is invalid, or `undefined` if it is fine.
+ * @param s the schedule
  * @example scheduleProblem({ kind: 'constant', lr: -1 }) // 'lr must be a positive finite number'
  */
 export const scheduleProblem = (s: Schedule): string | undefined => {

@@ -11,20 +11,21 @@
  */
 import type { NamedParams, ParamArray } from './params.js'
 
-/** SGD hyper-parameters. */
+/** SGD hyper-parameters. @example const c: SgdConfig = { momentum: 0.9, nesterov: true } */
 export interface SgdConfig {
   /** momentum μ in [0, 1) */
   readonly momentum: number
   readonly nesterov: boolean
 }
 
-/** SGD's slot: the momentum buffer by param name (JSON-able). */
+/** SGD's slot: the momentum buffer by param name (JSON-able). @example sgdInit({ x: new Float64Array(2) }) // { b: { x: [0, 0] } } */
 export interface SgdSlots {
   readonly b: Readonly<Record<string, readonly number[]>>
 }
 
 /**
  * Zero momentum buffers.
+ * @param params the params to optimise (names and sizes)
  * @example sgdInit({ x: new Float64Array(2) }).b['x'] // [0, 0]
  */
 export const sgdInit = (params: NamedParams): SgdSlots => ({

@@ -19,17 +19,17 @@ import { sizeOf } from '../core/shape.js'
 import { badOption, type TrainError } from './errors.js'
 import type { ParamArray } from './params.js'
 
-/** Any backend a training loop can run on (reference, wasm, tfjs-cpu, …). */
+/** Any backend a training loop can run on (reference, wasm, tfjs-cpu, …). @example const b: TrainBackend = reference('float64') */
 export type TrainBackend = AnyBackend | Backend<unknown>
 
-/** A compiled training step: the gradient program, the loss output and the trained params. */
+/** A compiled training step: the gradient program, the loss output and the trained params. @example const ts: TrainStep = { program: gradProgram, loss: 'loss', wrt: ['w'] } */
 export interface TrainStep {
   readonly program: Program
   readonly loss: string
   readonly wrt: readonly string[]
 }
 
-/** The loss and gradients at one point. */
+/** The loss and gradients at one point. @example const { loss, grads } = r.right // LossAndGrads */
 export interface LossAndGrads {
   readonly loss: number
   readonly grads: Record<string, ParamArray>
