@@ -11,12 +11,9 @@
 import { Command, CommanderError } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import { backendNames, isBackendName, loadBackend } from '../backends/load.js'
-import { lossNames } from '../losses/registry.js'
 import { synthRegistry } from '../synths/registry.js'
 import { exitWith, positive, usage, type CliError } from './errors.js'
-import { lossCommand } from './loss.js'
 import { renderCommand } from './render.js'
-import { benchCommand, type BenchFlags } from './bench.js'
 import { featuresCommand, rounded, summary } from './features.js'
 
 const isError = (v: unknown): v is CliError => typeof v === 'object' && v !== null && '_tag' in v
@@ -50,21 +47,6 @@ program
   })
 
 program
-  .command('loss <a> <b>')
-  .description('a loss of prediction a.wav against target b.wav (both mixed to mono)')
-  .option('--loss <name>', `loss: ${lossNames.join(', ')}`, 'mss')
-  .option('--json', 'print one JSON object')
-  .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
-  .action(async (a: string, b: string, o: { loss: string; json?: boolean; backend: string }) => {
-    const backend = await chooseBackend(o.backend)
-    if (E.isLeft(backend)) return exitWith(backend.left)
-    const r = await lossCommand(backend.right, a, b, o.loss)()
-    if (E.isLeft(r)) return exitWith(r.left)
-    const { value, samples, sample_rate, ms } = r.right
-    console.log(o.json === true ? JSON.stringify(r.right) : `${o.loss} = ${value} (${a} vs target ${b}, ${samples} samples at ${sample_rate} Hz, ${ms.toFixed(0)} ms on ${o.backend})`)
-  })
-
-program
   .command('render <name>')
   .description('render a synth with its default parameters to a WAV file')
   .option('--seconds <s>', 'duration in seconds', '1')
@@ -83,23 +65,6 @@ program
     if (E.isLeft(r)) return exitWith(r.left)
     const { path, samples, peak, rms, ms } = r.right
     console.log(`${path}: ${samples} samples at ${sampleRate} Hz, peak ${peak.toFixed(3)}, rms ${rms.toFixed(3)}, ${ms.toFixed(0)} ms on ${o.backend}`)
-  })
-
-program
-  .command('bench')
-  .description('time the standard DDSP workload on each backend and in PyTorch (python3-torch), side by side')
-  .option('--json', 'print one JSON document')
-  .option('--runs <n>', 'timed runs per case (after one warm-up)', '10')
-  .option('--backends <list>', 'comma-separated backends', 'wasm,tfjs-cpu')
-  .option('--no-torch', 'skip the PyTorch peer')
-  .option('--threads <n>', 'PyTorch threads', '2')
-  .option('--no-fused', 'time the plain decompositions (no host fused lowerings)')
-  .option('--seconds <s>', 'seconds per example (default 4)')
-  .option('--batch <n>', 'batch size (default 4)')
-  .action(async (o: BenchFlags) => {
-    const r = await benchCommand(o, (line) => process.stderr.write(`${line}\n`))
-    if (E.isLeft(r)) return exitWith(r.left)
-    console.log(r.right)
   })
 
 program
