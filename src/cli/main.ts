@@ -11,10 +11,11 @@
 import { Command, CommanderError } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import { backendNames, isBackendName, loadBackend } from '../backends/load.js'
+import { lossNames } from '../losses/registry.js'
 import { synthRegistry } from '../synths/registry.js'
 import { exitWith, positive, usage, type CliError } from './errors.js'
+import { lossCommand } from './loss.js'
 import { renderCommand } from './render.js'
-import { featuresCommand, rounded, summary } from './features.js'
 
 const isError = (v: unknown): v is CliError => typeof v === 'object' && v !== null && '_tag' in v
 
@@ -47,6 +48,21 @@ program
   })
 
 program
+  .command('loss <a> <b>')
+  .description('a loss of prediction a.wav against target b.wav (both mixed to mono)')
+  .option('--loss <name>', `loss: ${lossNames.join(', ')}`, 'mss')
+  .option('--json', 'print one JSON object')
+  .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
+  .action(async (a: string, b: string, o: { loss: string; json?: boolean; backend: string }) => {
+    const backend = await chooseBackend(o.backend)
+    if (E.isLeft(backend)) return exitWith(backend.left)
+    const r = await lossCommand(backend.right, a, b, o.loss)()
+    if (E.isLeft(r)) return exitWith(r.left)
+    const { value, samples, sample_rate, ms } = r.right
+    console.log(o.json === true ? JSON.stringify(r.right) : `${o.loss} = ${value} (${a} vs target ${b}, ${samples} samples at ${sample_rate} Hz, ${ms.toFixed(0)} ms on ${o.backend})`)
+  })
+
+program
   .command('render <name>')
   .description('render a synth with its default parameters to a WAV file')
   .option('--seconds <s>', 'duration in seconds', '1')
@@ -65,22 +81,6 @@ program
     if (E.isLeft(r)) return exitWith(r.left)
     const { path, samples, peak, rms, ms } = r.right
     console.log(`${path}: ${samples} samples at ${sampleRate} Hz, peak ${peak.toFixed(3)}, rms ${rms.toFixed(3)}, ${ms.toFixed(0)} ms on ${o.backend}`)
-  })
-
-program
-  .command('features <file>')
-  .description('f0, loudness, centroid, RMS, flatness and onsets of a WAV file (mixed to mono)')
-  .option('--json', 'print one JSON object')
-  .option('--hop-ms <ms>', 'frame hop in milliseconds', '10')
-  .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
-  .action(async (file: string, o: { json?: boolean; hopMs: string; backend: string }) => {
-    const hopMs = positive('--hop-ms', o.hopMs)
-    if (isError(hopMs)) return exitWith(hopMs)
-    const backend = await chooseBackend(o.backend)
-    if (E.isLeft(backend)) return exitWith(backend.left)
-    const r = await featuresCommand(backend.right, file, { hopMs })()
-    if (E.isLeft(r)) return exitWith(r.left)
-    console.log(o.json === true ? JSON.stringify(rounded(r.right)) : summary(file, r.right))
   })
 
 program.parseAsync(process.argv).catch((e: unknown) => {
