@@ -16,6 +16,7 @@ import { synthRegistry } from '../synths/registry.js'
 import { exitWith, positive, usage, type CliError } from './errors.js'
 import { lossCommand } from './loss.js'
 import { renderCommand } from './render.js'
+import { featuresCommand, rounded, summary } from './features.js'
 
 const isError = (v: unknown): v is CliError => typeof v === 'object' && v !== null && '_tag' in v
 
@@ -81,6 +82,22 @@ program
     if (E.isLeft(r)) return exitWith(r.left)
     const { path, samples, peak, rms, ms } = r.right
     console.log(`${path}: ${samples} samples at ${sampleRate} Hz, peak ${peak.toFixed(3)}, rms ${rms.toFixed(3)}, ${ms.toFixed(0)} ms on ${o.backend}`)
+  })
+
+program
+  .command('features <file>')
+  .description('f0, loudness, centroid, RMS, flatness and onsets of a WAV file (mixed to mono)')
+  .option('--json', 'print one JSON object')
+  .option('--hop-ms <ms>', 'frame hop in milliseconds', '10')
+  .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
+  .action(async (file: string, o: { json?: boolean; hopMs: string; backend: string }) => {
+    const hopMs = positive('--hop-ms', o.hopMs)
+    if (isError(hopMs)) return exitWith(hopMs)
+    const backend = await chooseBackend(o.backend)
+    if (E.isLeft(backend)) return exitWith(backend.left)
+    const r = await featuresCommand(backend.right, file, { hopMs })()
+    if (E.isLeft(r)) return exitWith(r.left)
+    console.log(o.json === true ? JSON.stringify(rounded(r.right)) : summary(file, r.right))
   })
 
 program.parseAsync(process.argv).catch((e: unknown) => {
