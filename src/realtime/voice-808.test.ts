@@ -1,0 +1,53 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { reference } from '../backends/reference/index.js'
+import { evaluateSync } from '../core/interpret.js'
+import { compile } from '../core/program-api.js'
+import { constant } from '../core/signal.js'
+import { kit808, type Voice808 } from '../synths/drums/kit808.js'
+import { kit808Voices } from './voice-808.js'
+
+const sr = 48000
+const n = 2560 // 20 blocks of 128
+
+const offline = (name: Voice808, u: readonly number[]): Float64Array => {
+  const r = E.flatMap((p: Parameters<ReturnType<typeof evaluateSync>>[0]) => evaluateSync(reference('float64'))(p, {}))(
+    E.mapLeft((e) => e as never)(compile({ y: kit808[name].render(constant(u, [1, u.length]), n, sr) })),
+  )
+  if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
+  return Float64Array.from(r.right['y']!.data)
+}
+
+const realtime = (name: Voice808, u: readonly number[], block: number): Float32Array => {
+  const v = kit808Voices[name](sr)
+  const out = new Float32Array(n)
+  v.trigger(u)
+  for (let s = 0; s < n; s += block) v.process(out.subarray(s, s + block))
+  return out
+}
+
+const relErr = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let [worst, peak] = [0, 0]
+  for (let i = 0; i < b.length; i++) {
+    worst = Math.max(worst, Math.abs(a[i]! - b[i]!))
+    peak = Math.max(peak, Math.abs(b[i]!))
+  }
+  return worst / peak
+}
+
+describe('real-time 808 kit', () => {
+  // float32 output of float64 arithmetic vs the float64 offline graph: envelopes as ×r recurrences
+  // and phases as running sums drift ≈ n·ε₆₄; the float32 rounding (≈ 6e-8 of the peak) dominates.
+  const TOLERANCE = 1e-6
+  it.each(Object.keys(kit808) as Voice808[])('%s equals the offline voice (defaults and a random parameter vector)', (name) => {
+    const defaults = kit808[name].defaults(sr)
+    expect(relErr(realtime(name, defaults, 128), offline(name, defaults))).toBeLessThan(TOLERANCE)
+    const other = defaults.map((_, i) => 0.15 + 0.7 * ((Math.sin(7.3 * (i + 1)) + 1) / 2))
+    expect(relErr(realtime(name, other, 32), offline(name, other))).toBeLessThan(TOLERANCE)
+  })
+  it('is silent before its first trigger', () => {
+    const out = new Float32Array(128).fill(1)
+    kit808Voices['kick808'](sr).process(out)
+    expect(out.every((v) => v === 0)).toBe(true)
+  })
+})
