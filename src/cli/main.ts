@@ -16,6 +16,7 @@ import { synthRegistry } from '../synths/registry.js'
 import { exitWith, positive, usage, type CliError } from './errors.js'
 import { lossCommand } from './loss.js'
 import { renderCommand } from './render.js'
+import { benchCommand, type BenchFlags } from './bench.js'
 import { featuresCommand, rounded, summary } from './features.js'
 
 const isError = (v: unknown): v is CliError => typeof v === 'object' && v !== null && '_tag' in v
@@ -82,6 +83,23 @@ program
     if (E.isLeft(r)) return exitWith(r.left)
     const { path, samples, peak, rms, ms } = r.right
     console.log(`${path}: ${samples} samples at ${sampleRate} Hz, peak ${peak.toFixed(3)}, rms ${rms.toFixed(3)}, ${ms.toFixed(0)} ms on ${o.backend}`)
+  })
+
+program
+  .command('bench')
+  .description('time the standard DDSP workload on each backend and in PyTorch (python3-torch), side by side')
+  .option('--json', 'print one JSON document')
+  .option('--runs <n>', 'timed runs per case (after one warm-up)', '10')
+  .option('--backends <list>', 'comma-separated backends', 'wasm,tfjs-cpu')
+  .option('--no-torch', 'skip the PyTorch peer')
+  .option('--threads <n>', 'PyTorch threads', '2')
+  .option('--no-fused', 'time the plain decompositions (no host fused lowerings)')
+  .option('--seconds <s>', 'seconds per example (default 4)')
+  .option('--batch <n>', 'batch size (default 4)')
+  .action(async (o: BenchFlags) => {
+    const r = await benchCommand(o, (line) => process.stderr.write(`${line}\n`))
+    if (E.isLeft(r)) return exitWith(r.left)
+    console.log(r.right)
   })
 
 program

@@ -37,6 +37,11 @@ describe('onsets', () => {
   it.each([16000, 44100])('a steady tone at %s Hz has no onsets', (sr) => {
     expect(ok(onsets(tone(sr, 440, 1), sr))).toEqual([])
   })
+  it.each([16000, 44100])('a click 4 ms into the file (%s Hz) is found: the start padding counts as silence', (sr) => {
+    const found = ok(onsets(clickTrain(sr, [0.004, 0.5], 0.8), sr))
+    expect(found.length).toBe(2)
+    expect(Math.abs(found[0]! - 0.004)).toBeLessThan(0.01)
+  })
   it('a tone starting at 0.4 s has one onset near 0.4 s', () => {
     const sr = 16000
     const y = new Float32Array(sr)

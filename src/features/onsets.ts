@@ -4,9 +4,10 @@
  *   1. Γ[n] = max Γ[n − preMax … n + postMax]           (local maximum),
  *   2. Γ[n] ≥ mean Γ[n − preAvg … n + postAvg] + δ       (adaptive threshold),
  *   3. n is at least `wait` frames after the previous onset (minimum gap),
- * and its analysis window lies inside the signal (frames that overlap the zero
- * padding at either end are skipped, so audio already sounding at t = 0, or cut
- * off at the end, gives no onset there).
+ * and its analysis window does not reach into the zero padding after the end
+ * (a signal cut off at the end would otherwise smear into a false onset). The
+ * padding before the start counts as silence: a hit just after t = 0 is found,
+ * while a steady tone already sounding in frame 0 rises too little to count.
  * Ref: S. Böck, F. Krebs & M. Schedl, "Evaluating the online capabilities of onset
  * detection methods", ISMIR 2012, §2.2 (peak picking); librosa `util.peak_pick`.
  *
@@ -104,7 +105,7 @@ export interface OnsetSettings {
 
 /**
  * The envelope (hop ≈ 5 ms, nFft ≈ 12 ms) and peak-picking settings for `n` samples: frames overlapping the padding at
- * either end are excluded, and times get +nFft/4 samples of latency compensation (a centred frame sees an impulse first
+ * the end are excluded, and times get +nFft/4 samples of latency compensation (a centred frame sees an impulse first
  * at its window's end; the Hann-weighted rise is steepest a quarter window before the centre, where w'(l) peaks).
  * @param n samples  @param sampleRate Hz  @param o user options
  * @example onsetSettings(16000, 16000).nFft // 256
@@ -113,7 +114,7 @@ export const onsetSettings = (n: number, sampleRate: number, o: OnsetOptions = {
   const hop = o.hop ?? Math.max(1, Math.round(sampleRate / 200))
   const nFft = o.nFft ?? 2 ** Math.round(Math.log2(0.012 * sampleRate))
   const edge = Math.ceil(nFft / 2 / hop)
-  const peaks = { ...o, sampleRate, hop, firstFrame: edge, lastFrame: Math.floor(n / hop) - edge, offset: nFft / 4 / sampleRate }
+  const peaks = { ...o, sampleRate, hop, firstFrame: 0, lastFrame: Math.floor(n / hop) - edge, offset: nFft / 4 / sampleRate }
   return { hop, nFft, gamma: o.gamma ?? 100, peaks }
 }
 

@@ -50,18 +50,25 @@ const complexFft = (m: number) => {
         re[i] = re[j]!; im[i] = im[j]!; re[j] = r; im[j] = q
       }
     }
-    for (let len = 2; len <= m; len *= 2) {
+    // Radix-2 stage 1 (twiddle 1), then every stage with the twiddle hoisted out of the butterfly loop.
+    for (let p = 0; p + 1 < m; p += 2) {
+      const xr = re[p + 1]!, xi = im[p + 1]!
+      re[p + 1] = re[p]! - xr; im[p + 1] = im[p]! - xi
+      re[p] = re[p]! + xr; im[p] = im[p]! + xi
+    }
+    for (let len = 4; len <= m; len *= 2) {
       const half = len / 2
       const step = m / len
-      for (let s = 0; s < m; s += len)
-        for (let j = 0, w = 0; j < half; j++, w += step) {
-          const wr = cos[w]!, wi = sign * sin[w]!
-          const p = s + j, q = p + half
+      for (let j = 0, w = 0; j < half; j++, w += step) {
+        const wr = cos[w]!, wi = sign * sin[w]!
+        for (let p = j; p < m; p += len) {
+          const q = p + half
           const xr = re[q]! * wr - im[q]! * wi
           const xi = re[q]! * wi + im[q]! * wr
           re[q] = re[p]! - xr; im[q] = im[p]! - xi
           re[p] = re[p]! + xr; im[p] = im[p]! + xi
         }
+      }
     }
   }
 }

@@ -1,0 +1,44 @@
+/**
+ * The benchmark report as a plain-text table: one row per backend and case
+ * (median and range in ms, real-time factor for the batch, ratio to PyTorch),
+ * then PyTorch's own rows, loss values and peak memory.
+ *
+ * @example
+ * console.log(formatReport(await runBench(options)))
+ */
+import type { BenchReport } from './run.js'
+import type { Timing } from './timing.js'
+
+const CASES = { forward: '(a) synth forward', train: '(b) synth + loss + backward' } as const
+
+const ms = (t: Timing) => `${t.median_ms.toFixed(0).padStart(7)}  (${t.min_ms.toFixed(0)}–${t.max_ms.toFixed(0)})`.padEnd(24)
+
+/** Formats a report. @example formatReport(report).split('\n')[0] // 'ddsp-ts benchmark: ...' */
+export const formatReport = (r: BenchReport): string => {
+  const w = r.workload
+  const lines = [
+    `ddsp-ts benchmark: ${w.sampleRate / 1000} kHz, ${w.seconds} s × batch ${w.batch} (${w.samples} samples each), ${w.frames} frames, harmonic ${w.harmonics} + noise ${w.bands} bands, MSS loss 2048…64`,
+    '',
+    `${'backend'.padEnd(12)}${'case'.padEnd(30)}${'median ms (min–max)'.padEnd(24)}${'× real time'.padStart(12)}${'× torch'.padStart(10)}`,
+  ]
+  for (const b of r.backends) {
+    if (!b.available) {
+      lines.push(`${b.backend.padEnd(12)}unavailable: ${b.reason}`)
+      continue
+    }
+    for (const k of ['forward', 'train'] as const) {
+      const c = b.cases[k]
+      lines.push(`${b.backend.padEnd(12)}${CASES[k].padEnd(30)}${ms(c)}${c.realtime.toFixed(1).padStart(12)}${(c.ratio_vs_torch?.toFixed(2) ?? '–').padStart(10)}`)
+    }
+  }
+  const t = r.torch
+  if (t.available) {
+    const secs = w.batch * w.seconds
+    for (const k of ['forward', 'train'] as const)
+      lines.push(`${'pytorch'.padEnd(12)}${CASES[k].padEnd(30)}${ms(t.cases[k])}${(secs / (t.cases[k].median_ms / 1000)).toFixed(1).padStart(12)}${'1.00'.padStart(10)}`)
+  } else lines.push(`${'pytorch'.padEnd(12)}not run: ${t.reason}`)
+  lines.push('')
+  for (const b of r.backends) if (b.available) lines.push(`${b.backend}: loss ${b.loss.toFixed(5)}, fused lowerings ${b.fused ? 'on' : 'off'}, peak RSS of the process so far ${b.peak_rss_mb.toFixed(0)} MB`)
+  if (t.available) lines.push(`pytorch (${t.impl}, ${t.threads} threads): loss ${t.loss.toFixed(5)}, peak RSS ${t.peak_rss_mb.toFixed(0)} MB`)
+  return lines.join('\n')
+}

@@ -1,0 +1,112 @@
+/**
+ * `ddsp bench` / `npm run bench`: the standard workload (workload.ts) timed
+ * on each requested backend and, where Debian's python3-torch is installed,
+ * in PyTorch on the same data in the same run; ratios ddsp-ts / PyTorch.
+ * A backend that cannot load is reported with its reason, not an error.
+ *
+ * @example
+ * const report = await runBench({ backends: ['wasm'], runs: 5, torch: true, threads: 2, size: STANDARD })
+ * console.log(formatReport(report))
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { Backend } from '../core/backend.js'
+import { formatError } from '../core/errors.js'
+import { evaluate, type Feeds } from '../core/interpret.js'
+import type { Program } from '../core/program.js'
+import { loadBackend, type BackendName } from '../backends/load.js'
+import { time, type Timing } from './timing.js'
+import { runTorch, type TorchResult } from './torch.js'
+import { STANDARD, workload, type WorkloadSize } from './workload.js'
+
+/** Options of a benchmark run. */
+export interface BenchOptions {
+  readonly backends: readonly BackendName[]
+  readonly runs: number
+  /** Run the PyTorch peer (default true). */
+  readonly torch: boolean
+  /** PyTorch threads (default 2, the machine's cores). */
+  readonly threads: number
+  readonly size: WorkloadSize
+  /** Register host fused lowerings (default true; false times the plain tfjs decompositions). */
+  readonly fused?: boolean
+}
+
+/** One timed case with its real-time factor and ratio to PyTorch. */
+export type CaseReport = Timing & { readonly realtime: number; readonly ratio_vs_torch?: number }
+
+/** One backend's result. */
+export type BackendReport =
+  | { readonly backend: string; readonly available: true; readonly fused: boolean; readonly loss: number; readonly cases: { readonly forward: CaseReport; readonly train: CaseReport }; readonly peak_rss_mb: number }
+  | { readonly backend: string; readonly available: false; readonly reason: string }
+
+/** The whole report (`--json` prints it). */
+export interface BenchReport {
+  readonly workload: WorkloadSize & { readonly samples: number }
+  readonly backends: readonly BackendReport[]
+  readonly torch: TorchResult
+}
+
+const must = async (f: () => Promise<E.Either<Parameters<typeof formatError>[0], unknown>>): Promise<unknown> => {
+  const r = await f()
+  if (E.isLeft(r)) throw new Error(formatError(r.left))
+  return r.right
+}
+
+const rssMb = (): number => process.resourceUsage().maxRSS / 1024
+
+const timeBackend = async (b: Backend<unknown>, programs: { forward: Program; train: Program }, controls: Feeds, target: Float32Array, runs: number) => {
+  const trainFeeds = { ...controls, target }
+  const out = (await must(() => evaluate(b)(programs.train, trainFeeds))) as Record<string, { data: Float32Array }>
+  const forward = await time(() => must(() => evaluate(b)(programs.forward, controls)), runs)
+  const train = await time(() => must(() => evaluate(b)(programs.train, trainFeeds)), runs)
+  return { loss: out['loss']!.data[0]!, forward, train }
+}
+
+const withRatio = (t: Timing, seconds: number, peer: Timing | undefined): CaseReport => ({
+  ...t,
+  realtime: seconds / (t.median_ms / 1000),
+  ...(peer === undefined ? {} : { ratio_vs_torch: t.median_ms / peer.median_ms }),
+})
+
+/**
+ * Runs the benchmark; `log` receives progress lines.
+ * @example await runBench({ backends: ['wasm', 'tfjs-cpu'], runs: 10, torch: true, threads: 2, size: STANDARD }, console.error)
+ */
+export const runBench = async (o: BenchOptions, log: (line: string) => void = () => undefined): Promise<BenchReport> => {
+  const size = o.size ?? STANDARD
+  const w = workload(size)
+  const audioSeconds = size.batch * size.seconds
+  const timed: Array<{ name: string; fused: boolean; r: Awaited<ReturnType<typeof timeBackend>>; rss: number } | { name: string; reason: string }> = []
+  let target: Float32Array | undefined
+  for (const name of o.backends) {
+    log(`${name}: loading`)
+    const loaded = await loadBackend(name, { fused: o.fused ?? true })
+    if (E.isLeft(loaded)) {
+      timed.push({ name, reason: `${loaded.left.reason}. ${loaded.left.remedy}` })
+      continue
+    }
+    const b = loaded.right as Backend<unknown>
+    if (target === undefined) {
+      log(`${name}: rendering the target`)
+      const t = (await must(() => evaluate(b)(w.programs.forward, w.targetControls))) as Record<string, { data: Float32Array | Float64Array }>
+      target = Float32Array.from(t['audio']!.data)
+    }
+    log(`${name}: timing (a) forward and (b) forward + loss + backward, ${o.runs} runs each`)
+    timed.push({ name, fused: (o.fused ?? true) && Object.keys(b.fused).length > 0, r: await timeBackend(b, w.programs, w.controls, target, o.runs), rss: rssMb() })
+  }
+  let torch: TorchResult = { available: false, reason: o.torch ? 'no backend rendered the target' : 'not requested (--no-torch)' }
+  if (o.torch && target !== undefined) {
+    log(`pytorch: timing the same workload (${o.threads} threads)`)
+    torch = runTorch(w, target, { runs: o.runs, threads: o.threads })
+  }
+  const peer = torch.available ? torch.cases : undefined
+  const backends = timed.map((t): BackendReport =>
+    'reason' in t
+      ? { backend: t.name, available: false, reason: t.reason }
+      : {
+          backend: t.name, available: true, fused: t.fused, loss: t.r.loss, peak_rss_mb: t.rss,
+          cases: { forward: withRatio(t.r.forward, audioSeconds, peer?.forward), train: withRatio(t.r.train, audioSeconds, peer?.train) },
+        },
+  )
+  return { workload: { ...size, samples: w.samples }, backends, torch }
+}

@@ -1,0 +1,61 @@
+/**
+ * The PyTorch peer: writes the workload's data to a temporary folder, runs
+ * `bench/torch_workload.py` with Debian's `/usr/bin/python3` (python3-torch)
+ * and parses its JSON. Absent torch is a value (`available: false` with the
+ * reason), never an exception.
+ *
+ * @example
+ * const peer = await runTorch(w, target, { runs: 10, threads: 2 })
+ * if (peer.available) peer.cases.train.median_ms
+ */
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Workload } from './workload.js'
+import type { Timing } from './timing.js'
+
+/** The peer's result, or why it did not run. */
+export type TorchResult =
+  | { readonly available: true; readonly impl: string; readonly threads: number; readonly loss: number; readonly cases: { readonly forward: Timing; readonly train: Timing }; readonly peak_rss_mb: number }
+  | { readonly available: false; readonly reason: string }
+
+/** `bench/torch_workload.py`, from src/bench or dist/bench. */
+export const torchScript = (): string => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'torch_workload.py')
+
+const write = (dir: string, w: Workload, target: Float32Array): void => {
+  const s = w.size
+  const data: Record<string, [Float32Array, number[]]> = {
+    f0: [w.controls['f0']!, [s.batch, s.frames, 1]],
+    amp: [w.controls['amp']!, [s.batch, s.frames, 1]],
+    dist: [w.controls['dist']!, [s.batch, s.frames, s.harmonics]],
+    noise: [w.controls['noise']!, [s.batch, s.frames, s.bands]],
+    white: [w.noise, [s.batch, w.samples]],
+    target: [target, [s.batch, w.samples]],
+  }
+  for (const [k, [v]] of Object.entries(data)) fs.writeFileSync(path.join(dir, `${k}.f32`), Buffer.from(v.buffer, v.byteOffset, v.byteLength))
+  const shapes = Object.fromEntries(Object.entries(data).map(([k, [, sh]]) => [k, sh]))
+  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ sample_rate: s.sampleRate, samples: w.samples, shapes }))
+}
+
+/**
+ * Runs the peer on the same data.
+ * @param python interpreter (default `/usr/bin/python3`, Debian's, which sees python3-torch)
+ * @example await runTorch(w, target, { runs: 5, threads: 2 })
+ */
+export const runTorch = (w: Workload, target: Float32Array, o: { readonly runs: number; readonly threads: number; readonly python?: string }): TorchResult => {
+  const python = o.python ?? '/usr/bin/python3'
+  if (!fs.existsSync(python)) return { available: false, reason: `${python} not found (apt-get install python3-torch)` }
+  const probe = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8' })
+  if (probe.status !== 0) return { available: false, reason: `PyTorch is not importable by ${python} (apt-get install python3-torch)` }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddsp-bench-'))
+  try {
+    write(dir, w, target)
+    const r = spawnSync(python, [torchScript(), dir, '--runs', String(o.runs), '--threads', String(o.threads)], { encoding: 'utf8', maxBuffer: 1 << 24 })
+    if (r.status !== 0) return { available: false, reason: `the PyTorch script failed: ${(r.stderr || '').trim().split('\n').at(-1) ?? ''}` }
+    return { available: true, ...(JSON.parse(r.stdout) as Omit<Extract<TorchResult, { available: true }>, 'available'>) }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
