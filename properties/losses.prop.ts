@@ -3,14 +3,21 @@
  * small FFTs): (1) on random signals and on silence (all-zero prediction,
  * target or both) the value and the gradient w.r.t. both signals are finite,
  * on the float64 and float32 reference backends; (2) reverse mode = float64
- * central differences along a random direction (`gradCheck`).
+ * central differences along a random direction (`gradCheck`); (3) value and
+ * gradients on the tfjs backends (`DDSP_TEST_BACKENDS`, default
+ * 'wasm,tfjs-cpu') equal the float64 reference within TOL.backend, or
+ * TOL.float32Conditioning × the float32 reference's own deviation (the log of
+ * near-empty bins is ill-conditioned in float32 on any implementation).
  */
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { isBackendName, loadBackend } from '../src/backends/load.js'
 import { reference } from '../src/backends/reference/index.js'
+import type { Backend } from '../src/core/backend.js'
+import type { Program } from '../src/core/program.js'
 import { gradName, valueAndGrad } from '../src/core/autodiff/vjp.js'
-import { evaluateSync } from '../src/core/interpret.js'
+import { evaluate, evaluateSync, type Feeds } from '../src/core/interpret.js'
 import { compile } from '../src/core/program-api.js'
 import { param, type Rate, type Signal } from '../src/core/signal.js'
 import { loudness } from '../src/features/loudness.js'
@@ -24,7 +31,7 @@ import { rng } from './cases.js'
 import { gradCheck } from './gradcheck.js'
 import { ok } from './harness.js'
 import { params } from './runs.js'
-import { TOL, within, type Tolerance } from './tolerance.js'
+import { firstScaledMismatch, TOL, within, type Tolerance } from './tolerance.js'
 
 const N = 256
 const SR = 8000
@@ -83,3 +90,35 @@ describe('losses: ∂/∂(pred, target) = central differences', () => {
       )
     })
 })
+
+/** The largest |a − b|. */
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0)
+
+/** The first output of `backend` that differs from float64 beyond TOL.backend and 4× the float32 reference's deviation. */
+const mismatch = async (backend: Backend<unknown>, prog: Program, feeds: Feeds): Promise<string | undefined> => {
+  const want = ok(evaluateSync(reference('float64'))(prog, feeds))
+  const ref32 = ok(evaluateSync(reference('float32'))(prog, feeds))
+  const got = ok(await evaluate(backend)(prog, feeds))
+  for (const [k, w] of Object.entries(want)) {
+    const scale = Math.max(1, ...Array.from(w.data, Math.abs))
+    const tol = { ...TOL.backend, atol: Math.max(TOL.backend.atol, (TOL.float32Conditioning.atol * maxDiff(ref32[k]!.data, w.data)) / scale) }
+    const at = firstScaledMismatch(tol, got[k]!.data, w.data)
+    if (at >= 0) return `${k}[${at}]: ${backend.name} ${got[k]!.data[at]} vs reference ${w.data[at]}`
+  }
+  return undefined
+}
+
+const backendNames = (process.env['DDSP_TEST_BACKENDS'] ?? 'wasm,tfjs-cpu').split(',').map((n) => n.trim()).filter((n) => n.length > 0)
+const loaded = await Promise.all(backendNames.map(async (n) => [n, isBackendName(n) ? await loadBackend(n) : undefined] as const))
+
+for (const [name, b] of loaded)
+  describe(`losses on ${name}: value and gradients equal the float64 reference`, () => {
+    if (b === undefined || E.isLeft(b)) return void it.skip(`${name}: unavailable here`, () => undefined)
+    for (const [loss, f] of losses)
+      it(loss, async () => {
+        const prog = ok(E.flatMap(compile({ loss: f(pred, target) }), (p) => valueAndGrad(p, 'loss')))
+        const r = rng(7)
+        const draw = () => Float64Array.from({ length: N }, () => 2 * r.next() - 1)
+        expect(await mismatch(b.right as Backend<unknown>, prog, { pred: draw(), target: draw() })).toBeUndefined()
+      })
+  })
