@@ -40,15 +40,15 @@ export const stftForward: HostKernel = (inputs, shapes, attrs) => {
   const x = inputs[0]!
   const fft = realFft(p.nFft)
   const buf = new Float64Array(p.nFft)
-  const out = new Float32Array(p.B * p.frames * p.width)
-  for (let b = 0; b < p.B; b++)
-    for (let f = 0; f < p.frames; f++) {
-      const start = f * p.hop - p.half
-      for (let l = 0; l < p.nFft; l++) {
-        const t = start + l
-        buf[l] = t >= 0 && t < p.N ? x[b * p.N + t]! * p.w[l]! : 0
-      }
-      fft.forward(buf, 0, out, (b * p.frames + f) * p.width)
+  const { B, N, nFft, hop, half, frames, width, w } = p
+  const out = new Float32Array(B * frames * width)
+  for (let b = 0; b < B; b++)
+    for (let f = 0; f < frames; f++) {
+      const start = f * hop - half
+      const lo = Math.max(0, -start), hi = Math.min(nFft, N - start) // taps inside the signal
+      buf.fill(0)
+      for (let l = lo, i = b * N + start + lo; l < hi; l++, i++) buf[l] = x[i]! * w[l]!
+      fft.forward(buf, 0, out, (b * frames + f) * width)
     }
   return out
 }
@@ -61,21 +61,20 @@ export const stftVjp: HostKernel = (inputs, shapes, attrs) => {
   const fft = realFft(n)
   const spec = new Float64Array(p.width)
   const buf = new Float64Array(n)
-  const dx = new Float32Array(p.B * p.N)
-  for (let b = 0; b < p.B; b++)
-    for (let f = 0; f < p.frames; f++) {
-      const o = (b * p.frames + f) * p.width
-      for (let k = 0; k < p.width / 2; k++) {
+  const { B, N, hop, half, frames, width, w } = p
+  const dx = new Float32Array(B * N)
+  for (let b = 0; b < B; b++)
+    for (let f = 0; f < frames; f++) {
+      const o = (b * frames + f) * width
+      for (let k = 0; k < width / 2; k++) {
         const scale = k === 0 || 2 * k === n ? n : n / 2
         spec[2 * k] = g[o + 2 * k]! * scale
         spec[2 * k + 1] = g[o + 2 * k + 1]! * scale
       }
       fft.inverse(spec, 0, buf, 0)
-      const start = f * p.hop - p.half
-      for (let l = 0; l < n; l++) {
-        const t = start + l
-        if (t >= 0 && t < p.N) dx[b * p.N + t]! += buf[l]! * p.w[l]!
-      }
+      const start = f * hop - half
+      const lo = Math.max(0, -start), hi = Math.min(n, N - start)
+      for (let l = lo, i = b * N + start + lo; l < hi; l++, i++) dx[i]! += buf[l]! * w[l]!
     }
   return dx
 }
