@@ -36,6 +36,7 @@ export const mixToMono = (audio: Audio): Float32Array => {
 /**
  * Reads `path`, mixes to mono and extracts the features on `backend`. Unreadable WAVs are IoErrors and bad audio is
  * a usage error (both exit code 2).
+ * @param backend loaded backend  @param path WAV file  @param o hopMs (ms)
  * @example await featuresCommand(reference('float32'), 'a.wav', { hopMs: 10 })()
  */
 export const featuresCommand = (backend: AnyBackend, path: string, o: FeaturesOptions): TE.TaskEither<CliError, FeatureReport> =>
@@ -53,6 +54,7 @@ const round = (digits: number) => (v: number) => Number(v.toFixed(digits))
 
 /**
  * The report with values rounded for printing (f0 0.01 Hz, dB 0.01, centroid 0.1 Hz, times 0.1 ms).
+ * @param r full-precision report
  * @example JSON.stringify(rounded(report))
  */
 export const rounded = (r: FeatureReport): FeatureReport => ({
@@ -73,6 +75,7 @@ const median = (v: readonly number[]): number | undefined => {
 
 /**
  * A few lines for people: duration, voiced share and median f0, loudness range, mean centroid, onsets.
+ * @param path file name shown  @param r report
  * @example console.log(summary('a.wav', report))
  */
 export const summary = (path: string, r: FeatureReport): string => {

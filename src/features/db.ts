@@ -11,7 +11,11 @@ import * as B from '../core/build.js'
 import type { Node } from '../core/node.js'
 import { type Rate, type Signal, withRate } from '../core/signal.js'
 
-/** `powerToDb` on graph nodes (for use inside composite bodies). */
+/**
+ * `powerToDb` on graph nodes (for use inside composite bodies).
+ * @param p power node (linear)  @param refDb reference (dB)  @param rangeDb dynamic range (dB)
+ * @example powerToDbNode(meanPower.node, 0, 80)
+ */
 export const powerToDbNode = (p: Node, refDb: number, rangeDb: number): Node => {
   const floor = B.scalar(10 ** (-rangeDb / 10))
   const db = B.mul(B.log(B.maximum(p, floor)), B.scalar(10 / Math.LN10))

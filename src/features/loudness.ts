@@ -36,7 +36,11 @@ export interface LoudnessOptions {
 /** DDSP's loudness frame rate (Hz), giving the default hop ⌊sampleRate/250⌋. */
 export const LOUDNESS_FRAME_RATE = 250
 
-/** The hop `loudness` uses for these options (samples). @example loudnessHop({ sampleRate: 16000 }) // 64 */
+/**
+ * The hop `loudness` uses for these options (samples).
+ * @param o loudness options (hop, else ⌊sampleRate/250⌋)
+ * @example loudnessHop({ sampleRate: 16000 }) // 64
+ */
 export const loudnessHop = (o: LoudnessOptions): number => o.hop ?? Math.floor(o.sampleRate / LOUDNESS_FRAME_RATE)
 
 /**
