@@ -1,4 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { decode, encode } from '../core/encode.js'
+import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
 import { run } from '../testing/run.js'
 import { isLossName, lossNames, lossRegistry } from './registry.js'
@@ -28,5 +31,12 @@ describe('loss registry', () => {
     if (name === 'sisdr') expect(s).toBeCloseTo(-10 * Math.log10(energy(x) / 1e-8 + 1e-8), 6) // ε caps a perfect estimate
     else expect(s).toBe(0)
     expect(Number.isFinite(d) && d > s).toBe(true)
+  })
+  it.each([...lossNames])('%s: its program survives encode → decode unchanged (checkpoints store the graph)', (name) => {
+    const prog = compile({ loss: lossRegistry[name].loss(input('a', [1, N], 'audio'), input('b', [1, N], 'audio'), 16000) })
+    if (E.isLeft(prog)) throw new Error(JSON.stringify(prog.left))
+    const back = decode(encode(prog.right))
+    if (E.isLeft(back)) throw new Error(JSON.stringify(back.left))
+    expect(back.right).toEqual(prog.right)
   })
 })
