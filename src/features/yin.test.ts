@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { input } from '../core/signal.js'
 import { run } from '../testing/run.js'
-import { yin, yinLags } from './yin.js'
+import { holdUnvoiced, yin, yinLags } from './yin.js'
 import { yinDifference } from './yin-difference.js'
 
 /** A harmonic tone: Σ_k sin(2πk·f0·t + k)/k for k·f0 < 0.45·sr, 0.5 s, peak-normalised to 0.8. */
@@ -73,5 +73,12 @@ describe('yin f0', () => {
     expect(E.isLeft(yin(new Float32Array(0), 16000, { hop: 10 }))).toBe(true)
     expect(E.isLeft(yin(new Float32Array(100), 16000, { hop: 1.5 }))).toBe(true)
     expect(E.isLeft(yin(new Float32Array(100), 16000, { hop: 10, fMin: 500, fMax: 100 }))).toBe(true)
+  })
+})
+
+describe('holdUnvoiced', () => {
+  it('holds the last voiced f0, fills leading gaps with the first, and gives 0 for an all-unvoiced track', () => {
+    expect(Array.from(holdUnvoiced([null, 220, null, 230, null]))).toEqual([220, 220, 220, 230, 230])
+    expect(Array.from(holdUnvoiced([null, null]))).toEqual([0, 0])
   })
 })

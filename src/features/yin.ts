@@ -140,3 +140,15 @@ export const yin = (audio: Float32Array, sampleRate: number, o: YinOptions): E.E
     return E.right(yinPick(out.right['d']!.data, frames, sampleRate, lags, o.threshold ?? 0.1))
   })
 }
+
+/**
+ * f0 for conditioning a synth (`harmonic` wants a value in every frame): unvoiced frames (null) hold the nearest
+ * earlier voiced value, leading ones take the first voiced value, and an all-unvoiced track is 0 Hz.
+ * @param f0Hz per-frame f0 (Hz) with null where unvoiced, e.g. `FeatureReport.f0_hz`
+ * @returns one value per frame (Hz), ready to feed as `[1, F, 1]` control
+ * @example holdUnvoiced([null, 220, null, 230]) // Float32Array [220, 220, 220, 230]
+ */
+export const holdUnvoiced = (f0Hz: readonly (number | null)[]): Float32Array => {
+  let held = f0Hz.find((f): f is number => f !== null) ?? 0
+  return Float32Array.from(f0Hz, (f) => (f === null ? held : (held = f)))
+}
