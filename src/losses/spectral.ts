@@ -47,7 +47,11 @@ export interface SpectralLossOptions {
   readonly deltaFreqWeight?: number
   /** Weight of the (unnormalised) cumulative sum along frequency; default 0. */
   readonly cumsumFreqWeight?: number
-  /** Weight of the A-weighted loudness term (n_fft 2048, DDSP `compute_loudness`); default 0. Needs `sampleRate`. */
+  /**
+   * Weight of the A-weighted loudness term (`features/loudness.ts` at nFft 2048, hop ⌊sampleRate/250⌋); default 0.
+   * Needs `sampleRate`. (DDSP calls `compute_loudness(n_fft=2048)` with its default sample_rate 16000 whatever the
+   * audio's rate; here the given rate is used, which agrees at 16 kHz.)
+   */
   readonly loudnessWeight?: number
   /** Sample rate (Hz), only for the loudness term. */
   readonly sampleRate?: number
@@ -71,19 +75,20 @@ const diff = <R extends Rate>(x: Signal<R>, axis: 1 | 2): Signal<R> => {
 
 type Resolved = Required<Omit<SpectralLossOptions, 'sampleRate'>> & { readonly sampleRate?: number }
 
+/** The options with DDSP's defaults filled in (an explicit `undefined` also takes the default). */
 const resolve = (o: SpectralLossOptions): Resolved => ({
-  fftSizes: DDSP_FFT_SIZES,
-  overlap: 0.75,
-  lossType: 'L1',
-  magWeight: 1,
-  logmagWeight: 1,
-  deltaTimeWeight: 0,
-  deltaFreqWeight: 0,
-  cumsumFreqWeight: 0,
-  loudnessWeight: 0,
-  logEps: 'ddsp',
-  padEnd: true,
-  ...o,
+  fftSizes: o.fftSizes ?? DDSP_FFT_SIZES,
+  overlap: o.overlap ?? 0.75,
+  lossType: o.lossType ?? 'L1',
+  magWeight: o.magWeight ?? 1,
+  logmagWeight: o.logmagWeight ?? 1,
+  deltaTimeWeight: o.deltaTimeWeight ?? 0,
+  deltaFreqWeight: o.deltaFreqWeight ?? 0,
+  cumsumFreqWeight: o.cumsumFreqWeight ?? 0,
+  loudnessWeight: o.loudnessWeight ?? 0,
+  logEps: o.logEps ?? 'ddsp',
+  padEnd: o.padEnd ?? true,
+  ...(o.sampleRate === undefined ? {} : { sampleRate: o.sampleRate }),
 })
 
 /** The weighted terms of one FFT size s (magnitudes `[B, F, s/2 + 1]`). */
