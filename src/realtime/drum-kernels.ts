@@ -21,19 +21,15 @@ export const fromUnit = (u: number, r: Range): number => r.min + (r.max - r.min)
 /** 10^(g/20). @example dbGain(-6) // ≈ 0.501 */
 export const dbGain = (g: number): number => 10 ** (g / 20)
 
-/** A decaying exponential that starts `start` samples in (possibly fractional). */
-export interface Decay {
-  count: number
-  start: number
-  logRate: number
-  r: number
-  value: number
-  /** Linear attack length A (0: none). */
-  attack: number
-}
+/**
+ * A decaying exponential that starts `start` samples in (possibly fractional), as a
+ * Float64Array [count, start, logRate, r, value, attack]: typed storage, so per-sample
+ * writes never box a double.
+ */
+export type Decay = Float64Array
 
-/** A zeroed decay record. @example const d = decayState() */
-export const decayState = (): Decay => ({ count: 0, start: 0, logRate: 0, r: 1, value: 0, attack: 0 })
+/** A zeroed decay. @example const d = decayState() */
+export const decayState = (): Decay => new Float64Array(6)
 
 /**
  * Restarts a decay: −60 dB after `decayMs`, starting `start` samples in, with an optional linear attack.
@@ -41,12 +37,13 @@ export const decayState = (): Decay => ({ count: 0, start: 0, logRate: 0, r: 1, 
  * @example resetDecay(d, 200, 0, 48000, 48)
  */
 export const resetDecay = (d: Decay, decayMs: number, start: number, sampleRate: number, attack = 0): void => {
-  d.count = 0
-  d.start = start + attack
-  d.logRate = Math.log(1 - 6.91 / ((decayMs * sampleRate) / 1000))
-  d.r = Math.exp(d.logRate)
-  d.value = 0
-  d.attack = attack
+  const logRate = Math.log(1 - 6.91 / ((decayMs * sampleRate) / 1000))
+  d[0] = 0
+  d[1] = start + attack
+  d[2] = logRate
+  d[3] = Math.exp(logRate)
+  d[4] = 0
+  d[5] = attack
 }
 
 /**
@@ -55,71 +52,78 @@ export const resetDecay = (d: Decay, decayMs: number, start: number, sampleRate:
  * @example nextDecay(d)
  */
 export const nextDecay = (d: Decay): number => {
-  const c = ++d.count
-  if (d.attack > 0 && c < d.attack + 0.5) return c / d.attack
-  const since = c - 1 - d.start
+  const c = d[0]! + 1
+  d[0] = c
+  const attack = d[5]!
+  if (attack > 0 && c < attack + 0.5) return c / attack
+  const since = c - 1 - d[1]!
   if (since < 0) return 0
-  d.value = since < 1 ? Math.exp(since * d.logRate) : d.value * d.r
-  return d.value
+  const v = since < 1 ? Math.exp(since * d[2]!) : d[4]! * d[3]!
+  d[4] = v
+  return v
 }
 
-/** Biquad state and coefficients (a0 = 1). */
-export interface Biquad {
-  b0: number
-  b1: number
-  b2: number
-  a1: number
-  a2: number
-  x1: number
-  x2: number
-  y1: number
-  y2: number
-}
+/** Biquad coefficients and state [b0, b1, b2, a1, a2, x1, x2, y1, y2] (a0 = 1). */
+export type Biquad = Float64Array
+
+/** An all-zero biquad. @example const f = biquadState() */
+export const biquadState = (): Biquad => new Float64Array(9)
 
 /**
- * timbreremap's high-pass (as `dsp/biquad` `highpassCoefficients`), state cleared.
- * @example highpass(2500, 2, 48000)
+ * Sets timbreremap's high-pass (as `dsp/biquad` `highpassCoefficients`) and clears the state:
+ * K = tan(π·min(fc, sr/2 − 1000)/sr), norm = 1/(1 + K/Q + K²), b = norm·(1, −2, 1), a1 = 2(K² − 1)·norm, a2 = (1 − K/Q + K²)·norm.
+ * @example setHighpass(f, 2500, 2, 48000)
  */
-export const highpass = (cutoff: number, q: number, sampleRate: number): Biquad => {
+export const setHighpass = (f: Biquad, cutoff: number, q: number, sampleRate: number): void => {
   const k = Math.tan((Math.PI / sampleRate) * Math.min(cutoff, sampleRate / 2 - 1000))
   const norm = 1 / (1 + k / q + k * k)
-  return { b0: norm, b1: -2 * norm, b2: norm, a1: 2 * (k * k - 1) * norm, a2: (1 - k / q + k * k) * norm, x1: 0, x2: 0, y1: 0, y2: 0 }
+  f.fill(0)
+  f[0] = norm
+  f[1] = -2 * norm
+  f[2] = norm
+  f[3] = 2 * (k * k - 1) * norm
+  f[4] = (1 - k / q + k * k) * norm
 }
 
 /**
  * y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a1·y[n−1] − a2·y[n−2].
- * @example biquadStep(hp, x)
+ * @example biquadStep(f, x)
  */
 export const biquadStep = (f: Biquad, x: number): number => {
-  const y = f.b0 * x + f.b1 * f.x1 + f.b2 * f.x2 - f.a1 * f.y1 - f.a2 * f.y2
-  f.x2 = f.x1
-  f.x1 = x
-  f.y2 = f.y1
-  f.y1 = y
+  const y = f[0]! * x + f[1]! * f[5]! + f[2]! * f[6]! - f[3]! * f[7]! - f[4]! * f[8]!
+  f[6] = f[5]!
+  f[5] = x
+  f[8] = f[7]!
+  f[7] = y
   return y
 }
 
-/** TPT state-variable filter with fixed coefficients. */
-export interface Svf {
-  k: number
-  a1: number
-  a2: number
-  a3: number
-  ic1: number
-  ic2: number
-  mode: 'low' | 'band' | 'high'
-}
+/** SVF responses, as numbers for the typed state: low 0, band 1, high 2. */
+export const SVF_MODE = { low: 0, band: 1, high: 2 } as const
+
+/** TPT state-variable filter [k, a1, a2, a3, ic1, ic2, mode]. */
+export type Svf = Float64Array
+
+/** An all-zero SVF. @example const f = svfState() */
+export const svfState = (): Svf => new Float64Array(7)
 
 /**
- * Coefficients as `dsp/filters` `svf`: g = tan(π·min(fc, 0.49·sr)/sr), k = 1/Q, a1 = 1/(1 + g(g + k)), a2 = g·a1, a3 = g·a2.
- * @example svfState(1200, 1.2, 48000, 'band')
+ * Sets the coefficients as `dsp/filters` `svf` and clears the state: g = tan(π·min(fc, 0.49·sr)/sr),
+ * k = 1/Q, a1 = 1/(1 + g(g + k)), a2 = g·a1, a3 = g·a2.
+ * @example setSvf(f, 1200, 1.2, 48000, 'band')
  */
-export const svfState = (cutoff: number, q: number, sampleRate: number, mode: Svf['mode']): Svf => {
+export const setSvf = (f: Svf, cutoff: number, q: number, sampleRate: number, mode: keyof typeof SVF_MODE): void => {
   const w = (Math.PI / sampleRate) * Math.min(cutoff, 0.49 * sampleRate)
   const g = Math.sin(w) / Math.cos(w)
   const a1 = 1 / (1 + g * (g + 1 / q))
   const a2 = g * a1
-  return { k: 1 / q, a1, a2, a3: g * a2, ic1: 0, ic2: 0, mode }
+  f[0] = 1 / q
+  f[1] = a1
+  f[2] = a2
+  f[3] = g * a2
+  f[4] = 0
+  f[5] = 0
+  f[6] = SVF_MODE[mode]
 }
 
 /**
@@ -127,11 +131,14 @@ export const svfState = (cutoff: number, q: number, sampleRate: number, mode: Sv
  * @example svfStep(f, x)
  */
 export const svfStep = (f: Svf, x: number): number => {
-  const v1 = f.a1 * f.ic1 + f.a2 * (x - f.ic2)
-  const v2 = f.ic2 + f.a2 * f.ic1 + f.a3 * (x - f.ic2)
-  f.ic1 = 2 * v1 - f.ic1
-  f.ic2 = 2 * v2 - f.ic2
-  return f.mode === 'low' ? v2 : f.mode === 'band' ? v1 : x - f.k * v1 - v2
+  const ic1 = f[4]!
+  const ic2 = f[5]!
+  const v1 = f[1]! * ic1 + f[2]! * (x - ic2)
+  const v2 = ic2 + f[2]! * ic1 + f[3]! * (x - ic2)
+  f[4] = 2 * v1 - ic1
+  f[5] = 2 * v2 - ic2
+  const mode = f[6]!
+  return mode === 0 ? v2 : mode === 1 ? v1 : x - f[0]! * v1 - v2
 }
 
 /** A bank of band-limited squares at fixed frequencies, each 1/len loud. */
@@ -152,16 +159,28 @@ export interface Squares {
 export const squares = (freqs: readonly number[], lowest: number, sampleRate: number): Squares => {
   const harmonics = Math.max(1, Math.floor(sampleRate / 2 / lowest))
   const amp = Float64Array.from({ length: harmonics + 1 }, (_, k) => (k === 0 ? 0 : (4 / (Math.PI * k)) * Math.sin(Math.PI * k * 0.5)))
-  const kmax = Int32Array.from(freqs, (f) => {
-    let m = 0
-    for (let k = 1; k <= harmonics; k++) if (k * f < sampleRate / 2) m = k
-    return m
-  })
-  return { freqs: Float64Array.from(freqs), kmax, amp, sampleRate, n: 0 }
+  const b: Squares = { freqs: new Float64Array(freqs.length), kmax: new Int32Array(freqs.length), amp, sampleRate, n: 0 }
+  for (let i = 0; i < freqs.length; i++) setSquare(b, i, freqs[i]!)
+  return b
 }
 
 /**
- * The bank's next sample (mean of its squares).
+ * Retunes square i in place (harmonics with k·f < sr/2 among the bank's count) and restarts the bank.
+ * @example setSquare(bank, 0, 540 * ratio)
+ */
+export const setSquare = (b: Squares, i: number, f: number): void => {
+  let m = 0
+  for (let k = 1; k < b.amp.length; k++) if (k * f < b.sampleRate / 2) m = k
+  b.freqs[i] = f
+  b.kmax[i] = m
+  b.n = 0
+}
+
+/**
+ * The bank's next sample (mean of its squares). Only odd harmonics are summed: the even ones have
+ * amplitude (4/(πk))·sin(πk/2) = 0 (≈1e-16 in floating point, which the offline sum keeps; the
+ * difference is at rounding level). cos(kα) for odd k runs as two chains stepping by 4α:
+ * cos((k+4)α) = 2cos(4α)·cos(kα) − cos((k−4)α).
  * @example squaresStep(bank)
  */
 export const squaresStep = (b: Squares): number => {
@@ -170,20 +189,45 @@ export const squaresStep = (b: Squares): number => {
     const phi = (b.n * b.freqs[i]!) / b.sampleRate
     const alpha = 2 * Math.PI * (phi - Math.floor(phi)) - Math.PI / 2
     const c1 = Math.cos(alpha)
-    const twoC = 2 * c1
-    let prev = 1
-    let cur = c1
-    let acc = 0
-    for (let k = 1; k <= b.kmax[i]!; k += 1) {
-      acc += b.amp[k]! * cur
-      const next = twoC * cur - prev
-      prev = cur
-      cur = next
+    const c2 = 2 * c1 * c1 - 1
+    const c3 = c1 * (2 * c2 - 1) // cos 3α
+    const step = 2 * (2 * c2 * c2 - 1) // 2cos 4α
+    let aPrev = c3 // cos(−3α), chain k = 1, 5, 9, …
+    let a = c1
+    let bPrev = c1 // cos(−α), chain k = 3, 7, 11, …
+    let bb = c3
+    let acc0 = 0
+    let acc1 = 0
+    const kmax = b.kmax[i]!
+    let k = 1
+    for (; k + 2 <= kmax; k += 4) {
+      acc0 += b.amp[k]! * a
+      acc1 += b.amp[k + 2]! * bb
+      const an = step * a - aPrev
+      aPrev = a
+      a = an
+      const bn = step * bb - bPrev
+      bPrev = bb
+      bb = bn
     }
-    total += acc / b.freqs.length
+    if (k <= kmax) acc0 += b.amp[k]! * a
+    total += (acc0 + acc1) / b.freqs.length
   }
   b.n++
   return total
+}
+
+/**
+ * The first `length` samples of a square bank, computed once (for banks whose
+ * frequencies do not depend on parameters, e.g. the hats' metal oscillators).
+ * @example squaresTable(squares(METAL_HZ, 205.3, 48000), 120000)
+ */
+export const squaresTable = (b: Squares, length: number): Float64Array => {
+  const out = new Float64Array(length)
+  b.n = 0
+  for (let i = 0; i < length; i++) out[i] = squaresStep(b)
+  b.n = 0
+  return out
 }
 
 export { DECAY_MS }

@@ -47,9 +47,9 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
   const f0s = frameRing(o.capacity ?? 16, 1)
   const w = hopWeights(o.hop)
   const d = new Float64Array(K)
-  let t = 0
-  let theta = 0
-  let pair = -1 // 2·i₀ + (i₁ − i₀): the frame pair d was computed for
+  // mutable scalars live in a typed array: a captured `let` double would be re-boxed on every write
+  const st = new Float64Array(3) // t, θ, frame pair of d
+  st[2] = -1
   const pushFrame: HarmonicVoice['pushFrame'] = (amplitude, distribution, f0) => {
     const i = amps.count
     const a = expSigmoid(amplitude)
@@ -66,7 +66,9 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
     amps.count = f0s.count = i + 1
   }
   const process = (out: Float32Array): void => {
-    for (let n = 0; n < out.length; n++, t++) {
+    for (let n = 0; n < out.length; n++) {
+      const t = st[0]!
+      st[0] = t + 1
       const i0 = Math.floor(t / o.hop)
       const j = t - i0 * o.hop
       const i1 = i0 + 1 < amps.count ? i0 + 1 : i0
@@ -74,29 +76,52 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
       const a1 = amps.slot(i1)
       const fa = f0s.slot(i0)[0]!
       const f0 = fa + (f0s.slot(i1)[0]! - fa) * w.linear[j]!
-      theta += ((2 * Math.PI) / o.sampleRate) * f0
+      let theta = st[1]! + ((2 * Math.PI) / o.sampleRate) * f0
       if (theta >= 2 * Math.PI) theta -= 2 * Math.PI * Math.floor(theta / (2 * Math.PI))
-      if (2 * i0 + i1 - i0 !== pair) {
+      st[1] = theta
+      if (2 * i0 + i1 - i0 !== st[2]) {
         for (let k = 0; k < K; k++) d[k] = a1[k]! - a0[k]!
-        pair = 2 * i0 + i1 - i0
+        st[2] = 2 * i0 + i1 - i0
       }
-      const ww = w.window[j]!
-      const s1 = Math.sin(theta)
-      const c2 = 2 * Math.cos(theta)
-      let sPrev = 0
-      let s = s1
-      let acc0 = 0
-      let acc1 = 0
       const kmax = Math.min(K, f0 > 0 ? Math.ceil(nyquist / f0) - 1 : K)
-      for (let k = 0; k < kmax; k++) {
-        acc0 += a0[k]! * s
-        acc1 += d[k]! * s
-        const next = c2 * s - sPrev
-        sPrev = s
-        s = next
-      }
-      out[n] = acc0 + ww * acc1
+      out[n] = harmonicSum(a0, d, w.window[j]!, theta, kmax)
     }
   }
   return { pushFrame, process }
+}
+
+/**
+ * Σ_{k<kmax} (a0ₖ + ww·dₖ)·sin((k+1)θ) by two interleaved Chebyshev chains (odd and even harmonics,
+ * each stepping by 2θ: sin((m+2)θ) = 2cos(2θ)·sin(mθ) − sin((m−2)θ)), so consecutive steps do not wait on each other.
+ */
+const harmonicSum = (a0: Float64Array, d: Float64Array, ww: number, theta: number, kmax: number): number => {
+  const s1 = Math.sin(theta)
+  const c1 = Math.cos(theta)
+  const step = 2 * (2 * c1 * c1 - 1) // 2cos 2θ
+  let oPrev = -s1 // sin(−θ)
+  let o = s1 // sin θ
+  let ePrev = 0 // sin 0
+  let e = 2 * s1 * c1 // sin 2θ
+  let acc0 = 0
+  let acc1 = 0
+  let acc2 = 0
+  let acc3 = 0
+  let k = 0
+  for (; k + 1 < kmax; k += 2) {
+    acc0 += a0[k]! * o
+    acc1 += d[k]! * o
+    acc2 += a0[k + 1]! * e
+    acc3 += d[k + 1]! * e
+    const on = step * o - oPrev
+    oPrev = o
+    o = on
+    const en = step * e - ePrev
+    ePrev = e
+    e = en
+  }
+  if (k < kmax) {
+    acc0 += a0[k]! * o
+    acc1 += d[k]! * o
+  }
+  return acc0 + acc2 + ww * (acc1 + acc3)
 }

@@ -89,12 +89,29 @@ export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
       let v = Math.max(0, u - len + 1)
       while (v <= u) {
         const k = Math.min(Math.floor(v / o.hop), firs.count - 1)
-        const h = firs.slot(k)
-        const end = Math.min(u, (k + 1) * o.hop - 1 < v ? u : (k + 1) * o.hop - 1)
-        for (; v <= end; v++) acc += h[u - v]! * noise[v & (ring - 1)]!
+        const end = (k + 1) * o.hop - 1 < v ? u : Math.min(u, (k + 1) * o.hop - 1)
+        acc += dot(firs.slot(k), noise, u, v, end, ring - 1)
+        v = end + 1
       }
       out[n] = acc
     }
   }
   return { taps: len, lookahead: c, pushFrame, process }
+}
+
+/** Σ_{v=from…to} h[u − v]·x[v & mask], four partial sums (no single dependency chain). */
+const dot = (h: Float64Array, x: Float64Array, u: number, from: number, to: number, mask: number): number => {
+  let a0 = 0
+  let a1 = 0
+  let a2 = 0
+  let a3 = 0
+  let v = from
+  for (; v + 3 <= to; v += 4) {
+    a0 += h[u - v]! * x[v & mask]!
+    a1 += h[u - v - 1]! * x[(v + 1) & mask]!
+    a2 += h[u - v - 2]! * x[(v + 2) & mask]!
+    a3 += h[u - v - 3]! * x[(v + 3) & mask]!
+  }
+  for (; v <= to; v++) a0 += h[u - v]! * x[v & mask]!
+  return a0 + a1 + a2 + a3
 }

@@ -43,8 +43,10 @@ export const partitionedConvolver = (ir: Float32Array, block: number): Convolver
     im.fill(0)
     for (let j = 0; j < block && p * block + j < ir.length; j++) re[j] = ir[p * block + j]!
     fft(plan, re, im)
-    hr.set(re.subarray(0, bins), p * bins)
-    hi.set(im.subarray(0, bins), p * bins)
+    for (let k = 0; k < bins; k++) {
+      hr[p * bins + k] = re[k]!
+      hi[p * bins + k] = im[k]!
+    }
   }
   // frequency-domain delay line of input spectra, a ring of P slots
   const xr = new Float64Array(parts * bins)
@@ -52,16 +54,22 @@ export const partitionedConvolver = (ir: Float32Array, block: number): Convolver
   const window = new Float64Array(n) // the last 2B inputs
   const accR = new Float64Array(bins)
   const accI = new Float64Array(bins)
-  let head = 0
+  const ring = new Int32Array(1) // the FDL head (typed, so writes do not allocate)
   const process = (x: Float32Array, y: Float32Array): void => {
-    window.copyWithin(0, block)
-    for (let j = 0; j < block; j++) window[block + j] = x[j]!
-    re.set(window)
+    for (let j = 0; j < block; j++) {
+      re[j] = window[block + j]!
+      window[j] = window[block + j]!
+      window[block + j] = x[j]!
+      re[block + j] = x[j]!
+    }
     im.fill(0)
     fft(plan, re, im)
-    head = head === 0 ? parts - 1 : head - 1
-    xr.set(re.subarray(0, bins), head * bins)
-    xi.set(im.subarray(0, bins), head * bins)
+    const head = ring[0] === 0 ? parts - 1 : ring[0]! - 1
+    ring[0] = head
+    for (let k = 0; k < bins; k++) {
+      xr[head * bins + k] = re[k]!
+      xi[head * bins + k] = im[k]!
+    }
     accR.fill(0)
     accI.fill(0)
     for (let p = 0; p < parts; p++) {
@@ -116,7 +124,8 @@ export const stagedConvolver = (ir: Float32Array, block: number, stages: readonl
   }))
   const process = (x: Float32Array, y: Float32Array): void => {
     head.process(x, y)
-    for (const t of tails) {
+    for (let s = 0; s < tails.length; s++) {
+      const t = tails[s]!
       for (let j = 0; j < block; j++) {
         y[j] = y[j]! + t.out[t.pos + j]!
         t.chunk[t.pos + j] = x[j]!

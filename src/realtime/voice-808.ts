@@ -3,7 +3,8 @@
  * `trigger(params)` (unit parameters in [0, 1], as the offline kit) and
  * `process(out)`, rendering the same closed forms sample by sample with
  * recurrences instead of per-sample exp (envelopes ×r, biquad/SVF states,
- * phase accumulators), allocation-free. The noise is the offline seeded
+ * phase accumulators), allocation-free in `process` and in `trigger` (all
+ * state is typed arrays, so no double is boxed per sample). The noise is the offline seeded
  * stream (`uniformAt(seed, n)`, n samples since the trigger).
  * Latency: none — a hit starts at the first sample after `trigger`.
  *
@@ -19,8 +20,8 @@ import { cowbell808Params, hat808Params, METAL_HZ } from '../synths/drums/metal8
 import { snare808Params } from '../synths/drums/snare808.js'
 import type { Range } from '../synths/drums/modules.js'
 import {
-  biquadStep, dbGain, decayState, DECAY_MS, fromUnit, highpass, nextDecay, resetDecay,
-  squares, squaresStep, svfState, svfStep, type Decay,
+  biquadState, biquadStep, dbGain, decayState, DECAY_MS, fromUnit, nextDecay, resetDecay, setHighpass, setSquare,
+  setSvf, squares, squaresStep, squaresTable, svfState, svfStep, type Decay,
 } from './drum-kernels.js'
 
 /** A real-time drum voice. */
@@ -31,47 +32,64 @@ export interface DrumVoiceRT {
   readonly process: (out: Float32Array) => void
 }
 
-const physical = (u: ArrayLike<number>, table: ReadonlyArray<readonly [string, Range]>) => Array.from(table, ([, r], i) => fromUnit(u[i]!, r))
+/** Fills `p` with the physical values of unit parameters `u`. */
+const physical = (p: Float64Array, u: ArrayLike<number>, table: ReadonlyArray<readonly [string, Range]>): Float64Array => {
+  for (let i = 0; i < table.length; i++) p[i] = fromUnit(u[i]!, table[i]![1])
+  return p
+}
 
-/** A pitched sine: phase[n] = Σ_{m<n} w0·(1 + mod·env[m]) (exclusive), y = sin(phase). */
-interface Osc {
-  w0: number
-  mod: number
-  phase: number
+/** A pitched sine [w0, mod, phase]: phase[n] = Σ_{m<n} w0·(1 + mod·env[m]) (exclusive), y = sin(phase). */
+type Osc = Float64Array
+
+const setOsc = (o: Osc, freqHz: number, mod: number, sr: number): void => {
+  o[0] = ((2 * Math.PI) / sr) * freqHz
+  o[1] = mod
+  o[2] = 0
 }
 
 const oscStep = (o: Osc, env: number): number => {
-  const y = Math.sin(o.phase)
-  o.phase += o.w0 * (1 + o.mod * env)
+  const y = Math.sin(o[2]!)
+  o[2] = o[2]! + o[0]! * (1 + o[1]! * env)
   return y
 }
 
 const attackOf = (sr: number) => Math.floor(0.001 * sr)
 
+/** Voice scalars (gains, sample counter n; n < 0 before the first trigger) in typed storage. */
+const scalars = (size: number): Float64Array => {
+  const g = new Float64Array(size + 1)
+  g[size] = -1
+  return g
+}
+
 /** The kick: y = g_out·tanh(g_in·(sin·e_amp + g_click·noise·e_click)). */
 const kick = (sr: number): DrumVoiceRT => {
   const [fenv, amp, click] = [decayState(), decayState(), decayState()]
-  const osc: Osc = { w0: 0, mod: 0, phase: 0 }
-  let g = [0, 0, 0]
-  let n = -1
+  const osc: Osc = new Float64Array(3)
+  const p = new Float64Array(kick808Params.length)
+  const g = scalars(3) // click, in, out gains; n
   return {
     trigger: (u) => {
-      const p = physical(u, kick808Params)
+      physical(p, u, kick808Params)
       resetDecay(fenv, fromUnit(u[2]!, DECAY_MS), 0, sr, attackOf(sr))
       resetDecay(amp, fromUnit(u[3]!, DECAY_MS), 0, sr, attackOf(sr))
       resetDecay(click, fromUnit(u[5]!, DECAY_MS), 0, sr, attackOf(sr))
-      Object.assign(osc, { w0: ((2 * Math.PI) / sr) * p[0]!, mod: p[1]!, phase: 0 })
-      g = [dbGain(p[4]!), dbGain(p[6]!), dbGain(p[7]!)]
-      n = 0
+      setOsc(osc, p[0]!, p[1]!, sr)
+      g[0] = dbGain(p[4]!)
+      g[1] = dbGain(p[6]!)
+      g[2] = dbGain(p[7]!)
+      g[3] = 0
     },
     process: (out) => {
       for (let i = 0; i < out.length; i++) {
+        const n = g[3]!
         if (n < 0) {
           out[i] = 0
           continue
         }
+        g[3] = n + 1
         const body = oscStep(osc, nextDecay(fenv)) * nextDecay(amp)
-        const hit = uniformAt(36, n++) * nextDecay(click) * g[0]!
+        const hit = uniformAt(36, n) * nextDecay(click) * g[0]!
         out[i] = g[2]! * Math.tanh(g[1]! * (body + hit))
       }
     },
@@ -80,33 +98,35 @@ const kick = (sr: number): DrumVoiceRT => {
 
 /** The snare (and tom): tanh(g_t·(g1·sin₁·e1 + g2·sin₂·e2 + g_n·HPF(noise·e_n))). */
 const snare = (sr: number): DrumVoiceRT => {
-  const [fenv, e1, e2, en] = [decayState(), decayState(), decayState(), decayState()]
-  const o1: Osc = { w0: 0, mod: 0, phase: 0 }
-  const o2: Osc = { w0: 0, mod: 0, phase: 0 }
-  let hp = highpass(1000, 1, sr)
-  let g = [0, 0, 0, 0]
-  let n = -1
+  const ds = [decayState(), decayState(), decayState(), decayState()] // pitch, osc1, osc2, noise
+  const [o1, o2] = [new Float64Array(3), new Float64Array(3)]
+  const hp = biquadState()
+  const table = snare808Params(sr)
+  const p = new Float64Array(table.length)
+  const g = scalars(4)
   return {
     trigger: (u) => {
-      const p = physical(u, snare808Params(sr))
-      const ds: Array<[Decay, number]> = [[fenv, 4], [e1, 5], [e2, 6], [en, 7]]
-      for (const [d, i] of ds) resetDecay(d, fromUnit(u[i]!, DECAY_MS), 0, sr, attackOf(sr))
-      Object.assign(o1, { w0: ((2 * Math.PI) / sr) * p[0]!, mod: p[1]!, phase: 0 })
-      Object.assign(o2, { w0: ((2 * Math.PI) / sr) * p[2]!, mod: p[3]!, phase: 0 })
-      hp = highpass(p[8]!, p[9]!, sr)
-      g = [dbGain(p[10]!), dbGain(p[11]!), dbGain(p[12]!), dbGain(p[13]!)]
-      n = 0
+      physical(p, u, table)
+      for (let i = 0; i < 4; i++) resetDecay(ds[i]!, fromUnit(u[4 + i]!, DECAY_MS), 0, sr, attackOf(sr))
+      setOsc(o1, p[0]!, p[1]!, sr)
+      setOsc(o2, p[2]!, p[3]!, sr)
+      setHighpass(hp, p[8]!, p[9]!, sr)
+      for (let i = 0; i < 4; i++) g[i] = dbGain(p[10 + i]!)
+      g[4] = 0
     },
     process: (out) => {
+      const [fenv, e1, e2, en] = ds as [Decay, Decay, Decay, Decay]
       for (let i = 0; i < out.length; i++) {
+        const n = g[4]!
         if (n < 0) {
           out[i] = 0
           continue
         }
+        g[4] = n + 1
         const f = nextDecay(fenv)
         const y1 = oscStep(o1, f) * g[0]! * nextDecay(e1)
         const y2 = oscStep(o2, f) * g[1]! * nextDecay(e2)
-        const hiss = biquadStep(hp, uniformAt(808, n++) * nextDecay(en))
+        const hiss = biquadStep(hp, uniformAt(808, n) * nextDecay(en))
         out[i] = Math.tanh(g[3]! * (y1 + y2 + hiss * g[2]!))
       }
     },
@@ -115,75 +135,96 @@ const snare = (sr: number): DrumVoiceRT => {
 
 /** The clap: band-passed noise under four 10 ms bursts spaced Δ apart and a tail from the last. */
 const clap = (sr: number): DrumVoiceRT => {
-  const bursts = [decayState(), decayState(), decayState(), decayState()]
-  const tail = decayState()
-  let bp = svfState(1000, 1, sr, 'band')
-  let gain = 0
-  let n = -1
+  const ds = [decayState(), decayState(), decayState(), decayState(), decayState()] // 4 bursts, tail
+  const bp = svfState()
+  const p = new Float64Array(clap808Params.length)
+  const g = scalars(1)
   return {
     trigger: (u) => {
-      const p = physical(u, clap808Params)
+      physical(p, u, clap808Params)
       const spacing = p[2]! * (sr / 1000)
-      bursts.forEach((d, i) => resetDecay(d, 10, i * spacing, sr))
-      resetDecay(tail, p[3]!, 3 * spacing, sr)
-      bp = svfState(p[0]!, p[1]!, sr, 'band')
-      gain = dbGain(p[4]!)
-      n = 0
+      for (let i = 0; i < 4; i++) resetDecay(ds[i]!, 10, i * spacing, sr)
+      resetDecay(ds[4]!, p[3]!, 3 * spacing, sr)
+      setSvf(bp, p[0]!, p[1]!, sr, 'band')
+      g[0] = dbGain(p[4]!)
+      g[1] = 0
     },
     process: (out) => {
+      const [b0, b1, b2, b3, tail] = ds as [Decay, Decay, Decay, Decay, Decay]
       for (let i = 0; i < out.length; i++) {
+        const n = g[1]!
         if (n < 0) {
           out[i] = 0
           continue
         }
-        const env = nextDecay(bursts[0]!) + nextDecay(bursts[1]!) + nextDecay(bursts[2]!) + nextDecay(bursts[3]!) + 0.5 * nextDecay(tail)
-        out[i] = svfStep(bp, uniformAt(39, n++)) * env * gain
+        g[1] = n + 1
+        const env = nextDecay(b0) + nextDecay(b1) + nextDecay(b2) + nextDecay(b3) + 0.5 * nextDecay(tail)
+        out[i] = svfStep(bp, uniformAt(39, n)) * env * g[0]!
       }
     },
   }
 }
 
-/** Hats: six band-limited squares → band-pass → high-pass 6 kHz, under a decay. */
+/** Seconds of the hats' metal bank precomputed per sample rate (past it, the bank is summed live). */
+const HAT_TABLE_SECONDS = 2.5
+const hatTables = new Map<number, Float64Array>()
+
+/**
+ * Hats: six band-limited squares → band-pass → high-pass 6 kHz, under a decay. The metal bank does
+ * not depend on the parameters, so its first 2.5 s are computed once per sample rate and read back.
+ */
 const hat = (sr: number): DrumVoiceRT => {
   const bank = squares(METAL_HZ, METAL_HZ[0], sr)
+  const table = hatTables.get(sr) ?? squaresTable(bank, Math.ceil(HAT_TABLE_SECONDS * sr))
+  hatTables.set(sr, table)
   const amp = decayState()
-  let [bp, hp] = [svfState(8000, 1, sr, 'band'), svfState(6000, 0.7071, sr, 'high')]
-  let gain = 0
-  let on = false
+  const [bp, hp] = [svfState(), svfState()]
+  const p = new Float64Array(hat808Params.length)
+  const g = scalars(1)
   return {
     trigger: (u) => {
-      const p = physical(u, hat808Params)
+      physical(p, u, hat808Params)
       bank.n = 0
-      ;[bp, hp] = [svfState(p[0]!, p[1]!, sr, 'band'), svfState(6000, 0.7071, sr, 'high')]
+      setSvf(bp, p[0]!, p[1]!, sr, 'band')
+      setSvf(hp, 6000, 0.7071, sr, 'high')
       resetDecay(amp, p[2]!, 0, sr)
-      gain = dbGain(p[3]!)
-      on = true
+      g[0] = dbGain(p[3]!)
+      g[1] = 0
     },
     process: (out) => {
-      for (let i = 0; i < out.length; i++) out[i] = on ? svfStep(hp, svfStep(bp, squaresStep(bank))) * nextDecay(amp) * gain : 0
+      for (let i = 0; i < out.length; i++) {
+        if (g[1]! < 0) {
+          out[i] = 0
+          continue
+        }
+        const metal = bank.n < table.length ? table[bank.n++]! : squaresStep(bank)
+        out[i] = svfStep(hp, svfStep(bp, metal)) * nextDecay(amp) * g[0]!
+      }
     },
   }
 }
 
 /** The cowbell: two squares (540, 800 Hz × ratio) → band-pass, under 0.6·15 ms + 0.4·long decays. */
 const cowbell = (sr: number): DrumVoiceRT => {
-  let bank = squares([540, 800], 270, sr)
+  const bank = squares([540, 800], 270, sr)
   const [short, long] = [decayState(), decayState()]
-  let bp = svfState(2640, 2, sr, 'band')
-  let gain = 0
-  let on = false
+  const bp = svfState()
+  const p = new Float64Array(cowbell808Params.length)
+  const g = scalars(1)
   return {
     trigger: (u) => {
-      const p = physical(u, cowbell808Params)
-      bank = squares([540 * p[0]!, 800 * p[0]!], 270, sr)
-      bp = svfState(p[1]!, 2, sr, 'band')
+      physical(p, u, cowbell808Params)
+      setSquare(bank, 0, 540 * p[0]!)
+      setSquare(bank, 1, 800 * p[0]!)
+      setSvf(bp, p[1]!, 2, sr, 'band')
       resetDecay(short, 15, 0, sr)
       resetDecay(long, p[2]!, 0, sr)
-      gain = dbGain(p[3]!)
-      on = true
+      g[0] = dbGain(p[3]!)
+      g[1] = 0
     },
     process: (out) => {
-      for (let i = 0; i < out.length; i++) out[i] = on ? svfStep(bp, squaresStep(bank)) * (0.6 * nextDecay(short) + 0.4 * nextDecay(long)) * gain : 0
+      for (let i = 0; i < out.length; i++)
+        out[i] = g[1]! < 0 ? 0 : svfStep(bp, squaresStep(bank)) * (0.6 * nextDecay(short) + 0.4 * nextDecay(long)) * g[0]!
     },
   }
 }
