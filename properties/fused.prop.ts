@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { valueAndGrad } from '../src/core/autodiff/vjp.js'
 import type { Backend } from '../src/core/backend.js'
 import { evaluate, type Feeds } from '../src/core/interpret.js'
-import { mul } from '../src/core/math.js'
+import { mul, select } from '../src/core/math.js'
 import { compile } from '../src/core/program-api.js'
 import { constant, param, withRate, type Rate, type Signal } from '../src/core/signal.js'
 import { sum } from '../src/core/tensor.js'
@@ -22,6 +22,7 @@ import type { Shape } from '../src/core/shape.js'
 import { loadBackend } from '../src/backends/load.js'
 import { magnitude, stft } from '../src/dsp/stft.js'
 import { frameConvolve } from '../src/dsp/convolve.js'
+import { meanDifference } from '../src/losses/distance.js'
 import { harmonicBank } from '../src/synths/harmonic-bank.js'
 import { rng } from './cases.js'
 import { ok, run } from './harness.js'
@@ -106,6 +107,18 @@ describe('fused lowerings equal their decompositions (signal-processing composit
     await fc.assert(
       fc.asyncProperty(fc.record({ n: fc.integer({ min: 1, max: 40 }), seed: fc.integer({ min: 0, max: 1e6 }) }), async ({ n, seed }) => {
         await check('dsp.magnitude', (p) => magnitude(p['x']!), { x: { shape: [2, n, 2], lo: -1, hi: 1 } }, seed)
+      }),
+      params(),
+    )
+  })
+
+  it('loss.meanDifference (L1 with exact ties, L2)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.record({ n: fc.integer({ min: 1, max: 30 }), l1: fc.boolean(), seed: fc.integer({ min: 0, max: 1e6 }) }), async ({ n, l1, seed }) => {
+        // every third element of t is replaced by v's, so sign(0) = 0 is exercised
+        const ties = withRate(constant(Array.from({ length: 2 * n }, (_, i) => (i % 3 === 0 ? 1 : 0)), [2, n]).node, 'control')
+        const f = (p: Record<string, Signal<'control'>>) => meanDifference(select(ties, p['v']!, p['t']!), p['v']!, l1 ? 'L1' : 'L2')
+        await check('loss.meanDifference', f, { t: { shape: [2, n], lo: -1, hi: 1 }, v: { shape: [2, n], lo: -1, hi: 1 } }, seed)
       }),
       params(),
     )

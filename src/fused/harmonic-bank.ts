@@ -115,6 +115,38 @@ export const harmonicBankForward: HostKernel = (inputs, shapes, attrs) => {
   return y
 }
 
+/**
+ * One sample of the backward pass, harmonic series: adds g·wᵢ·sin(kθ) into the two amplitude
+ * rows and returns Σₖ k·Aₖ·cos(kθ) (both by the Chebyshev recurrence).
+ */
+const seriesBack = (A: Float32Array, dA: Float32Array, a0: number, a1: number, wa: number, gt: number, theta: number, f: number, nyq: number, K: number): number => {
+  const cos = Math.cos(theta)
+  const g0 = gt * (1 - wa), g1 = gt * wa
+  let s1 = 0, s = Math.sin(theta), c1 = 1, c = cos, acc = 0
+  for (let k = 0; k < K && (k + 1) * f < nyq; k++) {
+    const x0 = A[a0 + k]!
+    acc += (k + 1) * (x0 + (A[a1 + k]! - x0) * wa) * c
+    dA[a0 + k]! += g0 * s
+    dA[a1 + k]! += g1 * s
+    const sn = 2 * cos * s - s1, cn = 2 * cos * c - c1
+    s1 = s; s = sn; c1 = c; c = cn
+  }
+  return acc
+}
+
+/** `seriesBack` for free ratios: the partial phases are given. */
+const freeBack = (A: Float32Array, dA: Float32Array, a0: number, a1: number, wa: number, gt: number, phases: Float64Array, f: number, nyq: number, ratios: Float64Array): number => {
+  let acc = 0
+  for (let k = 0; k < ratios.length; k++) {
+    if (!(ratios[k]! * f < nyq)) continue
+    const s = Math.sin(phases[k]!)
+    acc += ratios[k]! * (A[a0 + k]! + (A[a1 + k]! - A[a0 + k]!) * wa) * Math.cos(phases[k]!)
+    dA[a0 + k]! += gt * s * (1 - wa)
+    dA[a1 + k]! += gt * s * wa
+  }
+  return acc
+}
+
 /** Adds the linear upsampling's transpose of `g` (per sample) into the frame-rate `out` row of batch b. */
 const scatterLinear = (tab: UpsampleTable, g: Float64Array, out: Float32Array, base: number): void => {
   for (let t = 0; t < g.length; t++) {
@@ -140,26 +172,8 @@ export const harmonicBankVjp: HostKernel = (inputs, shapes, attrs) => {
     const advance = p.series ? undefined : partialPhases(p)
     sweep(p, f0, b, (t, f, theta, a0, a1, wa) => {
       const gt = g[b * p.T + t]!
-      let acc = 0
-      const add = (k: number, s: number, c: number) => {
-        const amp = A[a0 + k]! + (A[a1 + k]! - A[a0 + k]!) * wa
-        dA[a0 + k]! += gt * s * (1 - wa)
-        dA[a1 + k]! += gt * s * wa
-        acc += p.ratios[k]! * amp * c
-      }
-      if (p.series) {
-        const cos = Math.cos(theta)
-        let s1 = 0, s = Math.sin(theta), c1 = 1, c = cos
-        for (let k = 0; k < p.K && (k + 1) * f < nyq; k++) {
-          add(k, s, c)
-          const sn = 2 * cos * s - s1, cn = 2 * cos * c - c1
-          s1 = s; s = sn; c1 = c; c = cn
-        }
-      } else {
-        advance!(f, phases)
-        for (let k = 0; k < p.K; k++) if (p.ratios[k]! * f < nyq) add(k, Math.sin(phases[k]!), Math.cos(phases[k]!))
-      }
-      h[t] = gt * acc
+      if (!p.series) advance!(f, phases) // the partial phases advance every sample
+      h[t] = gt === 0 ? 0 : gt * (p.series ? seriesBack(A, dA, a0, a1, wa, gt, theta, f, nyq, p.K) : freeBack(A, dA, a0, a1, wa, gt, phases, f, nyq, p.ratios))
     })
     // ∂L/∂f[t] = 2π/sr · Σ_{τ≥t} h[τ] (reverse cumsum), then the linear upsampling's transpose.
     let run = 0

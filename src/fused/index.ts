@@ -12,6 +12,7 @@ import type { HostKernel } from '../core/backend.js'
 import { harmonicBankForward, harmonicBankVjp } from './harmonic-bank.js'
 import { frameConvolveForward, frameConvolveVjp } from './frame-convolve.js'
 import { magnitudeForward, magnitudeVjp } from './magnitude.js'
+import { meanDifferenceForward, meanDifferenceVjp } from './mean-difference.js'
 import { stftForward, stftVjp } from './stft.js'
 
 /** Composite name → host lowering. */
@@ -24,4 +25,6 @@ export const hostLowerings: Readonly<Record<string, HostKernel>> = {
   'dsp.magnitude.vjp': magnitudeVjp,
   'dsp.frameConvolve': frameConvolveForward,
   'dsp.frameConvolve.vjp': frameConvolveVjp,
+  'loss.meanDifference': meanDifferenceForward,
+  'loss.meanDifference.vjp': meanDifferenceVjp,
 }

@@ -13,6 +13,7 @@ import { abs, add, less, mul, select, sqrt, sub } from '../core/math.js'
 import { constant, type Rate, type Signal, withRate } from '../core/signal.js'
 import { sum } from '../core/tensor.js'
 import { invalid } from '../dsp/guard.js'
+import { fusible } from '../core/fusible.js'
 
 /** The same values seen as a static signal (losses reduce away the time axis). */
 const asStatic = (s: Signal<Rate>): Signal<'static'> => withRate(s.node, 'static')
@@ -33,6 +34,20 @@ export const meanAll = (x: Signal<Rate>): Signal<'static'> => {
   return asStatic(mul(sum(x, shape.map((_, i) => i)), 1 / n))
 }
 
+const sameShape = (a: Signal<Rate>, b: Signal<Rate>): boolean =>
+  a.shape !== undefined && b.shape !== undefined && a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape![i])
+
+/** Unweighted mean difference of equal shapes as a fusible composite (`loss.meanDifference`; host lowering in src/fused). */
+const fusedMeanDifference = (target: Signal<Rate>, value: Signal<Rate>, distance: Distance): Signal<'static'> =>
+  fusible(
+    'loss.meanDifference',
+    (t: Signal<Rate>, v: Signal<Rate>) => {
+      const d = sub(asStatic(t), asStatic(v))
+      return meanAll(distance === 'L1' ? abs(d) : mul(d, d))
+    },
+    { attrs: { distance } },
+  )(target, value)
+
 /**
  * DDSP `mean_difference`: mean(|(t − v)·w|) for 'L1', mean((t − v)²·w) for 'L2'.
  * Ref: magenta/ddsp `ddsp/losses.py` `mean_difference`. The gradient of |Δ| at Δ = 0 is 0 (sign 0).
@@ -47,6 +62,7 @@ export const meanDifference = (
   distance: Distance = 'L1',
   weights?: Signal<Rate> | number,
 ): Signal<'static'> => {
+  if (weights === undefined && sameShape(target, value)) return fusedMeanDifference(target, value, distance)
   const d = sub(asStatic(target), asStatic(value))
   const w = weights === undefined ? undefined : typeof weights === 'number' ? weights : asStatic(weights)
   const e = distance === 'L1' ? abs(w === undefined ? d : mul(d, w)) : w === undefined ? mul(d, d) : mul(mul(d, d), w)
