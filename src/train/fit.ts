@@ -44,8 +44,8 @@ export interface FitOptions {
   /** forward program with a scalar output (default name `'loss'`) */
   readonly program: Program
   readonly loss?: string
-  /** values of the program's inputs and of params that stay frozen */
-  readonly inputs?: Feeds
+  /** values of the program's inputs and of params that stay frozen, or per step (minibatches: `(step) => feeds`) */
+  readonly inputs?: Feeds | ((step: number) => Feeds)
   /** initial values of the trained params */
   readonly params: NamedParams
   readonly optimizer: OptimizerSpec
@@ -96,6 +96,9 @@ const record = (p: Progress, loss: number, at: number, minDelta: number): void =
   if (loss < p.improved.loss - minDelta) p.improved = { loss, step: at }
 }
 
+/** The inputs of step `s` (fixed feeds, or the minibatch of that step). */
+const feedsAt = (o: FitOptions, s: number): Feeds | undefined => (typeof o.inputs === 'function' ? o.inputs(s) : o.inputs)
+
 const loop = async (o: FitOptions, ts: TrainStep): Promise<E.Either<TrainError, FitResult>> => {
   const update = optimizerStep(o.optimizer)
   const minDelta = o.earlyStop?.minDelta ?? 0
@@ -103,7 +106,7 @@ const loop = async (o: FitOptions, ts: TrainStep): Promise<E.Either<TrainError, 
   const p: Progress = { params: cloneParams(o.params), state: start, losses: [], best: { loss: Infinity, params: {} }, improved: { loss: Infinity, step: start.step } }
   let stoppedEarly = false
   for (let s = start.step; s < o.steps; s++) {
-    const r = await runTrainStep(o.backend, ts, { ...o.inputs, ...p.params }, s)
+    const r = await runTrainStep(o.backend, ts, { ...feedsAt(o, s), ...p.params }, s)
     if (E.isLeft(r)) return r
     record(p, r.right.loss, s, minDelta)
     if (o.earlyStop !== undefined && s - p.improved.step >= o.earlyStop.patience) {
@@ -116,7 +119,7 @@ const loop = async (o: FitOptions, ts: TrainStep): Promise<E.Either<TrainError, 
     p.state = u.state
     o.onStep?.({ step: u.state.step, loss: r.right.loss, lr: u.lr, gradNorm: u.gradNorm })
   }
-  const last = await runTrainStep(o.backend, ts, { ...o.inputs, ...p.params }, p.state.step)
+  const last = await runTrainStep(o.backend, ts, { ...feedsAt(o, p.state.step), ...p.params }, p.state.step)
   if (E.isLeft(last)) return last
   record(p, last.right.loss, p.state.step, minDelta)
   return E.right({ params: p.params, state: p.state, losses: p.losses, finalLoss: last.right.loss, bestLoss: p.best.loss, bestParams: p.best.params, stoppedEarly })
