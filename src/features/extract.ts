@@ -14,7 +14,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import { backendFromEnv, type AnyBackend } from '../backends/load.js'
+import type { AnyBackend } from '../backends/load.js'
 import type { Backend } from '../core/backend.js'
 import { evaluate, type Outputs } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
@@ -56,7 +56,10 @@ export interface FeatureReport {
 export interface ExtractOptions {
   /** Frame hop (ms); default 10. Rounded to whole samples. */
   readonly hopMs?: number
-  /** Backend to evaluate on; default `backendFromEnv()` (DDSP_BACKEND, else wasm). */
+  /**
+   * Backend to evaluate on. Default: `backendFromEnv()` (DDSP_BACKEND, else wasm), imported lazily only then, so
+   * features stays free of runtime backend imports (DESIGN §2) whenever a backend is passed.
+   */
   readonly backend?: AnyBackend
   /** Loudness FFT length; default the power of two nearest 32 ms (DDSP's 512 at 16 kHz). */
   readonly loudnessNfft?: number
@@ -142,7 +145,7 @@ export const extractFeatures = (audio: Float32Array, sampleRate: number, options
   async () => {
     const p = plan(audio, sampleRate, options)
     if (E.isLeft(p)) return p
-    const backend = options.backend !== undefined ? E.right(options.backend) : await backendFromEnv()
+    const backend = options.backend !== undefined ? E.right(options.backend) : await (await import('../backends/load.js')).backendFromEnv()
     if (E.isLeft(backend)) return E.left(featureError(`backend unavailable: ${backend.left.reason}. ${backend.left.remedy}`))
     const g = graph(audio.length, sampleRate, p.right, options)
     const program = compile(g.outputs)

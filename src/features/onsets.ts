@@ -14,15 +14,15 @@
  * @example
  * import { pickOnsets, onsets } from 'ddsp-ts/features'
  * pickOnsets([0, 0, 1, 0, 0], { hop: 160, sampleRate: 16000, firstFrame: 0 }) // [0.02]
- * const times = onsets(audio, 44100)   // Either<FeatureError, number[]> seconds
+ * const times = onsets(audio, 44100, reference('float64'))   // Either<FeatureError, number[]> seconds
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { reference } from '../backends/reference/index.js'
 import { evaluateSync } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
 import { featureError, type FeatureError } from './errors.js'
 import { spectralFlux } from './spectral-flux.js'
+import type { SyncBackend } from './yin.js'
 
 /** Peak-picking options (times in seconds, converted to frames with `hop`). */
 export interface PeakOptions {
@@ -119,18 +119,19 @@ export const onsetSettings = (n: number, sampleRate: number, o: OnsetOptions = {
 }
 
 /**
- * Onset times of mono audio: `spectralFlux` evaluated on the float64 reference backend, then `pickOnsets`
+ * Onset times of mono audio: `spectralFlux` evaluated on a synchronous backend (e.g. the reference), then `pickOnsets`
  * with `onsetSettings` (latency-compensated times).
- * @param audio mono samples  @param sampleRate Hz  @param o hop (≈ 5 ms), nFft (≈ 12 ms), gamma (100), peak options
+ * @param audio mono samples  @param sampleRate Hz  @param backend synchronous backend
+ * @param o hop (≈ 5 ms), nFft (≈ 12 ms), gamma (100), peak options
  * @returns onset times in seconds, or a FeatureError
- * @example onsets(audio, 16000, { delta: 0.1 })
+ * @example onsets(audio, 16000, reference('float64'), { delta: 0.1 })
  */
-export const onsets = (audio: Float32Array, sampleRate: number, o: OnsetOptions = {}): E.Either<FeatureError, number[]> => {
+export const onsets = <T>(audio: Float32Array, sampleRate: number, backend: SyncBackend<T>, o: OnsetOptions = {}): E.Either<FeatureError, number[]> => {
   if (!(sampleRate > 0)) return E.left(featureError(`onsets: sampleRate must be > 0, got ${sampleRate}`))
   if (audio.length === 0) return E.left(featureError('onsets: audio is empty'))
   const { hop, nFft, gamma, peaks } = onsetSettings(audio.length, sampleRate, o)
   const env = spectralFlux(input('audio', [1, audio.length], 'audio'), { sampleRate, nFft, hop, gamma })
-  const out = E.flatMap(compile({ env }), (p) => evaluateSync(reference('float64'))(p, { audio }))
+  const out = E.flatMap(compile({ env }), (p) => evaluateSync(backend)(p, { audio }))
   if (E.isLeft(out)) return E.left(featureError(`onsets: ${JSON.stringify(out.left)}`))
   return E.right(pickOnsets(out.right['env']!.data, peaks))
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { input } from '../core/signal.js'
 import { run } from '../testing/run.js'
+import { reference } from '../backends/reference/index.js'
 import { holdUnvoiced, yin, yinLags } from './yin.js'
+
+const ref = reference('float64')
 import { yinDifference } from './yin-difference.js'
 
 /** A harmonic tone: Σ_k sin(2πk·f0·t + k)/k for k·f0 < 0.45·sr, 0.5 s, peak-normalised to 0.8. */
@@ -43,7 +46,7 @@ describe('yin f0', () => {
     const hop = Math.round(sr / 100)
     for (const f0 of freqs) {
       const audio = harmonicTone(f0, sr)
-      const r = yin(audio, sr, { hop })
+      const r = yin(audio, sr, ref, { hop })
       if (E.isLeft(r)) throw new Error(r.left.message)
       const l = yinLags(sr, { hop })
       if (E.isLeft(l)) throw new Error(l.left.message)
@@ -60,7 +63,7 @@ describe('yin f0', () => {
     let s = 12345
     const noise = Float32Array.from({ length: 8000 }, () => ((s = (1664525 * s + 1013904223) >>> 0) / 2 ** 32) * 2 - 1)
     for (const audio of [noise, new Float32Array(8000)]) {
-      const r = yin(audio, 16000, { hop: 160 })
+      const r = yin(audio, 16000, ref, { hop: 160 })
       if (E.isLeft(r)) throw new Error(r.left.message)
       expect(r.right.voiced.length).toBe(51)
       const voicedShare = r.right.voiced.filter(Boolean).length / 51
@@ -69,10 +72,10 @@ describe('yin f0', () => {
     }
   })
   it('bad arguments are FeatureErrors', () => {
-    expect(E.isLeft(yin(new Float32Array(100), 0, { hop: 10 }))).toBe(true)
-    expect(E.isLeft(yin(new Float32Array(0), 16000, { hop: 10 }))).toBe(true)
-    expect(E.isLeft(yin(new Float32Array(100), 16000, { hop: 1.5 }))).toBe(true)
-    expect(E.isLeft(yin(new Float32Array(100), 16000, { hop: 10, fMin: 500, fMax: 100 }))).toBe(true)
+    expect(E.isLeft(yin(new Float32Array(100), 0, ref, { hop: 10 }))).toBe(true)
+    expect(E.isLeft(yin(new Float32Array(0), 16000, ref, { hop: 10 }))).toBe(true)
+    expect(E.isLeft(yin(new Float32Array(100), 16000, ref, { hop: 1.5 }))).toBe(true)
+    expect(E.isLeft(yin(new Float32Array(100), 16000, ref, { hop: 10, fMin: 500, fMax: 100 }))).toBe(true)
   })
 })
 

@@ -11,15 +11,18 @@
  *
  * @example
  * import { yin } from 'ddsp-ts/features'
- * const r = yin(audio, 16000, { hop: 64 })   // Either<FeatureError, YinResult>, frames aligned with loudness(…, { hop: 64 })
+ * const r = yin(audio, 16000, reference('float64'), { hop: 64 })   // Either<FeatureError, YinResult>, frames aligned with loudness(…, { hop: 64 })
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { reference } from '../backends/reference/index.js'
+import type { Backend, HostTensor } from '../core/backend.js'
 import { evaluateSync } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
 import { featureError, type FeatureError } from './errors.js'
 import { yinDifference } from './yin-difference.js'
+
+/** A backend that can read results synchronously (the reference backend). */
+export type SyncBackend<T> = Backend<T> & { readonly readSync: (x: T) => HostTensor }
 
 /** Options of `yin`. */
 export interface YinOptions {
@@ -123,18 +126,18 @@ export const yinPick = (d: ArrayLike<number>, frames: number, sampleRate: number
 }
 
 /**
- * YIN f0 of mono audio on the host, evaluating `yinDifference` on the float64 reference backend.
- * @param audio mono samples in [−1, 1]  @param sampleRate Hz
+ * YIN f0 of mono audio on the host, evaluating `yinDifference` on a synchronous backend (e.g. `reference('float64')`).
+ * @param audio mono samples in [−1, 1]  @param sampleRate Hz  @param backend synchronous backend
  * @param o hop (samples), fMin (40 Hz), fMax (min(3000, sr/4) Hz), threshold (0.1), window (maxLag samples)
  * @returns ⌊N/hop⌋ + 1 frames, or a FeatureError naming the bad argument
- * @example yin(audio, 44100, { hop: 441 })
+ * @example yin(audio, 44100, reference('float64'), { hop: 441 })
  */
-export const yin = (audio: Float32Array, sampleRate: number, o: YinOptions): E.Either<FeatureError, YinResult> => {
+export const yin = <T>(audio: Float32Array, sampleRate: number, backend: SyncBackend<T>, o: YinOptions): E.Either<FeatureError, YinResult> => {
   if (audio.length === 0) return E.left(featureError('yin: audio is empty'))
   if (!Number.isInteger(o.hop) || o.hop < 1) return E.left(featureError(`yin: hop must be a positive integer, got ${o.hop}`))
   return E.flatMap(yinLags(sampleRate, o), (lags) => {
     const d = yinDifference(input('audio', [1, audio.length], 'audio'), { window: lags.window, maxLag: lags.maxLag, hop: o.hop })
-    const out = E.flatMap(compile({ d }), (p) => evaluateSync(reference('float64'))(p, { audio }))
+    const out = E.flatMap(compile({ d }), (p) => evaluateSync(backend)(p, { audio }))
     if (E.isLeft(out)) return E.left(featureError(`yin: evaluation failed: ${JSON.stringify(out.left)}`))
     const frames = Math.floor(audio.length / o.hop) + 1
     return E.right(yinPick(out.right['d']!.data, frames, sampleRate, lags, o.threshold ?? 0.1))
