@@ -41,7 +41,7 @@ interface Row {
 /** Times `BLOCKS` blocks after a warm-up; reports the real-time factor and the heap growth. */
 const measure = async (r: Row) => {
   const out = new Float32Array(BLOCK)
-  for (let i = 0; i < 500; i++) r.step(out)
+  for (let i = 0; i < 3000; i++) r.step(out) // warm-up: let every function reach optimised code first
   gc()
   await new Promise((ok) => setTimeout(ok, 10)) // let the observer report the forced GC
   const gc0 = gcs

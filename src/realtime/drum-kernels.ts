@@ -13,6 +13,7 @@
  * const e = decayState(); resetDecay(e, 300, 0, 48000)
  * nextDecay(e) // 1 at the first sample, then r, r², …
  */
+import { uniformAt } from '../core/random.js'
 import { DECAY_MS, type Range } from '../synths/drums/modules.js'
 
 /** `min + (max − min)·u`. @example fromUnit(0.5, { min: 0, max: 10 }) // 5 */
@@ -228,6 +229,63 @@ export const squaresTable = (b: Squares, length: number): Float64Array => {
   for (let i = 0; i < length; i++) out[i] = squaresStep(b)
   b.n = 0
   return out
+}
+
+/** Largest block a drum voice renders in one call (its noise buffer). */
+export const MAX_BLOCK = 4096
+
+/**
+ * Fills buf[0…count) with the offline noise stream uniformAt(seed, from + i), in one tight loop
+ * (so the generator is inlined and returns no boxed double).
+ * @example fillUniform(buf, 36, 0, 128)
+ */
+export const fillUniform = (buf: Float64Array, seed: number, from: number, count: number): void => {
+  for (let i = 0; i < count; i++) buf[i] = uniformAt(seed, from + i)
+}
+
+/**
+ * Block forms of the kernels: each fills or filters a typed buffer over `count` samples in one
+ * tight loop, so per-sample values never cross a (possibly not inlined) function boundary.
+ * @example decayBlock(d, env, 128)
+ */
+export const decayBlock = (d: Decay, out: Float64Array, count: number): void => {
+  for (let i = 0; i < count; i++) out[i] = nextDecay(d)
+}
+
+/**
+ * out = sin(phase), phase advancing by w0·(1 + mod·env) (exclusive), over `count` samples.
+ * @example oscBlock(osc, pitchEnv, y, 128)
+ */
+export const oscBlock = (o: Float64Array, env: Float64Array, out: Float64Array, count: number): void => {
+  let phase = o[2]!
+  const w0 = o[0]!
+  const mod = o[1]!
+  for (let i = 0; i < count; i++) {
+    out[i] = Math.sin(phase)
+    phase += w0 * (1 + mod * env[i]!)
+  }
+  o[2] = phase
+}
+
+/**
+ * Filters x in place through a biquad. @example biquadBlock(f, x, 128)
+ */
+export const biquadBlock = (f: Biquad, x: Float64Array, count: number): void => {
+  for (let i = 0; i < count; i++) x[i] = biquadStep(f, x[i]!)
+}
+
+/**
+ * Filters x in place through an SVF. @example svfBlock(f, x, 128)
+ */
+export const svfBlock = (f: Svf, x: Float64Array, count: number): void => {
+  for (let i = 0; i < count; i++) x[i] = svfStep(f, x[i]!)
+}
+
+/**
+ * The next `count` samples of a square bank, from `table` while it lasts. @example squaresBlock(bank, undefined, y, 128)
+ */
+export const squaresBlock = (b: Squares, table: Float64Array | undefined, out: Float64Array, count: number): void => {
+  for (let i = 0; i < count; i++) out[i] = table !== undefined && b.n < table.length ? table[b.n++]! : squaresStep(b)
 }
 
 export { DECAY_MS }

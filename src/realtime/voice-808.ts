@@ -6,13 +6,13 @@
  * phase accumulators), allocation-free in `process` and in `trigger` (all
  * state is typed arrays, so no double is boxed per sample). The noise is the offline seeded
  * stream (`uniformAt(seed, n)`, n samples since the trigger).
- * Latency: none — a hit starts at the first sample after `trigger`.
+ * Latency: none — a hit starts at the first sample after `trigger`. Blocks up
+ * to `MAX_BLOCK` (4096) samples.
  *
  * @example
  * const kick = kit808Voices['kick808'](48000)
  * kick.trigger(kick808Preset()); kick.process(out128)
  */
-import { uniformAt } from '../core/random.js'
 import { clap808Params } from '../synths/drums/clap808.js'
 import { kick808Params } from '../synths/drums/kick808.js'
 import type { Voice808 } from '../synths/drums/kit808.js'
@@ -20,8 +20,8 @@ import { cowbell808Params, hat808Params, METAL_HZ } from '../synths/drums/metal8
 import { snare808Params } from '../synths/drums/snare808.js'
 import type { Range } from '../synths/drums/modules.js'
 import {
-  biquadState, biquadStep, dbGain, decayState, DECAY_MS, fromUnit, nextDecay, resetDecay, setHighpass, setSquare,
-  setSvf, squares, squaresStep, squaresTable, svfState, svfStep, type Decay,
+  biquadBlock, biquadState, dbGain, decayBlock, decayState, DECAY_MS, fillUniform, fromUnit, MAX_BLOCK, oscBlock, resetDecay,
+  setHighpass, setSquare, setSvf, squares, squaresBlock, squaresTable, svfBlock, svfState,
 } from './drum-kernels.js'
 
 /** A real-time drum voice. */
@@ -47,19 +47,23 @@ const setOsc = (o: Osc, freqHz: number, mod: number, sr: number): void => {
   o[2] = 0
 }
 
-const oscStep = (o: Osc, env: number): number => {
-  const y = Math.sin(o[2]!)
-  o[2] = o[2]! + o[0]! * (1 + o[1]! * env)
-  return y
-}
-
 const attackOf = (sr: number) => Math.floor(0.001 * sr)
 
-/** Voice scalars (gains, sample counter n; n < 0 before the first trigger) in typed storage. */
+/** Voice scalars (gains, and the sample counter n: n < 0 before the first trigger) in typed storage. */
 const scalars = (size: number): Float64Array => {
   const g = new Float64Array(size + 1)
   g[size] = -1
   return g
+}
+
+/** `k` scratch buffers of MAX_BLOCK samples. */
+const buffers = (k: number): Float64Array[] => Array.from({ length: k }, () => new Float64Array(MAX_BLOCK))
+
+/** Writes silence and returns true while the voice has not been triggered. */
+const silent = (n: number, out: Float32Array): boolean => {
+  if (n >= 0) return false
+  out.fill(0)
+  return true
 }
 
 /** The kick: y = g_out·tanh(g_in·(sin·e_amp + g_click·noise·e_click)). */
@@ -68,6 +72,7 @@ const kick = (sr: number): DrumVoiceRT => {
   const osc: Osc = new Float64Array(3)
   const p = new Float64Array(kick808Params.length)
   const g = scalars(3) // click, in, out gains; n
+  const [noise, ef, ea, ec, y] = buffers(5) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array]
   return {
     trigger: (u) => {
       physical(p, u, kick808Params)
@@ -81,17 +86,18 @@ const kick = (sr: number): DrumVoiceRT => {
       g[3] = 0
     },
     process: (out) => {
-      for (let i = 0; i < out.length; i++) {
-        const n = g[3]!
-        if (n < 0) {
-          out[i] = 0
-          continue
-        }
-        g[3] = n + 1
-        const body = oscStep(osc, nextDecay(fenv)) * nextDecay(amp)
-        const hit = uniformAt(36, n) * nextDecay(click) * g[0]!
-        out[i] = g[2]! * Math.tanh(g[1]! * (body + hit))
-      }
+      const m = out.length
+      if (silent(g[3]!, out)) return
+      fillUniform(noise, 36, g[3]!, m)
+      g[3] = g[3]! + m
+      decayBlock(fenv, ef, m)
+      decayBlock(amp, ea, m)
+      decayBlock(click, ec, m)
+      oscBlock(osc, ef, y, m)
+      const gc = g[0]!
+      const gi = g[1]!
+      const go = g[2]!
+      for (let i = 0; i < m; i++) out[i] = go * Math.tanh(gi * (y[i]! * ea[i]! + noise[i]! * ec[i]! * gc))
     },
   }
 }
@@ -104,6 +110,7 @@ const snare = (sr: number): DrumVoiceRT => {
   const table = snare808Params(sr)
   const p = new Float64Array(table.length)
   const g = scalars(4)
+  const [noise, ef, e1, e2, en, y1, y2] = buffers(7) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array]
   return {
     trigger: (u) => {
       physical(p, u, table)
@@ -115,20 +122,23 @@ const snare = (sr: number): DrumVoiceRT => {
       g[4] = 0
     },
     process: (out) => {
-      const [fenv, e1, e2, en] = ds as [Decay, Decay, Decay, Decay]
-      for (let i = 0; i < out.length; i++) {
-        const n = g[4]!
-        if (n < 0) {
-          out[i] = 0
-          continue
-        }
-        g[4] = n + 1
-        const f = nextDecay(fenv)
-        const y1 = oscStep(o1, f) * g[0]! * nextDecay(e1)
-        const y2 = oscStep(o2, f) * g[1]! * nextDecay(e2)
-        const hiss = biquadStep(hp, uniformAt(808, n) * nextDecay(en))
-        out[i] = Math.tanh(g[3]! * (y1 + y2 + hiss * g[2]!))
-      }
+      const m = out.length
+      if (silent(g[4]!, out)) return
+      fillUniform(noise, 808, g[4]!, m)
+      g[4] = g[4]! + m
+      decayBlock(ds[0]!, ef, m)
+      decayBlock(ds[1]!, e1, m)
+      decayBlock(ds[2]!, e2, m)
+      decayBlock(ds[3]!, en, m)
+      oscBlock(o1, ef, y1, m)
+      oscBlock(o2, ef, y2, m)
+      for (let i = 0; i < m; i++) noise[i] = noise[i]! * en[i]!
+      biquadBlock(hp, noise, m)
+      const g1 = g[0]!
+      const g2 = g[1]!
+      const gn = g[2]!
+      const gt = g[3]!
+      for (let i = 0; i < m; i++) out[i] = Math.tanh(gt * (y1[i]! * g1 * e1[i]! + y2[i]! * g2 * e2[i]! + noise[i]! * gn))
     },
   }
 }
@@ -139,6 +149,7 @@ const clap = (sr: number): DrumVoiceRT => {
   const bp = svfState()
   const p = new Float64Array(clap808Params.length)
   const g = scalars(1)
+  const [noise, env, e] = buffers(3) as [Float64Array, Float64Array, Float64Array]
   return {
     trigger: (u) => {
       physical(p, u, clap808Params)
@@ -150,17 +161,19 @@ const clap = (sr: number): DrumVoiceRT => {
       g[1] = 0
     },
     process: (out) => {
-      const [b0, b1, b2, b3, tail] = ds as [Decay, Decay, Decay, Decay, Decay]
-      for (let i = 0; i < out.length; i++) {
-        const n = g[1]!
-        if (n < 0) {
-          out[i] = 0
-          continue
-        }
-        g[1] = n + 1
-        const env = nextDecay(b0) + nextDecay(b1) + nextDecay(b2) + nextDecay(b3) + 0.5 * nextDecay(tail)
-        out[i] = svfStep(bp, uniformAt(39, n)) * env * g[0]!
+      const m = out.length
+      if (silent(g[1]!, out)) return
+      fillUniform(noise, 39, g[1]!, m)
+      g[1] = g[1]! + m
+      svfBlock(bp, noise, m)
+      decayBlock(ds[0]!, env, m)
+      for (let k = 1; k < 5; k++) {
+        decayBlock(ds[k]!, e, m)
+        const w = k === 4 ? 0.5 : 1
+        for (let i = 0; i < m; i++) env[i] = env[i]! + w * e[i]!
       }
+      const gain = g[0]!
+      for (let i = 0; i < m; i++) out[i] = noise[i]! * env[i]! * gain
     },
   }
 }
@@ -181,6 +194,7 @@ const hat = (sr: number): DrumVoiceRT => {
   const [bp, hp] = [svfState(), svfState()]
   const p = new Float64Array(hat808Params.length)
   const g = scalars(1)
+  const [x, e] = buffers(2) as [Float64Array, Float64Array]
   return {
     trigger: (u) => {
       physical(p, u, hat808Params)
@@ -192,14 +206,14 @@ const hat = (sr: number): DrumVoiceRT => {
       g[1] = 0
     },
     process: (out) => {
-      for (let i = 0; i < out.length; i++) {
-        if (g[1]! < 0) {
-          out[i] = 0
-          continue
-        }
-        const metal = bank.n < table.length ? table[bank.n++]! : squaresStep(bank)
-        out[i] = svfStep(hp, svfStep(bp, metal)) * nextDecay(amp) * g[0]!
-      }
+      const m = out.length
+      if (silent(g[1]!, out)) return
+      squaresBlock(bank, table, x, m)
+      svfBlock(bp, x, m)
+      svfBlock(hp, x, m)
+      decayBlock(amp, e, m)
+      const gain = g[0]!
+      for (let i = 0; i < m; i++) out[i] = x[i]! * e[i]! * gain
     },
   }
 }
@@ -211,6 +225,7 @@ const cowbell = (sr: number): DrumVoiceRT => {
   const bp = svfState()
   const p = new Float64Array(cowbell808Params.length)
   const g = scalars(1)
+  const [x, es, el] = buffers(3) as [Float64Array, Float64Array, Float64Array]
   return {
     trigger: (u) => {
       physical(p, u, cowbell808Params)
@@ -223,8 +238,14 @@ const cowbell = (sr: number): DrumVoiceRT => {
       g[1] = 0
     },
     process: (out) => {
-      for (let i = 0; i < out.length; i++)
-        out[i] = g[1]! < 0 ? 0 : svfStep(bp, squaresStep(bank)) * (0.6 * nextDecay(short) + 0.4 * nextDecay(long)) * g[0]!
+      const m = out.length
+      if (silent(g[1]!, out)) return
+      squaresBlock(bank, undefined, x, m)
+      svfBlock(bp, x, m)
+      decayBlock(short, es, m)
+      decayBlock(long, el, m)
+      const gain = g[0]!
+      for (let i = 0; i < m; i++) out[i] = x[i]! * (0.6 * es[i]! + 0.4 * el[i]!) * gain
     },
   }
 }
