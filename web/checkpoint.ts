@@ -1,0 +1,113 @@
+/**
+ * Turning user JSON into a synth description, checked field by field: a
+ * synth description (`ddsp-ts/synth`, as `npm run web:build` writes), or a
+ * training checkpoint (`ddsp-ts/checkpoint`, `src/train/checkpoint.ts`) whose
+ * params the real-time voices can play — an 808 sound match (`params`, σ(raw)
+ * = the voice's unit vector, `src/train/drum-match.ts`) or DDSP timbre params
+ * (`ir`, `distribution`, `noise`, last axis = taps/harmonics/bands, frames
+ * averaged) over a base DDSP spec. The graph itself is not evaluated here:
+ * the worklet plays the real-time voices, which equal the offline graph.
+ *
+ * @example
+ * const s = specFromJson(JSON.parse(text), { base: defaultDdsp })   // Either<BadSynth, SynthSpec>
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
+import { checkParams, isObj, numbers } from '../src/train/checkpoint-schema.js'
+import { KIT_VOICES, SYNTH_FORMAT, type DdspSpec, type KitSpec, type SynthSpec } from './spec.js'
+
+/** Why a file cannot be played, at a JSON path. */
+export interface BadSynth {
+  readonly _tag: 'BadSynth'
+  readonly path: string
+  readonly message: string
+}
+
+const bad = (path: string, message: string): E.Either<BadSynth, never> => E.left({ _tag: 'BadSynth', path, message })
+
+/** Options of `specFromJson`. */
+export interface SpecOptions {
+  /** The DDSP timbre that checkpoint params are laid over. */
+  readonly base: DdspSpec
+  /** Which 808 voice a drum checkpoint is for when its size fits several (e.g. hat vs cowbell). */
+  readonly drum?: Voice808
+}
+
+const positiveInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0
+
+const checkDdsp = (d: Record<string, unknown>): E.Either<BadSynth, DdspSpec> => {
+  for (const k of ['sampleRate', 'hop'] as const) if (!positiveInt(d[k])) return bad(`$.${k}`, 'must be a positive integer')
+  if (!Number.isInteger(d['seed'])) return bad('$.seed', 'must be an integer')
+  const arrays: Array<[string, number]> = [['distribution', 1], ['noise', 2], ['ir', 0]]
+  for (const [k, min] of arrays) {
+    const a = numbers(d[k], `$.${k}`)
+    if (E.isLeft(a)) return bad(a.left._tag === 'BadCheckpoint' ? a.left.path : `$.${k}`, 'must be an array of finite numbers')
+    if (a.right.length < min) return bad(`$.${k}`, `needs at least ${min} values`)
+  }
+  return E.right(d as unknown as DdspSpec)
+}
+
+const checkKit = (d: Record<string, unknown>): E.Either<BadSynth, KitSpec> => {
+  if (!positiveInt(d['sampleRate'])) return bad('$.sampleRate', 'must be a positive integer')
+  const voices = d['voices']
+  if (!isObj(voices)) return bad('$.voices', 'must be an object of unit parameter arrays by voice')
+  for (const [k, v] of Object.entries(voices)) {
+    if (!(KIT_VOICES as readonly string[]).includes(k)) return bad(`$.voices.${k}`, `is not a voice of the kit (${KIT_VOICES.join(', ')})`)
+    const n = kit808[k as Voice808].params(d['sampleRate'] as number).length
+    if (!Array.isArray(v) || v.length !== n || v.some((x) => typeof x !== 'number' || x < 0 || x > 1)) return bad(`$.voices.${k}`, `must be ${n} numbers in [0, 1]`)
+  }
+  return E.right(d as unknown as KitSpec)
+}
+
+/** The mean over all axes but the last of a flat array with that last size. */
+const lastAxisMean = (data: ArrayLike<number>, last: number): number[] => {
+  const rows = data.length / last
+  return Array.from({ length: last }, (_, k) => {
+    let s = 0
+    for (let r = 0; r < rows; r++) s += data[r * last + k]!
+    return s / rows
+  })
+}
+
+const fromCheckpoint = (d: Record<string, unknown>, o: SpecOptions): E.Either<BadSynth, SynthSpec> => {
+  const checked = checkParams(d['params'], '$.params')
+  if (E.isLeft(checked)) return bad(checked.left._tag === 'BadCheckpoint' ? checked.left.path : '$.params', 'malformed params')
+  const { params, shapes } = checked.right
+  const step = typeof d['step'] === 'number' ? d['step'] : 0
+  const drum = params['params']
+  if (drum !== undefined) {
+    const sr = o.base.sampleRate
+    const fits = KIT_VOICES.filter((v) => kit808[v].params(sr).length === drum.length)
+    if (fits.length === 0) return bad('$.params.params', `has ${drum.length} values, which fits no 808 voice`)
+    const voice = o.drum !== undefined && fits.includes(o.drum) ? o.drum : fits[0]!
+    const unit = Array.from(drum, (x) => 1 / (1 + Math.exp(-x)))
+    return E.right({ format: SYNTH_FORMAT, kind: 'kit808', name: `checkpoint: ${voice}, step ${step}`, sampleRate: sr, voices: { [voice]: unit } })
+  }
+  const pick = (k: string): number[] | undefined => {
+    const p = params[k]
+    const s = shapes[k]
+    return p === undefined || s === undefined ? undefined : lastAxisMean(p, s[s.length - 1] ?? p.length)
+  }
+  const [ir, distribution, noise] = [pick('ir'), pick('distribution'), pick('noise')]
+  if (ir === undefined && distribution === undefined && noise === undefined)
+    return bad('$.params', `has ${Object.keys(params).join(', ') || 'nothing'}, none of which the real-time voices play ('params' of an 808 voice, 'ir', 'distribution', 'noise')`)
+  if (noise !== undefined && noise.length < 2) return bad('$.params.noise', 'needs at least 2 bands')
+  const b = o.base
+  return E.right({ ...b, name: `checkpoint, step ${step}`, ir: ir ?? b.ir, distribution: distribution ?? b.distribution, noise: noise ?? b.noise })
+}
+
+/**
+ * Parses a synth description or a training checkpoint.
+ * @param json the parsed file  @param o base DDSP timbre and the drum voice hint
+ * @returns the spec, or `BadSynth` naming the field
+ * @example specFromJson({ format: 'ddsp-ts/synth', kind: 'kit808', name: '808', sampleRate: 48000, voices: {} }, { base })
+ */
+export const specFromJson = (json: unknown, o: SpecOptions): E.Either<BadSynth, SynthSpec> => {
+  if (!isObj(json)) return bad('$', 'must be a JSON object')
+  if (json['format'] === 'ddsp-ts/checkpoint') return fromCheckpoint(json, o)
+  if (json['format'] !== SYNTH_FORMAT) return bad('$.format', `expected '${SYNTH_FORMAT}' or 'ddsp-ts/checkpoint'`)
+  if (typeof json['name'] !== 'string') return bad('$.name', 'must be a string')
+  if (json['kind'] === 'ddsp') return checkDdsp(json)
+  if (json['kind'] === 'kit808') return checkKit(json)
+  return bad('$.kind', "must be 'ddsp' or 'kit808'")
+}

@@ -1,0 +1,108 @@
+/**
+ * A real-time f0 + loudness tracker for timbre transfer (microphone → synth):
+ * YIN on the last W input samples every `every` hops (de Cheveigné &
+ * Kawahara, "YIN, a fundamental frequency estimator", JASA 111(4) 2002):
+ *   d(τ) = Σ_{j<N} (x_j − x_{j+τ})²,  d'(τ) = d(τ)·τ / Σ_{s=1..τ} d(s),
+ * the first τ with d'(τ) < threshold, descended to its local minimum and
+ * refined by parabolic interpolation; f0 = sr/τ, confidence = 1 − d'(τ).
+ * Loudness is the RMS of the last hop (linear; the DDSP amplitude control
+ * follows it). All buffers are allocated at construction.
+ *
+ * @example
+ * const tr = pitchTracker({ sampleRate: 48000, hop: 192 })
+ * tr.push(micBlock128); if (tr.confidence > 0.5) use(tr.f0, tr.rms)
+ */
+
+/** Options of the tracker. */
+export interface PitchOptions {
+  readonly sampleRate: number
+  /** Samples per loudness frame (the synth's control hop). */
+  readonly hop: number
+  /** Lowest and highest f0 tracked, Hz (default 60…1000). */
+  readonly minHz?: number
+  readonly maxHz?: number
+  /** YIN absolute threshold (default 0.15, the paper's). */
+  readonly threshold?: number
+  /** Run YIN every this many hops (default 4; the cost is N·τmax per run). */
+  readonly every?: number
+}
+
+/** The tracker's live state. */
+export interface PitchTracker {
+  /** Last f0 estimate, Hz (held while unvoiced). */
+  readonly f0: number
+  /** 1 − d'(τ) of the last estimate, 0 when unvoiced. */
+  readonly confidence: number
+  /** RMS of the last complete hop. */
+  readonly rms: number
+  /** Feeds input samples (any length). */
+  readonly push: (x: Float32Array) => void
+}
+
+/**
+ * Creates a tracker.
+ * @param o sample rate (Hz), hop (samples), f0 range (Hz)
+ * @example pitchTracker({ sampleRate: 16000, hop: 64, minHz: 80 })
+ */
+export const pitchTracker = (o: PitchOptions): PitchTracker => {
+  const tauMax = Math.ceil(o.sampleRate / (o.minHz ?? 60))
+  const tauMin = Math.max(2, Math.floor(o.sampleRate / (o.maxHz ?? 1000)))
+  const n = tauMax // integration window N
+  const win = new Float32Array(n + tauMax + 1) // the last N + τmax + 1 samples, oldest first
+  const d = new Float64Array(tauMax + 2)
+  const threshold = o.threshold ?? 0.15
+  const every = o.every ?? 4
+  const st = { f0: 0, confidence: 0, rms: 0, sq: 0, inHop: 0, hops: 0 }
+  const analyse = (): void => {
+    let cum = 0
+    let found = -1
+    for (let tau = 1; tau <= tauMax + 1; tau++) {
+      let s = 0
+      for (let j = 0; j < n; j++) {
+        const e = win[j]! - win[j + tau]!
+        s += e * e
+      }
+      cum += s
+      d[tau] = cum > 0 ? (s * tau) / cum : 1
+      if (found < 0 && tau > tauMin && tau <= tauMax && d[tau]! < threshold) found = tau
+      if (found > 0 && tau > found && d[tau]! >= d[tau - 1]!) break
+    }
+    if (found < 0) {
+      st.confidence = 0
+      return
+    }
+    let t = found
+    while (t < tauMax && d[t + 1]! < d[t]!) t++
+    const [a, b, c] = [d[t - 1]!, d[t]!, d[t + 1] ?? d[t]!]
+    const den = a - 2 * b + c
+    const shift = den > 0 ? (0.5 * (a - c)) / den : 0 // parabola through (t−1, t, t+1)
+    st.f0 = o.sampleRate / (t + Math.max(-1, Math.min(1, shift)))
+    st.confidence = Math.max(0, 1 - b)
+  }
+  const push = (x: Float32Array): void => {
+    const len = win.length
+    const k = Math.min(x.length, len)
+    win.copyWithin(0, k)
+    win.set(k === x.length ? x : x.subarray(x.length - k), len - k)
+    for (let i = 0; i < x.length; i++) {
+      st.sq += x[i]! * x[i]!
+      if (++st.inHop < o.hop) continue
+      st.rms = Math.sqrt(st.sq / o.hop)
+      st.sq = 0
+      st.inHop = 0
+      if (++st.hops % every === 0) analyse()
+    }
+  }
+  return {
+    get f0() {
+      return st.f0
+    },
+    get confidence() {
+      return st.confidence
+    },
+    get rms() {
+      return st.rms
+    },
+    push,
+  }
+}
