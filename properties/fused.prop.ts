@@ -22,6 +22,7 @@ import type { Shape } from '../src/core/shape.js'
 import { loadBackend } from '../src/backends/load.js'
 import { magnitude, stft } from '../src/dsp/stft.js'
 import { frameConvolve } from '../src/dsp/convolve.js'
+import { frequencyImpulseResponse } from '../src/dsp/fir.js'
 import { meanDifference } from '../src/losses/distance.js'
 import { harmonicBank } from '../src/synths/harmonic-bank.js'
 import { rng } from './cases.js'
@@ -120,6 +121,19 @@ describe('fused lowerings equal their decompositions (signal-processing composit
         const f = (p: Record<string, Signal<'control'>>) => meanDifference(select(ties, p['v']!, p['t']!), p['v']!, l1 ? 'L1' : 'L2')
         await check('loss.meanDifference', f, { t: { shape: [2, n], lo: -1, hi: 1 }, v: { shape: [2, n], lo: -1, hi: 1 } }, seed)
       }),
+      params(),
+    )
+  })
+
+  it('dsp.frequencyImpulseResponse (every window size, DDSP-compatible trim)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ bins: fc.integer({ min: 2, max: 20 }), w: fc.integer({ min: 0, max: 45 }), compat: fc.boolean(), seed: fc.integer({ min: 0, max: 1e6 }) }),
+        async ({ bins, w, compat, seed }) => {
+          const f = (p: Record<string, Signal<'control'>>) => frequencyImpulseResponse(p['m']!, w, { ddspCompat: compat })
+          await check('dsp.frequencyImpulseResponse', f, { m: { shape: [2, 3, bins], lo: 0, hi: 2 } }, seed)
+        },
+      ),
       params(),
     )
   })

@@ -21,6 +21,7 @@
  */
 import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
+import { fusible } from '../core/fusible.js'
 import { type Rate, type Signal, withRate } from '../core/signal.js'
 import { fftConvolve, frameConvolve, type ConvolveOptions } from './convolve.js'
 import { dimsOf, invalid } from './guard.js'
@@ -69,7 +70,7 @@ export const frequencyImpulseResponse = <R extends Rate>(magnitudes: Signal<R>, 
     const taps = B.gather(h0, B.constant(t.idx, [t.idx.length]), shape.length - 1)
     return withRate(B.mul(taps, B.constant(t.win, [t.win.length])), m.rate)
   }
-  return composite('dsp.frequencyImpulseResponse', body, { attrs: { windowSize, ddspCompat: options.ddspCompat === true } })(magnitudes)
+  return fusible('dsp.frequencyImpulseResponse', body, { attrs: { windowSize, ddspCompat: options.ddspCompat === true } })(magnitudes)
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import type { HostKernel } from '../core/backend.js'
 import { harmonicBankForward, harmonicBankVjp } from './harmonic-bank.js'
+import { firForward, firVjp } from './fir.js'
 import { frameConvolveForward, frameConvolveVjp } from './frame-convolve.js'
 import { magnitudeForward, magnitudeVjp } from './magnitude.js'
 import { meanDifferenceForward, meanDifferenceVjp } from './mean-difference.js'
@@ -25,6 +26,8 @@ export const hostLowerings: Readonly<Record<string, HostKernel>> = {
   'dsp.magnitude.vjp': magnitudeVjp,
   'dsp.frameConvolve': frameConvolveForward,
   'dsp.frameConvolve.vjp': frameConvolveVjp,
+  'dsp.frequencyImpulseResponse': firForward,
+  'dsp.frequencyImpulseResponse.vjp': firVjp,
   'loss.meanDifference': meanDifferenceForward,
   'loss.meanDifference.vjp': meanDifferenceVjp,
 }
