@@ -13,7 +13,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { AnyBackend } from '../backends/load.js'
 import { gradName, valueAndGrad } from '../core/autodiff/vjp.js'
 import type { Backend } from '../core/backend.js'
-import { evaluate, type Feeds } from '../core/interpret.js'
+import { hoistInvariants, type Hoisted } from '../core/hoist.js'
+import { evaluate, type Feed, type Feeds } from '../core/interpret.js'
 import { outputShape, type Program } from '../core/program.js'
 import { sizeOf } from '../core/shape.js'
 import { badOption, type TrainError } from './errors.js'
@@ -27,6 +28,8 @@ export interface TrainStep {
   readonly program: Program
   readonly loss: string
   readonly wrt: readonly string[]
+  /** The program split around its inputs (fixed within a fit): `pre` runs once per distinct input feeds. */
+  readonly hoisted?: Hoisted
 }
 
 /** The loss and gradients at one point. @example const { loss, grads } = r.right // LossAndGrads */
@@ -47,7 +50,31 @@ export const compileTrainStep = (program: Program, loss: string, wrt: readonly s
   const missing = wrt.find((w) => !program.params.some((d) => d.name === w))
   if (missing !== undefined) return E.left(badOption('params', `'${missing}' is not a param of the program (params: ${program.params.map((d) => d.name).join(', ') || 'none'})`))
   const g = valueAndGrad(program, loss, wrt)
-  return E.isLeft(g) ? E.left({ _tag: 'TrainCompileFailed', errors: g.left }) : E.right({ program: g.right, loss, wrt })
+  if (E.isLeft(g)) return E.left({ _tag: 'TrainCompileFailed', errors: g.left })
+  return E.right({ program: g.right, loss, wrt, hoisted: hoistInvariants(g.right, new Set(g.right.inputs.map((d) => d.name))) })
+}
+
+/** Hoisted values per step program and backend, reused while the input feeds are the same arrays. */
+const invariantCache = new WeakMap<TrainStep, { backend: unknown; inputs: readonly Feed[]; values: Record<string, Feed> }>()
+
+/**
+ * Evaluates `main` with the hoisted values of the current input feeds; `pre` runs only when an
+ * input feed is a different array (or number) than last time, or the backend changed.
+ * Callers must not mutate an input array in place between steps.
+ */
+const runHoisted = async (b: Backend<unknown>, ts: TrainStep, h: Hoisted, feeds: Feeds) => {
+  const names = h.pre.inputs.map((d) => d.name)
+  const inputs = names.map((n) => feeds[n]!)
+  const hit = invariantCache.get(ts)
+  let values = hit !== undefined && hit.backend === b && hit.inputs.every((x, i) => x === inputs[i]) ? hit.values : undefined
+  if (values === undefined) {
+    const pre = await evaluate(b)(h.pre, Object.fromEntries(names.map((n, i) => [n, inputs[i]!])))
+    if (E.isLeft(pre)) return pre
+    values = Object.fromEntries(Object.entries(pre.right).map(([k, v]) => [k, v.data]))
+    invariantCache.set(ts, { backend: b, inputs, values })
+  }
+  const rest = Object.fromEntries(Object.entries(feeds).filter(([k]) => !names.includes(k)))
+  return evaluate(b)(h.main, { ...rest, ...values })
 }
 
 /**
@@ -56,7 +83,7 @@ export const compileTrainStep = (program: Program, loss: string, wrt: readonly s
  * @example await runTrainStep(backend, ts, feeds, 7)
  */
 export const runTrainStep = async (backend: TrainBackend, ts: TrainStep, feeds: Feeds, step: number): Promise<E.Either<TrainError, LossAndGrads>> => {
-  const r = await evaluate(backend as Backend<unknown>)(ts.program, feeds)
+  const r = ts.hoisted === undefined ? await evaluate(backend as Backend<unknown>)(ts.program, feeds) : await runHoisted(backend as Backend<unknown>, ts, ts.hoisted, feeds)
   if (E.isLeft(r)) return E.left({ _tag: 'TrainEvalFailed', step, error: r.left })
   const loss = r.right[ts.loss]!.data[0]!
   if (!Number.isFinite(loss)) return E.left({ _tag: 'NonFiniteLoss', step, value: loss })
