@@ -18,6 +18,7 @@
  */
 import { uniformAt } from '../core/random.js'
 import { firTable } from '../dsp/fir.js'
+import { realFftPlan, irfftReal } from './fft.js'
 import { frameRing } from './frames.js'
 import { expSigmoid } from './frames.js'
 
@@ -59,10 +60,9 @@ export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
   const c = Math.floor(len / 2)
   const seed = o.seed ?? 0
   const bias = o.initialBias ?? -5
-  // irfft of a real zero-phase spectrum: h₀[t] = (1/L)·Σₖ wₖ·mₖ·cos(2πkt/L), wₖ = 1 at DC/Nyquist else 2
-  const cosTab = new Float64Array(m * l)
-  for (let k = 0; k < m; k++)
-    for (let t = 0; t < l; t++) cosTab[k * l + t] = ((k === 0 || (l % 2 === 0 && k === m - 1) ? 1 : 2) * Math.cos((2 * Math.PI * k * t) / l)) / l
+  // irfft of a real zero-phase spectrum (NumPy): h₀[t] = (1/L)·Σₖ wₖ·mₖ·cos(2πkt/L), wₖ = 1 at DC/Nyquist else 2
+  const plan = realFftPlan(l)
+  const zeros = new Float64Array(m)
   const firs = frameRing(o.capacity ?? 16, len)
   const mags = new Float64Array(m)
   const h0 = new Float64Array(l)
@@ -72,11 +72,7 @@ export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
   let t = 0
   const pushFrame = (raw: ArrayLike<number>): void => {
     for (let k = 0; k < m; k++) mags[k] = expSigmoid(raw[k]! + bias)
-    h0.fill(0)
-    for (let k = 0; k < m; k++) {
-      const mk = mags[k]!
-      for (let s = 0; s < l; s++) h0[s] = h0[s]! + mk * cosTab[k * l + s]!
-    }
+    irfftReal(plan, mags, zeros, h0)
     const slot = firs.slot(firs.count)
     for (let j = 0; j < len; j++) slot[j] = h0[tab.idx[j]!]! * tab.win[j]!
     firs.count++

@@ -1,8 +1,8 @@
 /**
  * Uniformly partitioned FFT convolution (overlap-save with a frequency-domain
  * delay line), for long impulse responses at small blocks with no latency:
- * the IR is cut into P partitions of B samples, each transformed once with an
- * FFT of N = 2B; per block the last 2B inputs are transformed and
+ * the IR is cut into P partitions of B samples, each transformed once with a
+ * real FFT of N = 2B (one complex FFT of B, `fft.ts`); per block the last 2B inputs are transformed and
  *   Y = Σ_{p<P} H_p · X_{b−p},   y_block = last B samples of IFFT(Y)
  * i.e. y[t] = Σₘ h[m]·x[t − m] exactly (up to rounding). All buffers are
  * allocated at construction; `process` allocates nothing.
@@ -13,7 +13,7 @@
  * const conv = partitionedConvolver(ir, 128)
  * conv.process(input128, output128) // output = (ir ∗ input) for this block
  */
-import { fft, fftPlan } from './fft.js'
+import { irfftReal, realFftPlan, rfftReal } from './fft.js'
 
 /** A block convolver. */
 export interface Convolver {
@@ -32,38 +32,33 @@ export const partitionedConvolver = (ir: Float32Array, block: number): Convolver
   const n = 2 * block
   const bins = block + 1
   const parts = Math.max(1, Math.ceil(ir.length / block))
-  const plan = fftPlan(n)
-  const re = new Float64Array(n)
-  const im = new Float64Array(n)
+  const plan = realFftPlan(n)
+  const buf = new Float64Array(n)
+  const re = new Float64Array(bins)
+  const im = new Float64Array(bins)
   // spectra of the IR partitions, bins 0…B, [P][bins]
   const hr = new Float64Array(parts * bins)
   const hi = new Float64Array(parts * bins)
   for (let p = 0; p < parts; p++) {
-    re.fill(0)
-    im.fill(0)
-    for (let j = 0; j < block && p * block + j < ir.length; j++) re[j] = ir[p * block + j]!
-    fft(plan, re, im)
-    for (let k = 0; k < bins; k++) {
-      hr[p * bins + k] = re[k]!
-      hi[p * bins + k] = im[k]!
-    }
+    buf.fill(0)
+    for (let j = 0; j < block && p * block + j < ir.length; j++) buf[j] = ir[p * block + j]!
+    rfftReal(plan, buf, re, im)
+    hr.set(re, p * bins)
+    hi.set(im, p * bins)
   }
   // frequency-domain delay line of input spectra, a ring of P slots
   const xr = new Float64Array(parts * bins)
   const xi = new Float64Array(parts * bins)
-  const window = new Float64Array(n) // the last 2B inputs
   const accR = new Float64Array(bins)
   const accI = new Float64Array(bins)
   const ring = new Int32Array(1) // the FDL head (typed, so writes do not allocate)
   const process = (x: Float32Array, y: Float32Array): void => {
+    // buf = [previous block | this block]
     for (let j = 0; j < block; j++) {
-      re[j] = window[block + j]!
-      window[j] = window[block + j]!
-      window[block + j] = x[j]!
-      re[block + j] = x[j]!
+      buf[j] = buf[block + j]!
+      buf[block + j] = x[j]!
     }
-    im.fill(0)
-    fft(plan, re, im)
+    rfftReal(plan, buf, re, im)
     const head = ring[0] === 0 ? parts - 1 : ring[0]! - 1
     ring[0] = head
     for (let k = 0; k < bins; k++) {
@@ -85,18 +80,10 @@ export const partitionedConvolver = (ir: Float32Array, block: number): Convolver
         accI[k] = accI[k]! + (ar * bi + ai * br)
       }
     }
-    // inverse by the conjugate trick: ifft(Z) = conj(fft(conj(Z)))/n, Z Hermitian
-    for (let k = 0; k < bins; k++) {
-      re[k] = accR[k]!
-      im[k] = -accI[k]!
-    }
-    for (let k = bins; k < n; k++) {
-      re[k] = accR[n - k]!
-      im[k] = accI[n - k]!
-    }
-    fft(plan, re, im)
-    for (let j = 0; j < block; j++) y[j] = re[block + j]! / n
+    irfftReal(plan, accR, accI, out)
+    for (let j = 0; j < block; j++) y[j] = out[block + j]!
   }
+  const out = new Float64Array(n)
   return { block, process }
 }
 
