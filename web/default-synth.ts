@@ -14,7 +14,7 @@ import { evaluateSync } from '../src/core/interpret.js'
 import { compile } from '../src/core/program-api.js'
 import { constant } from '../src/core/signal.js'
 import { expDecayIr } from '../src/synths/reverb.js'
-import { inverseExpSigmoid } from './engine-ddsp.js'
+import { inverseExpSigmoid } from './timbre.js'
 import { SYNTH_FORMAT, type DdspSpec, type KitSpec } from './spec.js'
 
 /**

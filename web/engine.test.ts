@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { kit808Voices } from '../src/realtime/voice-808.js'
-import { kit808 } from '../src/synths/drums/kit808.js'
+import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
 import { specFromJson } from './checkpoint.js'
 import { defaultDdsp, defaultKit } from './default-synth.js'
 import { createEngine, renderSchedule } from './engine.js'
@@ -73,8 +73,9 @@ describe('DDSP engine', () => {
 describe('808 kit engine', () => {
   it('a scheduled hit is the voice render, starting at the first block boundary at or after its time', () => {
     const y = renderSchedule(defaultKit(SR), [{ type: 'noteOn', note: 36, velocity: 0.5, at: 1000 }], 8192)
-    const kick = kit808Voices.kick808(SR)
-    kick.trigger(kit808.kick808.defaults(SR))
+    const voice: Voice808 = 'kick808'
+    const kick = kit808Voices[voice](SR)
+    kick.trigger(kit808[voice].defaults(SR))
     const want = new Float32Array(8192 - 1024)
     for (let s = 0; s < want.length; s += 128) kick.process(want.subarray(s, s + 128)) // the worklet's block size
     const g = 0.5 * Math.pow(10, KNOBS.gain.value / 20)
