@@ -16,7 +16,7 @@ import { defaultDdsp, defaultKit } from './default-synth.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
-/** What a build produced. */
+/** What a build produced. @example (await buildWeb()).bytes['worklet.js'] // ≈ 67 000 */
 export interface WebBuild {
   /** The output directory. */
   readonly dir: string

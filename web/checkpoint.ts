@@ -16,7 +16,7 @@ import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
 import { checkParams, isObj, numbers } from '../src/train/checkpoint-schema.js'
 import { KIT_VOICES, SYNTH_FORMAT, type DdspSpec, type KitSpec, type SynthSpec } from './spec.js'
 
-/** Why a file cannot be played, at a JSON path. */
+/** Why a file cannot be played, at a JSON path. @example { _tag: 'BadSynth', path: '$.hop', message: 'must be a positive integer' } */
 export interface BadSynth {
   readonly _tag: 'BadSynth'
   readonly path: string
@@ -25,7 +25,7 @@ export interface BadSynth {
 
 const bad = (path: string, message: string): E.Either<BadSynth, never> => E.left({ _tag: 'BadSynth', path, message })
 
-/** Options of `specFromJson`. */
+/** Options of `specFromJson`. @example const o: SpecOptions = { base: defaultDdsp(48000), drum: 'cowbell808' } */
 export interface SpecOptions {
   /** The DDSP timbre that checkpoint params are laid over. */
   readonly base: DdspSpec

@@ -12,7 +12,7 @@ import { kit808 } from '../src/synths/drums/kit808.js'
 import { kit808Voices } from '../src/realtime/voice-808.js'
 import { KIT_VOICES, KNOBS, kitVoiceOf, type KitSpec } from './spec.js'
 
-/** The kit instrument. */
+/** The kit instrument. @example const k: KitPlayer = kitPlayer(spec, 128); k.noteOn(38, 1) */
 export interface KitPlayer {
   readonly noteOn: (note: number, velocity: number) => void
   /** Output gain, dB. */

@@ -14,7 +14,7 @@ import { ddspPlayer, type DdspPlayer } from './engine-ddsp.js'
 import { kitPlayer, type KitPlayer } from './engine-kit.js'
 import type { KnobName, SynthEvent, SynthSpec } from './spec.js'
 
-/** A running instrument. */
+/** A running instrument. @example const e: Engine = createEngine(spec, 128); e.setMic(true) */
 export interface Engine {
   readonly block: number
   /** Queues events (sorted by `at`; undefined `at` = now). */

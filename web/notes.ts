@@ -7,7 +7,7 @@
  * const s = noteStack(); s.on(60, 1); s.on(64, 1); s.off(64)   // s.note === 60, s.gate === true
  */
 
-/** The stack's state and operations. */
+/** The stack's state and operations. @example const s: NoteStack = noteStack(); s.on(60, 0.8) */
 export interface NoteStack {
   /** The sounding MIDI note (the last one when the gate is closed). */
   readonly note: number

@@ -13,7 +13,7 @@
  * tr.push(micBlock128); if (tr.confidence > 0.5) use(tr.f0, tr.rms)
  */
 
-/** Options of the tracker. */
+/** Options of the tracker. @example const o: PitchOptions = { sampleRate: 48000, hop: 192, minHz: 80 } */
 export interface PitchOptions {
   readonly sampleRate: number
   /** Samples per loudness frame (the synth's control hop). */
@@ -27,7 +27,7 @@ export interface PitchOptions {
   readonly every?: number
 }
 
-/** The tracker's live state. */
+/** The tracker's live state. @example tr.push(block); if (tr.confidence > 0.5) show(tr.f0) */
 export interface PitchTracker {
   /** Last f0 estimate, Hz (held while unvoiced). */
   readonly f0: number
@@ -54,30 +54,9 @@ export const pitchTracker = (o: PitchOptions): PitchTracker => {
   const every = o.every ?? 4
   const st = { f0: 0, confidence: 0, rms: 0, sq: 0, inHop: 0, hops: 0 }
   const analyse = (): void => {
-    let cum = 0
-    let found = -1
-    for (let tau = 1; tau <= tauMax + 1; tau++) {
-      let s = 0
-      for (let j = 0; j < n; j++) {
-        const e = win[j]! - win[j + tau]!
-        s += e * e
-      }
-      cum += s
-      d[tau] = cum > 0 ? (s * tau) / cum : 1
-      if (found < 0 && tau > tauMin && tau <= tauMax && d[tau]! < threshold) found = tau
-      if (found > 0 && tau > found && d[tau]! >= d[tau - 1]!) break
-    }
-    if (found < 0) {
-      st.confidence = 0
-      return
-    }
-    let t = found
-    while (t < tauMax && d[t + 1]! < d[t]!) t++
-    const [a, b, c] = [d[t - 1]!, d[t]!, d[t + 1] ?? d[t]!]
-    const den = a - 2 * b + c
-    const shift = den > 0 ? (0.5 * (a - c)) / den : 0 // parabola through (t−1, t, t+1)
-    st.f0 = o.sampleRate / (t + Math.max(-1, Math.min(1, shift)))
-    st.confidence = Math.max(0, 1 - b)
+    const r = yinLag(win, d, n, tauMin, tauMax, threshold)
+    st.confidence = r > 0 ? Math.max(0, 1 - d[Math.round(r)]!) : 0
+    if (r > 0) st.f0 = o.sampleRate / r
   }
   const push = (x: Float32Array): void => {
     const len = win.length
@@ -105,4 +84,36 @@ export const pitchTracker = (o: PitchOptions): PitchTracker => {
     },
     push,
   }
+}
+
+/**
+ * YIN's lag (steps 2–5 of de Cheveigné & Kawahara 2002): fills d with the cumulative-mean-normalised
+ * difference d'(τ) and returns the refined lag of the first dip under the threshold, or −1 (unvoiced).
+ * @param x samples, at least n + τmax + 1  @param d scratch of τmax + 2  @param n integration window (samples)
+ * @param tauMin shortest lag  @param tauMax longest lag (samples)  @param threshold absolute threshold on d'
+ * @example yinLag(window, scratch, 800, 48, 800, 0.15) // ≈ 218.2 for 220 Hz at 48 kHz
+ */
+export const yinLag = (x: Float32Array, d: Float64Array, n: number, tauMin: number, tauMax: number, threshold: number): number => {
+  let cum = 0
+  let found = -1
+  for (let tau = 1; tau <= tauMax + 1; tau++) {
+    let s = 0
+    for (let j = 0; j < n; j++) {
+      const e = x[j]! - x[j + tau]!
+      s += e * e
+    }
+    cum += s
+    d[tau] = cum > 0 ? (s * tau) / cum : 1
+    if (found < 0 && tau > tauMin && tau <= tauMax && d[tau]! < threshold) found = tau
+    if (found > 0 && tau > found && d[tau]! >= d[tau - 1]!) break
+  }
+  if (found < 0) return -1
+  let t = found
+  while (t < tauMax && d[t + 1]! < d[t]!) t++
+  const a = d[t - 1]!
+  const b = d[t]!
+  const c = d[t + 1]!
+  const den = a - 2 * b + c
+  const shift = den > 0 ? (0.5 * (a - c)) / den : 0 // vertex of the parabola through (t−1, t, t+1)
+  return t + Math.max(-1, Math.min(1, shift))
 }

@@ -21,7 +21,7 @@ const TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json',
 }
 
-/** A running server. */
+/** A running server. @example const s: StaticServer = await serveStatic('web/dist', 0); await s.close() */
 export interface StaticServer {
   readonly url: string
   readonly close: () => Promise<void>

@@ -14,7 +14,7 @@ import type { Voice808 } from '../src/synths/drums/kit808.js'
 /** The `format` tag of a synth description. @example SYNTH_FORMAT // 'ddsp-ts/synth' */
 export const SYNTH_FORMAT = 'ddsp-ts/synth'
 
-/** The DDSP voice's timbre (raw values, before exp-sigmoid, as `synths/harmonic` and `synths/filtered-noise`). */
+/** The DDSP voice's timbre (raw values, before exp-sigmoid, as `synths/harmonic` and `synths/filtered-noise`). @example defaultDdsp(48000) // a DdspSpec */
 export interface DdspSpec {
   readonly format: typeof SYNTH_FORMAT
   readonly kind: 'ddsp'
@@ -33,7 +33,7 @@ export interface DdspSpec {
   readonly seed: number
 }
 
-/** The 808 kit: unit parameter vectors by voice (missing voices use the kit's presets). */
+/** The 808 kit: unit parameter vectors by voice (missing voices use the kit's presets). @example const k: KitSpec = { format: SYNTH_FORMAT, kind: 'kit808', name: 'kit', sampleRate: 48000, voices: { kick808: kick } } */
 export interface KitSpec {
   readonly format: typeof SYNTH_FORMAT
   readonly kind: 'kit808'
@@ -42,7 +42,7 @@ export interface KitSpec {
   readonly voices: Readonly<Partial<Record<Voice808, readonly number[]>>>
 }
 
-/** A synth description. */
+/** A synth description. @example const s: SynthSpec = defaultKit(48000) */
 export type SynthSpec = DdspSpec | KitSpec
 
 /** Voices of the kit in a fixed order (the engine's voice index). @example KIT_VOICES[0] // 'kick808' */
@@ -59,16 +59,16 @@ export const kitVoiceOf = (note: number): number => {
   return gm[note] ?? ((note % 7) + 7) % 7
 }
 
-/** One scheduled control event (sample time `at`; omitted = at the next block). */
+/** One scheduled control event (sample time `at`; omitted = at the next block). @example { type: 'noteOn', note: 60, velocity: 0.8, at: 4800 } */
 export type SynthEvent =
   | { readonly type: 'noteOn'; readonly note: number; readonly velocity: number; readonly at?: number }
   | { readonly type: 'noteOff'; readonly note: number; readonly at?: number }
   | { readonly type: 'knob'; readonly name: KnobName; readonly value: number; readonly at?: number }
 
-/** Knobs of the engine. */
+/** Knobs of the engine. @example const k: KnobName = 'brightness' */
 export type KnobName = 'gain' | 'attack' | 'release' | 'brightness' | 'noise' | 'transpose' | 'micGain'
 
-/** Knob ranges and defaults (units in the name's TSDoc of `KNOBS`). */
+/** A knob's range, default and unit. @example KNOBS.release // { min: 10, max: 2000, value: 200, unit: 'ms' } */
 export interface KnobDef {
   readonly min: number
   readonly max: number
@@ -91,13 +91,13 @@ export const KNOBS: Readonly<Record<KnobName, KnobDef>> = {
   micGain: { min: -20, max: 40, value: 12, unit: 'dB' },
 }
 
-/** Messages to the worklet's port. */
+/** Messages to the worklet's port. @example node.port.postMessage({ type: 'mic', on: true }) */
 export type WorkletMessage =
   | { readonly type: 'load'; readonly spec: SynthSpec }
   | { readonly type: 'events'; readonly events: readonly SynthEvent[] }
   | { readonly type: 'mic'; readonly on: boolean }
 
-/** Replies from the worklet's port. */
+/** Replies from the worklet's port. @example { type: 'loaded', name: '808 kit (presets)' } */
 export type WorkletReply =
   | { readonly type: 'loaded'; readonly name: string }
   | { readonly type: 'queued'; readonly count: number }

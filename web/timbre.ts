@@ -25,7 +25,7 @@ export const inverseExpSigmoid = (a: number): number => {
   return Math.log(s / (1 - s))
 }
 
-/** The reusable frame and its setters. */
+/** The reusable frame and its setters. @example const t: TimbreFrame = timbreFrame(spec); voice.pushFrame(t.frame) */
 export interface TimbreFrame {
   /** The frame to push (mutated in place). */
   readonly frame: { amplitude: number; f0: number; readonly distribution: Float64Array; readonly noise: Float64Array }

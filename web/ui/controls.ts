@@ -9,7 +9,7 @@
  */
 import { KNOBS, type KnobName, type SynthEvent } from '../spec.js'
 
-/** Where the controls send their events. */
+/** Where the controls send their events. @example const send: Send = (e) => node.port.postMessage({ type: 'events', events: [e] }) */
 export type Send = (e: SynthEvent) => void
 
 const BLACK = new Set([1, 3, 6, 8, 10])
