@@ -9,10 +9,9 @@
  * c.line(0, 0, 199, 99, BLACK); c.text(10, 10, 'LOSS', BLACK, 2)
  * await writePng('out/a.png', c.png())()
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
-import * as TE from 'fp-ts/lib/TaskEither.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { PNG } from 'pngjs'
+import { writeAtomic } from '../io/atomic.js'
 import type { IoError } from '../io/wav.js'
 import { FONT, glyph, textWidth } from './font.js'
 
@@ -108,14 +107,4 @@ export const canvas = (width: number, height: number, bg: Rgb = WHITE): Canvas =
  * @returns the path, or an IoError
  * @example await writePng('out/loss.png', lossCurvePng([3, 2, 1]))()
  */
-export const writePng = (path: string, bytes: Buffer): TE.TaskEither<IoError, string> =>
-  TE.tryCatch(
-    async () => {
-      await mkdir(dirname(path), { recursive: true })
-      const tmp = `${path}.${process.pid}.tmp`
-      await writeFile(tmp, bytes)
-      await rename(tmp, path)
-      return path
-    },
-    (e): IoError => ({ _tag: 'IoError', path, message: e instanceof Error ? e.message : String(e) }),
-  )
+export const writePng = (path: string, bytes: Buffer): TE.TaskEither<IoError, string> => writeAtomic(path, bytes)

@@ -1,0 +1,61 @@
+/**
+ * The commander wiring of `ddsp match`: options with their defaults, the
+ * progress bar on stderr, and the summary lines on stdout (the preset's,
+ * the chosen start's and the final loss, the files written).
+ *
+ * @example
+ * matchAction(program.command('match <target>'), chooseBackend)
+ */
+import type { Command } from 'commander'
+import * as E from 'fp-ts/lib/Either.js'
+import { backendNames, type AnyBackend } from '../backends/load.js'
+import { lossNames } from '../losses/registry.js'
+import { exitWith, type CliError } from './errors.js'
+import { MATCH_DEFAULTS, matchCommand, parseMatchFlags, type MatchReport, type RawMatchFlags } from './match.js'
+import { matchSynthNames } from './match-synths.js'
+import { progressBar } from './progress.js'
+
+/**
+ * The lines `ddsp match` prints for a finished run.
+ * @param file target path  @param r the report  @param backend backend name
+ * @example summaryLines('hit.wav', report, 'wasm') // ['hit.wav: snare808 …', 'preset loss 31.30 …', …]
+ */
+export const summaryLines = (file: string, r: MatchReport, backend: string): string[] => {
+  const pct = (100 * (1 - r.final_loss / r.preset_loss)).toFixed(1)
+  return [
+    `${file}: ${r.synth} matched with ${r.loss} on ${backend} (${r.samples} samples at ${r.sample_rate} Hz, ${r.steps} steps, start ${r.start.index} (${r.start.kind}) of ${r.starts.length})`,
+    `preset loss ${r.preset_loss.toFixed(4)}, start loss ${r.start_loss.toFixed(4)}, final loss ${r.final_loss.toFixed(4)} (${pct} % below the preset), ${r.seconds.toFixed(1)} s`,
+    `wrote ${r.files.join(', ')}`,
+  ]
+}
+
+/**
+ * Adds the options and the action of `ddsp match` to a command.
+ * @param cmd `program.command('match <target>')`
+ * @param chooseBackend loads a backend by name (unknown → usage error)
+ * @returns the command
+ * @example matchAction(program.command('match <target>'), chooseBackend)
+ */
+export const matchAction = (cmd: Command, chooseBackend: (name: string) => Promise<E.Either<CliError, AnyBackend>>): Command =>
+  cmd
+    .description('fit a synth (808 voice or modal drum) to a recorded hit; writes match.wav, params.json, spectrogram.png and loss.png')
+    .requiredOption('--synth <name>', `synth: ${matchSynthNames.join(', ')}`)
+    .option('--steps <n>', 'updates of the chosen start (warm-up included)', MATCH_DEFAULTS.steps)
+    .option('--loss <name>', `loss: ${lossNames.join(', ')}`, MATCH_DEFAULTS.loss)
+    .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
+    .option('--seed <n>', 'seed of the random starts', MATCH_DEFAULTS.seed)
+    .option('--starts <k>', 'random starts besides the preset', MATCH_DEFAULTS.starts)
+    .option('--warmup <n>', 'updates per start before the best one continues', MATCH_DEFAULTS.warmup)
+    .option('--lr <x>', 'Adam learning rate', MATCH_DEFAULTS.lr)
+    .option('--sr <hz>', 'render rate; the target is resampled to it', MATCH_DEFAULTS.sr)
+    .option('--seconds <s>', 'longest part of the target used', MATCH_DEFAULTS.seconds)
+    .option('--out <dir>', 'output folder', MATCH_DEFAULTS.out)
+    .action(async (file: string, o: RawMatchFlags & { backend: string }) => {
+      const flags = parseMatchFlags(o)
+      if (E.isLeft(flags)) return exitWith(flags.left)
+      const backend = await chooseBackend(o.backend)
+      if (E.isLeft(backend)) return exitWith(backend.left)
+      const r = await matchCommand(backend.right, file, flags.right, (n) => progressBar(`match ${flags.right.synth}`, n))()
+      if (E.isLeft(r)) return exitWith(r.left)
+      for (const line of summaryLines(file, r.right, o.backend)) console.log(line)
+    })

@@ -1,0 +1,70 @@
+/**
+ * The synths `ddsp match` can fit: every 808 voice of the kit (σ-mapped
+ * [0, 1] params, `train/drum-match.ts`) and the modal drum
+ * (`train/modal-match.ts`), each as a `matchSound` setup plus a way to name
+ * the fitted values for `params.json`.
+ *
+ * @example
+ * const s = matchSetup('snare808', 11025, 22050) // Either<CliError, MatchSetup>
+ * if (E.isRight(s)) s.right.describe(result.params) // { 'osc1.freq': { unit: 0.09, value: 183.2 }, … }
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { Signal } from '../core/signal.js'
+import { kit808, type Voice808 } from '../synths/drums/kit808.js'
+import { drumMatch } from '../train/drum-match.js'
+import type { MatchParam } from '../train/match.js'
+import { modalMatch } from '../train/modal-match.js'
+import type { NamedParams } from '../train/params.js'
+import { usage, type CliError } from './errors.js'
+
+/** A fitted value: the optimizer's [0, 1] coordinate (808 voices) and the synth's physical value. @example const v: NamedValue = { unit: 0.5, value: 440 } */
+export interface NamedValue {
+  readonly unit?: number
+  readonly value: number
+}
+
+/** What `ddsp match` needs for one synth. @example const s: MatchSetup = E.getOrElseW(() => undefined)(matchSetup('kick808', 8192, 16000))! */
+export interface MatchSetup {
+  readonly synth: (p: Readonly<Record<string, Signal<'static'>>>) => Signal<'audio'>
+  readonly params: Readonly<Record<string, MatchParam>>
+  readonly presets: readonly NamedParams[]
+  /** named fitted values */
+  readonly describe: (p: NamedParams) => Record<string, NamedValue>
+}
+
+/** Names `ddsp match --synth` accepts. @example matchSynthNames.includes('modal-drum') // true */
+export const matchSynthNames: readonly string[] = [...Object.keys(kit808), 'modal-drum']
+
+const isVoice = (s: string): s is Voice808 => Object.keys(kit808).includes(s)
+
+/** An 808 voice: unit values through σ, physical values through each param's range. */
+const drumSetup = (voice: Voice808, samples: number, sampleRate: number): MatchSetup => {
+  const d = drumMatch(voice, samples, sampleRate)
+  const ranges = kit808[voice].params(sampleRate)
+  return {
+    ...d,
+    describe: (p) => {
+      const u = d.toUnit(p)
+      return Object.fromEntries(d.names.map((n, i) => {
+        const r = ranges[i]![1]
+        return [n, { unit: u[i]!, value: r.min + (r.max - r.min) * u[i]! }]
+      }))
+    },
+  }
+}
+
+/**
+ * The matching setup of a synth by CLI name.
+ * @param name an 808 voice (snare808, kick808, tom808, hat808-closed, …) or 'modal-drum'
+ * @param samples render length  @param sampleRate Hz
+ * @returns the setup, or a usage error listing the names
+ * @example matchSetup('modal-drum', 8000, 16000)
+ */
+export const matchSetup = (name: string, samples: number, sampleRate: number): E.Either<CliError, MatchSetup> => {
+  if (isVoice(name)) return E.right(drumSetup(name, samples, sampleRate))
+  if (name === 'modal-drum') {
+    const m = modalMatch(samples, sampleRate)
+    return E.right({ ...m, describe: (p) => Object.fromEntries(Object.entries(m.values(p)).map(([k, value]) => [k, { value }])) })
+  }
+  return E.left(usage(`ddsp match cannot fit synth '${name}'; choose one of ${matchSynthNames.join(', ')}`))
+}
