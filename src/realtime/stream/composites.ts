@@ -9,6 +9,9 @@
  *   frame index i₀[p] onwards): y = x[i₀] + (x[i₁] − x[i₀])·w, as the body.
  * - `dsp.fftConvolve` with a causal crop (start 0, as `reverb`): the
  *   convolution tail, i.e. the last M − 1 input samples, y[t] = Σₘ h[m]·x[t − m].
+ * - `dsp.frameConvolve` (filtered noise, time-varying FIR): the IR frames still
+ *   needed and the input tail; its centred crop reads ahead, which is allowed
+ *   for a noise-source input (counter-based, so drawn on demand).
  *
  * @example
  * import { compositeRules } from './composites.js'
@@ -18,6 +21,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { RefTensor } from '../../backends/reference/index.js'
 import type { OpAttrs } from '../../core/ops.js'
 import type { CompositeEqn } from '../../core/program.js'
+import { normalAt, uniformAt } from '../../core/random.js'
 import type { BlockCtx } from './align.js'
 import { extentOf, withTime, type Clock, type TimeInfo } from './types.js'
 
@@ -143,6 +147,66 @@ const convolve: CompositeRule = {
   },
 }
 
+/**
+ * Time-varying FIR by frame convolution (`dsp.frameConvolve`): frame k of H input samples is
+ * convolved with irs[k] and the results overlap-added, then cropped from c, i.e.
+ *   y[t] = Σ_{j<M} irs[⌊v/H⌋][j]·x[v],  v = t + c − j,  0 ≤ v < N.
+ * With c > 0 this reads c samples ahead, which streams only when x is a noise source (drawn on
+ * demand); otherwise the last M − 1 inputs are carried. The IR frames still needed are kept.
+ */
+const frameConvolve: CompositeRule = {
+  info: (e, [tx, th]) => {
+    const c = e.attrs['start'] as number
+    if (!audioAxis1(tx)) return E.left('frame convolution needs audio time on axis 1')
+    if (th !== null && (th!.axis !== 1 || th!.rate !== 'control')) return E.left('frame convolution needs its IR frames on axis 1 at control rate')
+    if (c > 0 && tx!.noise === undefined)
+      return E.left(`frame convolution cropped from sample ${c} reads ${c} samples ahead; only a noise source input can be read ahead`)
+    return E.right({ axis: 1, rate: 'audio' })
+  },
+  run: (ctx, e, [x, irs], infos, out) => {
+    const [hop, c, total] = [e.attrs['hop'] as number, e.attrs['start'] as number, e.attrs['length'] as number]
+    const [bh, , m] = irs!.shape as [number, number, number]
+    const bx = x!.shape[0]!
+    const b = Math.max(bx, bh)
+    const { p, n } = ctx.w
+    const st = (ctx.get() as { frames: Frames; hist: RefTensor } | undefined) ?? {
+      frames: { start: 0, frames: { data: new Float64Array(0), shape: [bh, 0, m] } },
+      hist: { data: new Float64Array(bx * (m - 1)), shape: [bx, m - 1] },
+    }
+    const fresh = infos[1] === null ? (p === 0 ? irs! : { data: new Float64Array(0), shape: [bh, 0, m] }) : irs!
+    const have = st.frames.frames.shape[1]!
+    const all = ctx.kernels.concat([st.frames.frames, fresh], { axis: 1 }, [bh, have + fresh.shape[1]!, m])
+    const k = all.shape[1]!
+    const src = infos[0]!.noise
+    const draw = src === undefined ? undefined : src.dist === 'uniform' ? uniformAt : normalAt
+    const xAt = (r: number, v: number): number => {
+      if (draw !== undefined) return draw(src!.seed, src!.offset + r * src!.shape[1]! + v)
+      const i = v - p // history holds v ∈ [p − (M−1), p)
+      return i >= 0 ? x!.data[r * n + i]! : st.hist.data[r * (m - 1) + (m - 1) + i]!
+    }
+    const y = new Float64Array(b * n)
+    for (let r = 0; r < b; r++)
+      for (let t = 0; t < n; t++) {
+        let acc = 0
+        for (let j = 0; j < m; j++) {
+          const v = p + t + c - j
+          if (v < 0 || v >= total) continue
+          const f = Math.floor(v / hop) - st.frames.start
+          if (f < 0 || f >= k) throw new Error(`frame convolution: IR frame ${f + st.frames.start} not delivered`)
+          acc += all.data[((bh === 1 ? 0 : r) * k + f) * m + j]! * xAt(bx === 1 ? 0 : r, v)
+        }
+        y[r * n + t] = acc
+      }
+    const keepFrom = Math.max(0, Math.floor((p + n + c - (m - 1)) / hop))
+    const drop = Math.min(k, Math.max(0, keepFrom - st.frames.start))
+    const kept = ctx.kernels.slice([all], { begin: [0, drop, 0], size: [bh, k - drop, m] }, [bh, k - drop, m])
+    const hist = new Float64Array(bx * (m - 1))
+    for (let r = 0; r < bx; r++) for (let i = 0; i < m - 1; i++) hist[r * (m - 1) + i] = xAt(r, p + n - (m - 1) + i)
+    ctx.put({ frames: { start: st.frames.start + drop, frames: kept }, hist: { data: hist, shape: [bx, m - 1] } })
+    return { data: y, shape: withTime(e.shape, out, n) }
+  },
+}
+
 /** Rules by composite name. */
 export const compositeRules: Readonly<Record<string, CompositeRule>> = {
   'dsp.phase': phase,
@@ -150,4 +214,5 @@ export const compositeRules: Readonly<Record<string, CompositeRule>> = {
   'dsp.upsample.window': upsample,
   'dsp.upsample.centered': upsample,
   'dsp.fftConvolve': convolve,
+  'dsp.frameConvolve': frameConvolve,
 }

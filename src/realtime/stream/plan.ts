@@ -53,14 +53,15 @@ const fail = (e: Eqn, key: string, reason: string): NotStreamable => ({
 })
 
 const sourceInfo = (e: PrimEqn, args: readonly TimeInfo[], inputs: TimeInputs, clock: Clock, ins: readonly TimeInfo[]): TimeInfo | 'none' => {
-  const audio: TimeInfo = { axis: 1, rate: 'audio' }
+  const audio = { axis: 1, rate: 'audio' } as const
   if (e.op === 'input') {
     const rate = inputs[(e.attrs as OpAttrs['input']).name]
     return rate === undefined ? null : { axis: 1, rate }
   }
   if (e.op === 'param') return null
   if (e.op === 'arg') return args[(e.attrs as OpAttrs['arg']).index] ?? null
-  if (e.op === 'constant' || e.op === 'noise') return isAudioShaped(e.shape, clock) ? audio : null
+  if (e.op === 'noise') return isAudioShaped(e.shape, clock) ? { ...audio, noise: { ...(e.attrs as OpAttrs['noise']), shape: e.shape } } : null
+  if (e.op === 'constant') return isAudioShaped(e.shape, clock) ? audio : null
   // a static value broadcast over the stream's length is a (constant) time source
   if (e.op === 'broadcast' && ins.every((t) => t === null) && isAudioShaped(e.shape, clock)) return audio
   return 'none'
@@ -116,3 +117,16 @@ export const analyse = (p: Program, args: readonly TimeInfo[], inputs: TimeInput
   }
   return E.right({ eqns, outputs: p.outputs, infos })
 }
+
+/**
+ * Samples of control look-ahead the plan needs beyond one frame: the crop start of frame
+ * convolutions that read ahead (filtered noise), 0 otherwise.
+ * @example lookahead(plan) // 64 for filteredNoise with 128-tap FIRs
+ */
+export const lookahead = (plan: Plan): number =>
+  plan.eqns.reduce((most, p) => {
+    const e = p.eqn
+    if (p.how.kind === 'body') return Math.max(most, lookahead(p.how.plan))
+    if (p.how.kind === 'rule' && e.op === 'composite' && e.name === 'dsp.frameConvolve') return Math.max(most, e.attrs['start'] as number)
+    return most
+  }, 0)

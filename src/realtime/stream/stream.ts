@@ -7,8 +7,9 @@
  * states, delay lines, convolution tails, upsampling frames, phases).
  * Control inputs arrive per block as the new frames; `framesNeeded(end)`
  * says how many frames must have arrived before samples up to `end` can be
- * rendered (one frame of look-ahead: the latency of frame-rate controls is
- * one hop).
+ * rendered: one frame of look-ahead (the upsamplers interpolate towards the
+ * next frame), plus the crop of a filtered-noise FIR (c samples), so the
+ * latency of frame-rate controls is one hop (+ c samples for filtered noise).
  *
  * @example
  * import { streamProgram } from './stream.js'
@@ -22,7 +23,7 @@ import type { EvalError } from '../../core/errors.js'
 import { checkFeeds, type Feeds } from '../../core/interpret.js'
 import type { Program } from '../../core/program.js'
 import { sizeOf } from '../../core/shape.js'
-import { analyse, type Plan, type TimeInputs } from './plan.js'
+import { analyse, lookahead, type Plan, type TimeInputs } from './plan.js'
 import { evalStatic, runBlock } from './run.js'
 import type { Clock, NotStreamable, StateValue, StreamState } from './types.js'
 
@@ -92,7 +93,9 @@ export const streamProgram = (program: Program, spec: StreamSpec, staticFeeds: F
     E.map(({ clock, checked, plan }) => {
       const named = new Map(checked.map(([name, data, shape]) => [name, backend.upload(data, shape)] as const))
       const statics = evalStatic(k, plan, named, [])
-      const framesNeeded = (end: number) => (clock.frames === 0 || end <= 0 ? 0 : Math.min(clock.frames, Math.floor(((end - 1) * clock.frames) / clock.samples) + 2))
+      const ahead = lookahead(plan)
+      const framesNeeded = (end: number) =>
+        clock.frames === 0 || end <= 0 ? 0 : Math.min(clock.frames, Math.floor(((end - 1 + ahead) * clock.frames) / clock.samples) + 2)
       const process: Stream['process'] = (state, samples, feeds) => {
         const p = (state[POS] as number | undefined) ?? 0
         const fp = (state[FRAMES] as number | undefined) ?? 0

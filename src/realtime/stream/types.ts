@@ -13,8 +13,19 @@ import type { RefTensor } from '../../backends/reference/index.js'
 /** A stream rate: audio samples, or control frames (upsampled inside the program). */
 export type StreamRate = 'audio' | 'control'
 
-/** Where a value's time axis is; `null` for a value constant in time (computed once). */
-export type TimeInfo = { readonly axis: number; readonly rate: StreamRate } | null
+/** A counter-based noise source: any sample can be drawn on demand, ahead of the stream. */
+export interface NoiseSource {
+  readonly seed: number
+  readonly dist: 'uniform' | 'normal'
+  readonly offset: number
+  readonly shape: readonly number[]
+}
+
+/**
+ * Where a value's time axis is; `null` for a value constant in time (computed once).
+ * `noise` is set on values that are a noise source itself (also through composite args).
+ */
+export type TimeInfo = { readonly axis: number; readonly rate: StreamRate; readonly noise?: NoiseSource } | null
 
 /** Full lengths of the offline render the stream reproduces. */
 export interface Clock {
