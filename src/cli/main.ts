@@ -18,6 +18,7 @@ import { lossCommand } from './loss.js'
 import { renderCommand } from './render.js'
 import { benchCommand, type BenchFlags } from './bench.js'
 import { featuresCommand, rounded, summary } from './features.js'
+import { matchAction } from './match-action.js'
 
 const isError = (v: unknown): v is CliError => typeof v === 'object' && v !== null && '_tag' in v
 
@@ -117,6 +118,8 @@ program
     if (E.isLeft(r)) return exitWith(r.left)
     console.log(o.json === true ? JSON.stringify(rounded(r.right)) : summary(file, r.right))
   })
+
+matchAction(program.command('match <target>'), chooseBackend)
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2
