@@ -23,6 +23,24 @@ export interface Convolver {
   readonly process: (x: Float32Array, y: Float32Array) => void
 }
 
+/** Spectra of the IR partitions (each zero-padded to 2B), bins 0…B, laid out [P][bins]. */
+const irSpectra = (ir: Float32Array, block: number, parts: number, plan: ReturnType<typeof realFftPlan>) => {
+  const bins = block + 1
+  const buf = new Float64Array(2 * block)
+  const re = new Float64Array(bins)
+  const im = new Float64Array(bins)
+  const hr = new Float64Array(parts * bins)
+  const hi = new Float64Array(parts * bins)
+  for (let p = 0; p < parts; p++) {
+    buf.fill(0)
+    for (let j = 0; j < block && p * block + j < ir.length; j++) buf[j] = ir[p * block + j]!
+    rfftReal(plan, buf, re, im)
+    hr.set(re, p * bins)
+    hi.set(im, p * bins)
+  }
+  return { hr, hi }
+}
+
 /**
  * Builds a uniformly partitioned convolver.
  * @param ir impulse response h[m], any length ≥ 1  @param block B samples per call (a power of 2)
@@ -36,16 +54,7 @@ export const partitionedConvolver = (ir: Float32Array, block: number): Convolver
   const buf = new Float64Array(n)
   const re = new Float64Array(bins)
   const im = new Float64Array(bins)
-  // spectra of the IR partitions, bins 0…B, [P][bins]
-  const hr = new Float64Array(parts * bins)
-  const hi = new Float64Array(parts * bins)
-  for (let p = 0; p < parts; p++) {
-    buf.fill(0)
-    for (let j = 0; j < block && p * block + j < ir.length; j++) buf[j] = ir[p * block + j]!
-    rfftReal(plan, buf, re, im)
-    hr.set(re, p * bins)
-    hi.set(im, p * bins)
-  }
+  const { hr, hi } = irSpectra(ir, block, parts, plan)
   // frequency-domain delay line of input spectra, a ring of P slots
   const xr = new Float64Array(parts * bins)
   const xi = new Float64Array(parts * bins)

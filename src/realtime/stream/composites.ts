@@ -148,6 +148,31 @@ const convolve: CompositeRule = {
 }
 
 /**
+ * y[r, t] = Σ_{j<M} ir(r, v, j)·x(r, v) over v = u(t) − j inside [0, total): one block of a time-varying FIR.
+ */
+const firBlock = (
+  rows: number,
+  n: number,
+  m: number,
+  u: (r: number, t: number) => number,
+  total: number,
+  ir: (r: number, v: number, j: number) => number,
+  x: (r: number, v: number) => number,
+): Float64Array => {
+  const y = new Float64Array(rows * n)
+  for (let r = 0; r < rows; r++)
+    for (let t = 0; t < n; t++) {
+      let acc = 0
+      for (let j = 0; j < m; j++) {
+        const v = u(r, t) - j
+        if (v >= 0 && v < total) acc += ir(r, v, j) * x(r, v)
+      }
+      y[r * n + t] = acc
+    }
+  return y
+}
+
+/**
  * Time-varying FIR by frame convolution (`dsp.frameConvolve`): frame k of H input samples is
  * convolved with irs[k] and the results overlap-added, then cropped from c, i.e.
  *   y[t] = Σ_{j<M} irs[⌊v/H⌋][j]·x[v],  v = t + c − j,  0 ≤ v < N.
@@ -184,19 +209,12 @@ const frameConvolve: CompositeRule = {
       const i = v - p // history holds v ∈ [p − (M−1), p)
       return i >= 0 ? x!.data[r * n + i]! : st.hist.data[r * (m - 1) + (m - 1) + i]!
     }
-    const y = new Float64Array(b * n)
-    for (let r = 0; r < b; r++)
-      for (let t = 0; t < n; t++) {
-        let acc = 0
-        for (let j = 0; j < m; j++) {
-          const v = p + t + c - j
-          if (v < 0 || v >= total) continue
-          const f = Math.floor(v / hop) - st.frames.start
-          if (f < 0 || f >= k) throw new Error(`frame convolution: IR frame ${f + st.frames.start} not delivered`)
-          acc += all.data[((bh === 1 ? 0 : r) * k + f) * m + j]! * xAt(bx === 1 ? 0 : r, v)
-        }
-        y[r * n + t] = acc
-      }
+    const irAt = (r: number, v: number, j: number): number => {
+      const f = Math.floor(v / hop) - st.frames.start
+      if (f < 0 || f >= k) throw new Error(`frame convolution: IR frame ${f + st.frames.start} not delivered`)
+      return all.data[((bh === 1 ? 0 : r) * k + f) * m + j]!
+    }
+    const y = firBlock(b, n, m, (_r, t) => p + t + c, total, irAt, (r, v) => xAt(bx === 1 ? 0 : r, v))
     const keepFrom = Math.max(0, Math.floor((p + n + c - (m - 1)) / hop))
     const drop = Math.min(k, Math.max(0, keepFrom - st.frames.start))
     const kept = ctx.kernels.slice([all], { begin: [0, drop, 0], size: [bh, k - drop, m] }, [bh, k - drop, m])

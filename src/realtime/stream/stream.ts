@@ -74,6 +74,34 @@ const FRAMES = '@frames'
 const blockShape = (shape: readonly number[], len: number) => shape.map((d, i) => (i === 1 ? len : d))
 
 /**
+ * Checks and uploads one block's time-indexed feeds.
+ * @returns block tensors by name and the number m of new control frames (all control inputs must agree)
+ */
+const blockInputs = (
+  decls: Program['inputs'],
+  inputs: TimeInputs,
+  samples: number,
+  feeds: BlockFeeds,
+  upload: (data: Float64Array, shape: readonly number[]) => RefTensor,
+): E.Either<EvalError, { readonly blocks: Record<string, RefTensor>; readonly m: number }> => {
+  const blocks: Record<string, RefTensor> = {}
+  let m = -1
+  for (const [name, rate] of Object.entries(inputs)) {
+    const d = decls.find((x) => x.name === name)
+    const data = feeds[name]
+    if (d === undefined || data === undefined) return E.left({ _tag: 'MissingFeed', name, kind: 'input' })
+    const per = sizeOf(d.shape) / d.shape[1]!
+    const len = rate === 'audio' ? samples : data.length / per
+    if (!Number.isInteger(len) || data.length !== len * per) return E.left({ _tag: 'FeedShapeMismatch', name, expected: blockShape(d.shape, len), got: data.length })
+    if (rate === 'control' && m >= 0 && m !== len)
+      return E.left({ _tag: 'KernelFailed', op: 'stream', message: 'control inputs delivered different frame counts in one block' })
+    if (rate === 'control') m = len
+    blocks[name] = upload(Float64Array.from(data), blockShape(d.shape, len))
+  }
+  return E.right({ blocks, m: Math.max(m, 0) })
+}
+
+/**
  * Compiles a Program into a Stream.
  * @param program a compiled program whose outputs are `[B, T, ...]`
  * @param spec time-indexed inputs  @param staticFeeds values of every other input and param
@@ -100,21 +128,11 @@ export const streamProgram = (program: Program, spec: StreamSpec, staticFeeds: F
         const p = (state[POS] as number | undefined) ?? 0
         const fp = (state[FRAMES] as number | undefined) ?? 0
         const next: Record<string, StateValue> = { ...state }
-        const blocks: Record<string, RefTensor> = {}
-        let m = -1
-        for (const [name, rate] of Object.entries(spec.inputs)) {
-          const d = decls.find((x) => x.name === name)
-          const data = feeds[name]
-          if (d === undefined || data === undefined) return E.left({ _tag: 'MissingFeed', name, kind: 'input' })
-          const per = sizeOf(d.shape) / d.shape[1]!
-          const len = rate === 'audio' ? samples : data.length / per
-          if (!Number.isInteger(len) || data.length !== len * per) return E.left({ _tag: 'FeedShapeMismatch', name, expected: blockShape(d.shape, len), got: data.length })
-          if (rate === 'control') m = m < 0 || m === len ? len : NaN
-          blocks[name] = backend.upload(Float64Array.from(data), blockShape(d.shape, len))
-        }
-        if (Number.isNaN(m)) return E.left({ _tag: 'KernelFailed', op: 'stream', message: 'control inputs delivered different frame counts in one block' })
+        const fed = blockInputs(decls, spec.inputs, samples, feeds, backend.upload)
+        if (E.isLeft(fed)) return fed
+        const { blocks, m } = fed.right
         if (p + samples > clock.samples) return E.left({ _tag: 'KernelFailed', op: 'stream', message: `block ends at ${p + samples}, past the program's ${clock.samples} samples` })
-        const w = { p, n: samples, fp, m: Math.max(m, 0) }
+        const w = { p, n: samples, fp, m }
         try {
           const outs = runBlock(k, plan, statics, blocks, [], w, clock, { read: (key) => next[key], write: (key, v) => (next[key] = v) })
           next[POS] = p + samples
