@@ -44,54 +44,51 @@ interface Dims {
 
 const values = (r: ReturnType<typeof rng>, n: number, scale = 1): number[] => Array.from({ length: n }, () => scale * (2 * r.next() - 1))
 
-/** One step: a new `[B, T, C]` node from the pool. */
-const step = (s: Step, pool: Node[], d: Dims, r: ReturnType<typeof rng>, feeds: Record<string, Float64Array>, k: number): Node => {
-  const x = pool[r.int(0, pool.length - 1)]!
-  const shape = [d.b, d.t, d.c]
-  switch (s) {
-    case 'unary':
-      return [B.sin, B.tanh, B.neg][r.int(0, 2)]!(x)
-    case 'binary':
-      return [B.add, B.sub, B.mul][r.int(0, 2)]!(x, pool[r.int(0, pool.length - 1)]!)
-    case 'param':
-      feeds[`p${k}`] = Float64Array.from(values(r, d.c))
-      return B.mul(x, B.param(`p${k}`, [1, 1, d.c]))
-    case 'table':
-      return B.add(x, B.constant(values(r, d.t), [1, d.t, 1]))
-    case 'noise':
-      return B.add(x, B.mul(B.noise(r.int(0, 99), shape, r.bool() ? 'uniform' : 'normal', r.int(0, 5)), B.scalar(0.3)))
-    case 'cumsum':
-      return B.mul(B.cumsum(x, 1), B.scalar(0.2))
-    case 'cumsumEx':
-      return B.cumsum(x, r.bool() ? 2 : 1, false, true)
-    case 'channels':
-      return B.broadcast(B.reshape(B.sum(x, [2]), [d.b, d.t, 1]), shape)
-    case 'transpose':
-      return B.transpose(B.sin(B.transpose(x, [0, 2, 1])), [0, 2, 1])
-    case 'matmul':
-      return B.matmul(x, B.constant(values(r, d.c * d.c, 0.7), [d.c, d.c]))
-    case 'recurrence': {
-      const a = B.broadcast(B.constant(values(r, d.c * d.c, 0.6 / d.c), [1, 1, d.c, d.c]), [d.b, d.t, d.c, d.c])
-      feeds[`y${k}`] = Float64Array.from(values(r, d.b * d.c))
-      return B.recurrence(a, x, B.param(`y${k}`, [d.b, d.c]))
-    }
-    case 'delay': {
-      const n = r.int(1, 4)
-      return B.slice(B.pad(x, [0, n, 0], [0, 0, 0]), [0, 0, 0], shape)
-    }
-    case 'prefix': {
-      const n = r.int(1, 3)
-      return B.concat([B.constant(values(r, d.b * n * d.c), [d.b, n, d.c]), B.slice(x, [0, 0, 0], [d.b, d.t - n, d.c])], 1)
-    }
-    case 'fir': {
-      const m = r.int(1, 9)
-      const mono = withRate(B.sum(x, [2]), 'audio')
-      const y = fftConvolve(mono, withRate(B.constant(values(r, m), [1, m]), 'static'), { padding: 'same', delayCompensation: 0 })
-      return B.broadcast(B.reshape(y.node, [d.b, d.t, 1]), shape)
-    }
-    case 'upsample':
-      return B.add(x, upsample(withRate(B.sin(B.input('u', [d.b, d.f, d.c])), 'control'), d.t, r.bool() ? 'linear' : 'window').node)
-  }
+interface Ctx {
+  readonly pool: readonly Node[]
+  readonly d: Dims
+  readonly r: ReturnType<typeof rng>
+  readonly feeds: Record<string, Float64Array>
+  readonly k: number
+}
+
+const pick = (c: Ctx): Node => c.pool[c.r.int(0, c.pool.length - 1)]!
+
+/** Each step kind: a new `[B, T, C]` node from the pool (rules in a table keyed by kind). */
+const steps: Readonly<Record<Step, (c: Ctx) => Node>> = {
+  unary: (c) => [B.sin, B.tanh, B.neg][c.r.int(0, 2)]!(pick(c)),
+  binary: (c) => [B.add, B.sub, B.mul][c.r.int(0, 2)]!(pick(c), pick(c)),
+  param: (c) => {
+    c.feeds[`p${c.k}`] = Float64Array.from(values(c.r, c.d.c))
+    return B.mul(pick(c), B.param(`p${c.k}`, [1, 1, c.d.c]))
+  },
+  table: (c) => B.add(pick(c), B.constant(values(c.r, c.d.t), [1, c.d.t, 1])),
+  noise: (c) => B.add(pick(c), B.mul(B.noise(c.r.int(0, 99), [c.d.b, c.d.t, c.d.c], c.r.bool() ? 'uniform' : 'normal', c.r.int(0, 5)), B.scalar(0.3))),
+  cumsum: (c) => B.mul(B.cumsum(pick(c), 1), B.scalar(0.2)),
+  cumsumEx: (c) => B.cumsum(pick(c), c.r.bool() ? 2 : 1, false, true),
+  channels: ({ d, ...c }) => B.broadcast(B.reshape(B.sum(pick({ d, ...c }), [2]), [d.b, d.t, 1]), [d.b, d.t, d.c]),
+  transpose: (c) => B.transpose(B.sin(B.transpose(pick(c), [0, 2, 1])), [0, 2, 1]),
+  matmul: (c) => B.matmul(pick(c), B.constant(values(c.r, c.d.c * c.d.c, 0.7), [c.d.c, c.d.c])),
+  recurrence: (c) => {
+    const { b, t, c: ch } = c.d
+    const a = B.broadcast(B.constant(values(c.r, ch * ch, 0.6 / ch), [1, 1, ch, ch]), [b, t, ch, ch])
+    c.feeds[`y${c.k}`] = Float64Array.from(values(c.r, b * ch))
+    return B.recurrence(a, pick(c), B.param(`y${c.k}`, [b, ch]))
+  },
+  delay: (c) => B.slice(B.pad(pick(c), [0, c.r.int(1, 4), 0], [0, 0, 0]), [0, 0, 0], [c.d.b, c.d.t, c.d.c]),
+  prefix: (c) => {
+    const n = c.r.int(1, 3)
+    const { b, t, c: ch } = c.d
+    return B.concat([B.constant(values(c.r, b * n * ch), [b, n, ch]), B.slice(pick(c), [0, 0, 0], [b, t - n, ch])], 1)
+  },
+  fir: (c) => {
+    const m = c.r.int(1, 9)
+    const mono = withRate(B.sum(pick(c), [2]), 'audio')
+    const y = fftConvolve(mono, withRate(B.constant(values(c.r, m), [1, m]), 'static'), { padding: 'same', delayCompensation: 0 })
+    return B.broadcast(B.reshape(y.node, [c.d.b, c.d.t, 1]), [c.d.b, c.d.t, c.d.c])
+  },
+  upsample: (c) =>
+    B.add(pick(c), upsample(withRate(B.sin(B.input('u', [c.d.b, c.d.f, c.d.c])), 'control'), c.d.t, c.r.bool() ? 'linear' : 'window').node),
 }
 
 /**
@@ -101,19 +98,19 @@ const step = (s: Step, pool: Node[], d: Dims, r: ReturnType<typeof rng>, feeds: 
 export const streamableProgram = (maxSteps = 6): fc.Arbitrary<StreamCase> =>
   fc
     .record({
-      steps: fc.array(fc.constantFrom(...STEPS), { minLength: 1, maxLength: maxSteps }),
+      kinds: fc.array(fc.constantFrom(...STEPS), { minLength: 1, maxLength: maxSteps }),
       b: fc.integer({ min: 1, max: 2 }),
       c: fc.integer({ min: 1, max: 3 }),
       f: fc.integer({ min: 2, max: 5 }),
       hop: fc.integer({ min: 5, max: 12 }),
       seed: fc.integer({ min: 1, max: 2 ** 30 }),
     })
-    .map(({ steps, b, c, f, hop, seed }) => {
+    .map(({ kinds, b, c, f, hop, seed }) => {
       const d = { b, c, f, t: f * hop }
       const r = rng(seed)
       const feeds: Record<string, Float64Array> = { x: Float64Array.from(values(r, b * d.t * c)), u: Float64Array.from(values(r, b * f * c)) }
       const pool: Node[] = [B.input('x', [b, d.t, c])]
-      steps.forEach((s, k) => pool.push(step(s, pool, d, r, feeds, k)))
+      kinds.forEach((s, k) => pool.push(steps[s]({ pool, d, r, feeds, k })))
       const program = ok(compileNodes({ y: pool.at(-1)! }))
       const used = new Set([...program.inputs, ...program.params].map((x) => x.name))
       const inputs: TimeInputs = Object.fromEntries((['x', 'u'] as const).filter((n) => used.has(n)).map((n) => [n, n === 'x' ? 'audio' : 'control']))
