@@ -19,6 +19,8 @@ import { renderCommand } from './render.js'
 import { benchCommand, type BenchFlags } from './bench.js'
 import { featuresCommand, rounded, summary } from './features.js'
 import { matchAction } from './match-action.js'
+import { registerTrain } from './train.js'
+import { registerTransfer } from './transfer.js'
 
 const isError = (v: unknown): v is CliError => typeof v === 'object' && v !== null && '_tag' in v
 
@@ -118,6 +120,9 @@ program
     if (E.isLeft(r)) return exitWith(r.left)
     console.log(o.json === true ? JSON.stringify(rounded(r.right)) : summary(file, r.right))
   })
+
+registerTrain(program, chooseBackend)
+registerTransfer(program, chooseBackend)
 
 matchAction(program.command('match <target>'), chooseBackend)
 

@@ -1,0 +1,78 @@
+/**
+ * `ddsp train <hits.wav> --model remap --voice snare808`: timbre remapping of
+ * drum hits to an 808 voice (see `models/remap.ts`). Hits are found by onset
+ * detection, each 0.5 s long; the mapping is an MLP of width 32 on the
+ * normalised onset features. Writes DIR/checkpoint.json, DIR/model.json,
+ * DIR/loss.png and DIR/resynth.wav (the first hit, remapped).
+ *
+ * @example
+ * ddsp train out/hits.wav --model remap --voice snare808 --steps 200 --batch 8 --lr 0.005 --out out/remap
+ */
+import { join } from 'node:path'
+import * as E from 'fp-ts/lib/Either.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import type { AnyBackend } from '../backends/load.js'
+import { writeWav } from '../io/wav.js'
+import type { Recording } from '../models/dataset.js'
+import { saveModelFile } from '../models/model-file.js'
+import type { RemapConfig } from '../models/remap.js'
+import { renderRemap } from '../models/render-remap.js'
+import { prepareHits, trainRemap } from '../models/train-remap.js'
+import { kit808, type Voice808 } from '../synths/drums/kit808.js'
+import { saveCheckpoint } from '../train/checkpoint.js'
+import type { StepReport } from '../train/fit.js'
+import { usage, type CliError } from './errors.js'
+import type { TrainOptions, TrainSummary } from './train.js'
+import { asCli, writeLossPlot } from './train-files.js'
+
+/**
+ * Whether `s` names a voice of the 808 kit.
+ * @param s candidate name
+ * @example isVoice808('snare808') // true
+ */
+export const isVoice808 = (s: string): s is Voice808 => Object.hasOwn(kit808, s)
+
+/**
+ * The remap config for a sample rate: 0.5 s hits, a ≈ 16 ms onset window (a power of two), MLP width 32.
+ * @param voice 808 voice  @param sampleRate Hz
+ * @example remapConfig('snare808', 16000).onsetSamples // 256
+ */
+export const remapConfig = (voice: Voice808, sampleRate: number): RemapConfig => ({
+  voice,
+  sampleRate,
+  hitSamples: Math.round(0.5 * sampleRate),
+  onsetSamples: 2 ** Math.round(Math.log2(0.016 * sampleRate)),
+  hidden: 32,
+})
+
+/**
+ * Trains a remap model and writes its files.
+ * @param backend loaded backend  @param recs mono recordings  @param o CLI options (voice, steps, batch, lr, seed, out)  @param onStep progress
+ * @example await trainRemapCommand(wasm, recs, { ...o, model: 'remap', voice: 'snare808' })()
+ */
+export const trainRemapCommand =
+  (backend: AnyBackend, recs: Recording[], o: TrainOptions, onStep?: (r: StepReport) => void): TE.TaskEither<CliError, TrainSummary> =>
+  async () => {
+    const voice = o.voice ?? 'snare808'
+    if (!isVoice808(voice)) return E.left(usage(`--voice must be one of ${Object.keys(kit808).join(', ')}, got '${voice}'`))
+    const c = remapConfig(voice, recs[0]!.sampleRate)
+    const h = await prepareHits(recs, c, backend)()
+    if (E.isLeft(h)) return E.left(asCli(h.left))
+    const t0 = performance.now()
+    const optimizer = { kind: 'adam' as const, schedule: { kind: 'constant' as const, lr: o.lr } }
+    const r = await trainRemap({ backend, config: c, hits: h.right, steps: o.steps, batch: Math.min(o.batch, h.right.audio.length), seed: o.seed, optimizer, ...(onStep ? { onStep } : {}) })()
+    if (E.isLeft(r)) return E.left(asCli(r.left))
+    const seconds = (performance.now() - t0) / 1000
+    const { fit, program } = r.right
+    const ckpt = { program, params: fit.params, optimizer, state: fit.state, step: fit.state.step, seed: o.seed, losses: fit.losses }
+    const file = { kind: 'remap' as const, ...c, centre: h.right.centre, scale: h.right.scale }
+    const written = await TE.sequenceSeqArray<string, CliError>([
+      TE.mapLeft(asCli)(saveCheckpoint(join(o.out, 'checkpoint.json'), ckpt)),
+      TE.mapLeft(asCli)(saveModelFile(join(o.out, 'model.json'), file)),
+      TE.flatMap((y: { audio: Float32Array[] }) => TE.mapLeft((e: CliError) => e)(writeWav(join(o.out, 'resynth.wav'), { sampleRate: c.sampleRate, channels: [y.audio[0]!] })))(
+        TE.mapLeft(asCli)(renderRemap(backend, c, fit.params, h.right, h.right.onset.slice(0, 3))),
+      ),
+      writeLossPlot(o.out, fit.losses, 'FEATURE-DIFFERENCE LOSS'),
+    ])()
+    return E.map((files: readonly string[]) => ({ examples: h.right.audio.length, steps: fit.state.step, losses: fit.losses, finalLoss: fit.finalLoss, seconds, files }))(written)
+  }

@@ -1,0 +1,140 @@
+/**
+ * `ddsp transfer <input.wav> --model DIR --out y.wav`: timbre transfer with a
+ * trained autoencoder. The input's f0 and loudness are extracted per frame
+ * (`extractFeatures`, the model's hop), optionally shifted into the training
+ * range, and rendered through the trained decoder and synths:
+ *   f0' = f0 · 2^(s/12)            (--pitch-shift s semitones, or 'auto': whole octaves towards the training mean pitch)
+ *   L'  = L + d                    (--loudness-shift d dB, or 'auto': the input's loudest frame to the training maximum)
+ * For a remap model (`--model remap` at training), each onset of the input is
+ * mapped to the 808 voice and the hits are rendered at their onset times.
+ * Every failure is one line with exit code 2.
+ *
+ * @example
+ * ddsp transfer out/flute.wav --model out/violin-model --out out/flute-as-violin.wav --pitch-shift auto
+ */
+import { join } from 'node:path'
+import type { Command } from 'commander'
+import * as E from 'fp-ts/lib/Either.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import { backendNames, type AnyBackend } from '../backends/load.js'
+import { extractFeatures } from '../features/extract.js'
+import { readWav, writeWav } from '../io/wav.js'
+import { fillUnvoiced } from '../models/dataset.js'
+import { loadModelFile, type AutoencoderFile } from '../models/model-file.js'
+import { renderAutoencoder } from '../models/render.js'
+import { loadCheckpoint } from '../train/checkpoint.js'
+import { exitWith, usage, type CliError } from './errors.js'
+import { mixToMono } from './features.js'
+import { asCli } from './train-files.js'
+import { transferRemap } from './transfer-remap.js'
+
+/** A shift: a number, or 'auto' (fit the training range). @example const s: Shift = 'auto' */
+export type Shift = number | 'auto'
+
+/** Options of `ddsp transfer`. @example const o: TransferOptions = { model: 'out/m', out: 'y.wav', pitchShift: 'auto', loudnessShift: 0 } */
+export interface TransferOptions {
+  /** the folder written by `ddsp train` */
+  readonly model: string
+  readonly out: string
+  /** semitones, or 'auto' */
+  readonly pitchShift: Shift
+  /** dB, or 'auto' */
+  readonly loudnessShift: Shift
+}
+
+/** What a transfer reports. @example console.log(`${r.frames} frames, shift ${r.pitchShift} st`) */
+export interface TransferSummary {
+  readonly path: string
+  readonly samples: number
+  readonly frames: number
+  /** shifts applied (semitones, dB) */
+  readonly pitchShift: number
+  readonly loudnessShift: number
+  readonly seconds: number
+}
+
+const midi = (hz: number) => 69 + 12 * Math.log2(hz / 440)
+
+/**
+ * The shifts to apply: explicit values, or 'auto' from the input's and the training data's statistics.
+ * @param o requested shifts  @param m the model file  @param voicedHz the input's voiced f0 (Hz)  @param loudnessDb the input's loudness (dB)
+ * @example resolveShifts({ …, pitchShift: 'auto', loudnessShift: 0 }, model, [880, 880], [-20]) // { pitch: −12, loudness: 0 } for a training mean near 69
+ */
+export const resolveShifts = (o: TransferOptions, m: AutoencoderFile, voicedHz: readonly number[], loudnessDb: ArrayLike<number>): { pitch: number; loudness: number } => {
+  const meanMidi = voicedHz.length === 0 ? m.pitchMean : voicedHz.reduce((a, f) => a + midi(f), 0) / voicedHz.length
+  const pitch = o.pitchShift === 'auto' ? 12 * Math.round((m.pitchMean - meanMidi) / 12) : o.pitchShift
+  const loudness = o.loudnessShift === 'auto' ? m.loudnessMax - Math.max(...Array.from(loudnessDb)) : o.loudnessShift
+  return { pitch, loudness }
+}
+
+const autoencoderTransfer = async (backend: AnyBackend, samples: Float32Array, sampleRate: number, m: AutoencoderFile, o: TransferOptions): Promise<E.Either<CliError, TransferSummary>> => {
+  const t0 = performance.now()
+  if (sampleRate !== m.config.sampleRate) return E.left(usage(`the input is at ${sampleRate} Hz but the model was trained at ${m.config.sampleRate} Hz; resample it first`))
+  const frames = Math.floor(samples.length / m.config.hop)
+  if (frames < 1) return E.left(usage(`the input is shorter than one frame (${m.config.hop} samples)`))
+  const ckpt = await loadCheckpoint(join(o.model, 'checkpoint.json'))()
+  if (E.isLeft(ckpt)) return E.left(asCli(ckpt.left))
+  const f = await extractFeatures(samples, sampleRate, { hopMs: (1000 * m.config.hop) / sampleRate, backend })()
+  if (E.isLeft(f)) return E.left(asCli(f.left))
+  const voiced = f.right.f0_hz.filter((v): v is number => v !== null && v > 0)
+  const s = resolveShifts(o, m, voiced, f.right.loudness_db)
+  const f0 = fillUnvoiced(f.right.f0_hz.slice(0, frames)).map((v) => v * 2 ** (s.pitch / 12))
+  const ld = Float32Array.from(f.right.loudness_db.slice(0, frames), (v) => Math.max(-80, v + s.loudness))
+  const y = await renderAutoencoder(backend, m.config, ckpt.right.params, f0, ld)()
+  if (E.isLeft(y)) return E.left(asCli(y.left))
+  const w = await writeWav(o.out, { sampleRate, channels: [y.right] })()
+  if (E.isLeft(w)) return w
+  return E.right({ path: o.out, samples: y.right.length, frames, pitchShift: s.pitch, loudnessShift: s.loudness, seconds: (performance.now() - t0) / 1000 })
+}
+
+/**
+ * Runs `ddsp transfer`: reads the model folder and the input, renders, writes `out`.
+ * @param backend loaded backend  @param input WAV path (mixed to mono)  @param o model folder, out path, shifts
+ * @example await transferCommand(wasm, 'flute.wav', { model: 'out/violin-model', out: 'y.wav', pitchShift: 'auto', loudnessShift: 0 })()
+ */
+export const transferCommand =
+  (backend: AnyBackend, input: string, o: TransferOptions): TE.TaskEither<CliError, TransferSummary> =>
+  async () => {
+    const m = await loadModelFile(join(o.model, 'model.json'))()
+    if (E.isLeft(m)) return E.left(asCli(m.left))
+    const a = await readWav(input)()
+    if (E.isLeft(a)) return a
+    const samples = mixToMono(a.right)
+    if (samples.length === 0) return E.left(usage(`${input}: the WAV file holds no samples`))
+    return m.right.kind === 'autoencoder' ? autoencoderTransfer(backend, samples, a.right.sampleRate, m.right, o) : transferRemap(backend, samples, a.right.sampleRate, m.right, o)()
+  }
+
+/**
+ * Parses a shift flag: a finite number or 'auto'.
+ * @param name flag name for the error  @param v its text
+ * @example parseShift('--pitch-shift', '-12') // Right(-12)
+ */
+export const parseShift = (name: string, v: string): E.Either<CliError, Shift> =>
+  v === 'auto' ? E.right('auto') : Number.isFinite(Number(v)) && v.trim() !== '' ? E.right(Number(v)) : E.left(usage(`${name} must be a number or 'auto', got '${v}'`))
+
+/**
+ * Registers `ddsp transfer` on the CLI program.
+ * @param program the commander program  @param chooseBackend loads a backend by name
+ * @example registerTransfer(program, chooseBackend)
+ */
+export const registerTransfer = (program: Command, chooseBackend: (name: string) => Promise<E.Either<CliError, AnyBackend>>): void => {
+  program
+    .command('transfer <input>')
+    .description('timbre transfer: render the f0 and loudness of input.wav through a model trained by `ddsp train`')
+    .requiredOption('--model <dir>', 'folder written by ddsp train')
+    .requiredOption('--out <file>', 'output WAV')
+    .option('--pitch-shift <st>', "semitones, or 'auto' (whole octaves towards the training pitch)", '0')
+    .option('--loudness-shift <db>', "dB, or 'auto' (loudest frame to the training maximum)", '0')
+    .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
+    .action(async (input: string, f: { model: string; out: string; pitchShift: string; loudnessShift: string; backend: string }) => {
+      const [p, l] = [parseShift('--pitch-shift', f.pitchShift), parseShift('--loudness-shift', f.loudnessShift)]
+      if (E.isLeft(p)) return exitWith(p.left)
+      if (E.isLeft(l)) return exitWith(l.left)
+      const backend = await chooseBackend(f.backend)
+      if (E.isLeft(backend)) return exitWith(backend.left)
+      const r = await transferCommand(backend.right, input, { model: f.model, out: f.out, pitchShift: p.right, loudnessShift: l.right })()
+      if (E.isLeft(r)) return exitWith(r.left)
+      const s = r.right
+      console.log(`${s.path}: ${s.samples} samples from ${s.frames} frames, pitch shift ${s.pitchShift} st, loudness shift ${s.loudnessShift.toFixed(1)} dB, ${s.seconds.toFixed(1)} s on ${f.backend}`)
+    })
+}
