@@ -83,6 +83,14 @@ describe.runIf(found)('web page in Chromium (AudioWorklet, OfflineAudioContext)'
       expect(relative).toBeLessThanOrEqual(TOLERANCE)
     })
 
+  it('loads a training checkpoint from the file input (an 808 kick match) and names it', async () => {
+    const ckpt = { format: 'ddsp-ts/checkpoint', version: 1, step: 300, params: { params: { dtype: 'float32', shape: [1, 8], data: [0, 1, -1, 2, -2, 0.5, -0.5, 3] } } }
+    await page.setInputFiles('#file', { name: 'kick.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ckpt)) })
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('checkpoint: kick808, step 300'), undefined, { timeout: 5000 })
+    await page.setInputFiles('#file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"ddsp-ts/synth","kind":"ddsp","name":"x","sampleRate":48000,"hop":0}') })
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('bad.json: $.hop: must be a positive integer'), undefined, { timeout: 5000 })
+  })
+
   it('saves a screenshot of the page (with the spectrogram) to test-artifacts/web.png: a non-blank PNG', async () => {
     await mkdir('test-artifacts', { recursive: true })
     await page.screenshot({ path: 'test-artifacts/web.png', fullPage: true })

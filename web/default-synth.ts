@@ -43,7 +43,8 @@ export const defaultDdsp = (sampleRate: number, harmonics = 60, reverbSeconds = 
   hop: Math.round(sampleRate / 250),
   distribution: Array.from({ length: harmonics }, (_, k) => inverseExpSigmoid(1 / (k + 1))),
   noise: Array.from({ length: 65 }, (_, k) => inverseExpSigmoid(0.01 * Math.exp(-k / 12)) + 5),
-  ir: reverbSeconds > 0 ? presetIr(Math.round(reverbSeconds * sampleRate), -2, 2) : [],
+  // 6 significant digits keep the bundled JSON small (the voice holds the IR in float32 anyway)
+  ir: reverbSeconds > 0 ? presetIr(Math.round(reverbSeconds * sampleRate), -2, 2).map((x) => Number(x.toPrecision(6))) : [],
   seed: 0,
 })
 
