@@ -3,7 +3,9 @@
  * page, renders the demo schedules through the `ddsp-synth` AudioWorklet in an
  * OfflineAudioContext, and the samples must equal the Node rendering of the
  * same engine (`renderSchedule`); a screenshot of the page (with the render's
- * spectrogram) is saved to test-artifacts/web.png and must be a non-blank PNG.
+ * spectrogram) is saved to test-artifacts/web.png and must be a non-blank PNG;
+ * then the live path: Start audio and the fake microphone (Chromium flags)
+ * feeding the worklet, which reports tracked f0 and loudness.
  * Skipped, saying why, when Chromium is not installed.
  */
 import { existsSync } from 'node:fs'
@@ -53,7 +55,7 @@ if (found)
       dir = await mkdtemp(join(tmpdir(), 'ddsp-web-'))
       await buildWeb(dir, SR)
       server = await serveStatic(dir, 0)
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--autoplay-policy=no-user-gesture-required'] })
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] })
       page = await browser.newPage({ viewport: { width: 960, height: 720 } })
       page.on('pageerror', (e) => errors.push(e.message))
       await page.goto(server.url)
@@ -100,6 +102,14 @@ if (found)
       for (let i = 0; i < png.data.length; i += 4 * 7) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!)
       expect(png.width).toBeGreaterThan(500)
       expect(colours.size).toBeGreaterThan(100) // page chrome + keyboard + a painted spectrogram, not one flat colour
+    })
+
+    it('plays live: Start audio, then the (fake) microphone reaches the worklet, which reports tracked f0 and loudness', async () => {
+      await page.click('#start')
+      await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('playing: '), undefined, { timeout: 5000 })
+      await page.click('#mic')
+      await page.waitForFunction(() => /mic: f0 [\d.]+ Hz/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 5000 })
+      expect(errors).toEqual([])
     })
   })
 
