@@ -7,6 +7,10 @@
  * a = e·velocity·gain, noise scale e·velocity·noiseGain, f0 = 440·2^((n + transpose − 69)/12);
  * in mic mode e = RMS·micGain while the tracker is confident and f0 follows
  * the tracker. Nothing is allocated per block.
+ * Latency: an event applies at the next block; frames are pushed up to
+ * ⌊(t + B − 1 + max(H, 129))/H⌋ + 2 ahead (the noise FIR's look-ahead and the
+ * harmonic interpolation's next frame), so a note reaches the audio 2–3
+ * control frames later (≈ 10–15 ms at H = 192, 48 kHz).
  *
  * @example
  * const p = ddspPlayer(spec, 128)
@@ -68,8 +72,11 @@ export const ddspPlayer = (spec: DdspSpec, block: number): DdspPlayer => {
   const nextFrame = (): void => {
     let vel = 1
     if (player.mic) {
-      st.env = tracker.confidence > 0.3 ? tracker.rms * dbToGain(s.micGainDb) : 0
-      if (tracker.f0 > 0) st.f0 = tracker.f0
+      const f0 = tracker.state[0]!
+      const confidence = tracker.state[1]!
+      const rms = tracker.state[2]!
+      st.env = confidence > 0.3 ? rms * dbToGain(s.micGainDb) : 0
+      if (f0 > 0) st.f0 = f0
     } else {
       if (notes.gate) st.env = Math.min(1, st.env + 1 / Math.max(1, s.attackMs * framesPerMs))
       else st.env *= Math.exp(-1 / Math.max(1, s.releaseMs * framesPerMs))

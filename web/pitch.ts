@@ -35,6 +35,8 @@ export interface PitchTracker {
   readonly confidence: number
   /** RMS of the last complete hop. */
   readonly rms: number
+  /** [f0, confidence, rms] as a typed array (reading it allocates nothing, unlike the getters' boxed numbers). */
+  readonly state: Float64Array
   /** Feeds input samples (any length). */
   readonly push: (x: Float32Array) => void
 }
@@ -52,11 +54,12 @@ export const pitchTracker = (o: PitchOptions): PitchTracker => {
   const d = new Float64Array(tauMax + 2)
   const threshold = o.threshold ?? 0.15
   const every = o.every ?? 4
-  const st = { f0: 0, confidence: 0, rms: 0, sq: 0, inHop: 0, hops: 0 }
+  const out = new Float64Array(3) // f0, confidence, rms
+  const st = { sq: 0, inHop: 0, hops: 0 }
   const analyse = (): void => {
     const r = yinLag(win, d, n, tauMin, tauMax, threshold)
-    st.confidence = r > 0 ? Math.max(0, 1 - d[Math.round(r)]!) : 0
-    if (r > 0) st.f0 = o.sampleRate / r
+    out[1] = r > 0 ? Math.max(0, 1 - d[Math.round(r)]!) : 0
+    if (r > 0) out[0] = o.sampleRate / r
   }
   const push = (x: Float32Array): void => {
     const len = win.length
@@ -66,7 +69,7 @@ export const pitchTracker = (o: PitchOptions): PitchTracker => {
     for (let i = 0; i < x.length; i++) {
       st.sq += x[i]! * x[i]!
       if (++st.inHop < o.hop) continue
-      st.rms = Math.sqrt(st.sq / o.hop)
+      out[2] = Math.sqrt(st.sq / o.hop)
       st.sq = 0
       st.inHop = 0
       if (++st.hops % every === 0) analyse()
@@ -74,14 +77,15 @@ export const pitchTracker = (o: PitchOptions): PitchTracker => {
   }
   return {
     get f0() {
-      return st.f0
+      return out[0]!
     },
     get confidence() {
-      return st.confidence
+      return out[1]!
     },
     get rms() {
-      return st.rms
+      return out[2]!
     },
+    state: out,
     push,
   }
 }
