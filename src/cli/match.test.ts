@@ -9,7 +9,7 @@ import { reference } from '../backends/reference/index.js'
 import { constant } from '../core/signal.js'
 import { readWav, writeWav } from '../io/wav.js'
 import { kick808Params } from '../synths/drums/kick808.js'
-import { kit808 } from '../synths/drums/kit808.js'
+import { kit808, type DrumVoice } from '../synths/drums/kit808.js'
 import { evaluateOrThrow } from '../testing/run.js'
 import { MATCH_DEFAULTS, matchCommand, parseMatchFlags, type MatchFlags } from './match.js'
 import { summaryLines } from './match-action.js'
@@ -24,8 +24,9 @@ const flags = (over: Partial<MatchFlags> = {}): MatchFlags => ({
 
 beforeAll(async () => {
   // the target: a kick808 with a longer decay and a lower pitch than its preset, rendered at 16 kHz (so it is resampled to 8 kHz)
-  const p = kit808.kick808.defaults(16000).map((u, i) => (i === 3 ? u + 0.1 : i === 0 ? u * 0.8 : u))
-  const y = evaluateOrThrow({ y: kit808.kick808.render(constant(p, [1, p.length]), 8000, 16000) })['y']!.data
+  const kick: DrumVoice = kit808.kick808
+  const p = kick.defaults(16000).map((u, i) => (i === 3 ? u + 0.1 : i === 0 ? u * 0.8 : u))
+  const y = evaluateOrThrow({ y: kick.render(constant(p, [1, p.length]), 8000, 16000) })['y']!.data
   await writeWav(path('kick.wav'), { sampleRate: 16000, channels: [Float32Array.from(y), Float32Array.from(y)] })()
   await writeWav(path('tiny.wav'), { sampleRate: 8000, channels: [new Float32Array(100)] })()
 })

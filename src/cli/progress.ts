@@ -27,10 +27,18 @@ export interface ProgressOptions {
   readonly tty?: boolean
 }
 
-/** A loss to 4 significant digits, or 'nan'/'inf'. @example fmtLoss(0.012345) // '0.01235' */
+/**
+ * A loss to 4 significant digits, or 'nan'/'infinity'.
+ * @param loss the value
+ * @example fmtLoss(0.012345) // '0.01235'
+ */
 export const fmtLoss = (loss: number): string => (Number.isFinite(loss) ? loss.toPrecision(4) : String(loss).toLowerCase())
 
-/** Seconds as `1m05s` / `12s`. @example fmtSeconds(65) // '1m05s' */
+/**
+ * Seconds as `1m05s` / `12s` ('?' when unknown).
+ * @param s duration, seconds
+ * @example fmtSeconds(65) // '1m05s'
+ */
 export const fmtSeconds = (s: number): string => {
   if (!Number.isFinite(s) || s < 0) return '?'
   const r = Math.round(s)

@@ -50,6 +50,22 @@ const eachTextPixel = (s: string, put: (col: number, row: number) => void): void
     }),
   )
 
+/** Bresenham's line algorithm, all octants (Bresenham, IBM Systems Journal 4(1), 1965): calls `put` on each pixel from (x0, y0) to (x1, y1). */
+const bresenham = (x0: number, y0: number, x1: number, y1: number, put: (x: number, y: number) => void): void => {
+  let [x, y] = [Math.round(x0), Math.round(y0)]
+  const [xe, ye] = [Math.round(x1), Math.round(y1)]
+  const dx = Math.abs(xe - x), dy = -Math.abs(ye - y)
+  const sx = x < xe ? 1 : -1, sy = y < ye ? 1 : -1
+  let err = dx + dy
+  for (;;) {
+    put(x, y)
+    if (x === xe && y === ye) return
+    const e2 = 2 * err
+    if (e2 >= dy) (err += dy), (x += sx)
+    if (e2 <= dx) (err += dx), (y += sy)
+  }
+}
+
 /**
  * A new canvas filled with `bg`.
  * @param width pixels (positive integer)  @param height pixels  @param bg background colour
@@ -71,21 +87,7 @@ export const canvas = (width: number, height: number, bg: Rgb = WHITE): Canvas =
     for (let j = Math.max(0, Math.round(y)); j < Math.min(height, Math.round(y + h)); j++)
       for (let i = Math.max(0, Math.round(x)); i < Math.min(width, Math.round(x + w)); i++) pixel(i, j, c)
   }
-  // Bresenham's line algorithm (Bresenham, IBM Systems Journal 4(1), 1965), all octants.
-  const line = (x0: number, y0: number, x1: number, y1: number, c: Rgb): void => {
-    let [x, y] = [Math.round(x0), Math.round(y0)]
-    const [xe, ye] = [Math.round(x1), Math.round(y1)]
-    const dx = Math.abs(xe - x), dy = -Math.abs(ye - y)
-    const sx = x < xe ? 1 : -1, sy = y < ye ? 1 : -1
-    let err = dx + dy
-    for (;;) {
-      pixel(x, y, c)
-      if (x === xe && y === ye) return
-      const e2 = 2 * err
-      if (e2 >= dy) (err += dy), (x += sx)
-      if (e2 <= dx) (err += dx), (y += sy)
-    }
-  }
+  const line = (x0: number, y0: number, x1: number, y1: number, c: Rgb): void => bresenham(x0, y0, x1, y1, (x, y) => pixel(x, y, c))
   const text = (x: number, y: number, s: string, c: Rgb, scale = 1): void =>
     eachTextPixel(s, (col, row) => rect(x + col * scale, y + row * scale, scale, scale, c))
   const textUp = (x: number, y: number, s: string, c: Rgb, scale = 1): void => {
