@@ -17,6 +17,8 @@ import { reverse } from '../src/core/tensor.js'
 import { renderStream } from '../src/realtime/stream/render.js'
 import type { TimeInputs } from '../src/realtime/stream/plan.js'
 import { adsr } from '../src/synths/adsr.js'
+import { modDelay } from '../src/synths/delay.js'
+import { lfo } from '../src/synths/lfo.js'
 import { kit808 } from '../src/synths/drums/kit808.js'
 import { filteredNoise, firFilter } from '../src/synths/filtered-noise.js'
 import { harmonic } from '../src/synths/harmonic.js'
@@ -68,6 +70,11 @@ const synths: Record<string, () => { program: Program; inputs: TimeInputs; feeds
     program: ok(compile({ y: filteredNoise(input('m', [1, 4, 65], 'control'), { samples: 512 }) })),
     inputs: { m: 'control' },
     feeds: { m: wave(4 * 65, 6, -3, 4) },
+  }),
+  'chorus (modulated delay line)': () => ({
+    program: ok(compile({ y: modDelay(input('x', [1, 400], 'audio'), lfo('sine', 30, 400, sr), { centreMs: 1, depthMs: 0.5, gain: 0.7 }, sr) })),
+    inputs: { x: 'audio' },
+    feeds: { x: wave(400, 7) },
   }),
   adsr: () => ({
     program: ok(compile({ y: adsr({ attack: 0.002, decay: 0.005, sustain: 0.5, release: 0.004, onset: 0.001, offset: 0.012 }, 320, sr) })),

@@ -16,6 +16,7 @@ import type { OpAttrs, OpName } from '../../core/ops.js'
 import type { PrimEqn } from '../../core/program.js'
 import { sizeOf } from '../../core/shape.js'
 import { alignAll, joinAxis, sliceAxis, zerosOf, type BlockCtx } from './align.js'
+import { delayRead } from './delay.js'
 import { extentOf, start, withTime, type Clock, type TimeInfo } from './types.js'
 
 type T = NonNullable<TimeInfo>
@@ -178,7 +179,7 @@ const gather: PrimRule = {
   info: (e, ins, shapes) => {
     const a = e.attrs as OpAttrs['gather']
     const [tx, ti] = ins
-    if (tx !== null && ti !== null) return E.left('gather with time-varying indices into a time-varying signal (a variable delay) is not streamable')
+    if (tx !== null && ti !== null) return delayRead.info(e, ins, shapes, { samples: 0, frames: 0 })
     const axis = a.axis < 0 ? a.axis + shapes[0]!.length : a.axis
     if (ti !== null && ti !== undefined)
       return ti.axis < a.batchDims ? E.left('gather: time in the batch axes') : E.right({ axis: axis + ti.axis - a.batchDims, rate: ti.rate })
@@ -188,7 +189,7 @@ const gather: PrimRule = {
     const span = shapes[1]!.length - a.batchDims
     return E.right({ axis: t.axis < axis ? t.axis : t.axis + span - 1, rate: t.rate })
   },
-  run: local(),
+  run: (ctx, e, ins, infos, out) => (infos[0] !== null && infos[1] !== null ? delayRead.run(ctx, e, ins, infos, out) : local()(ctx, e, ins, infos, out)),
 }
 
 const scatterAdd: PrimRule = {
