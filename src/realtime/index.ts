@@ -15,6 +15,7 @@
  * | harmonic                  | 0     | 1 hop (upsampling reads frame i + 1)   |
  * | filtered noise (M bands)  | 0     | 1 hop, c = (M−1) samples into it (FIR crop; the noise is drawn ahead) |
  * | reverb (any IR length)    | 0     | — (multi-stage partitioning adds none) |
+ * | modulated delays (chorus) | 0     | — (streamed: input history carried; fast path: none yet) |
  * | 808 kit voices, adsr      | 0     | — (hit starts on the sample after trigger) |
  * | streamed Program          | 0     | `stream.framesNeeded(end)` frames before rendering [0, end) |
  *
