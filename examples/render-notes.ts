@@ -1,7 +1,7 @@
 /**
  * Renders the timbre-transfer material with Debian's `fluidsynth` and
  * `fluid-soundfont-gm`: a violin (GM program 40) playing scales and a melody
- * for ~32 s (training data), and a flute (GM program 73) melody of ~14 s (the
+ * for ~30 s (training data), and a flute (GM program 73) melody of ~12 s (the
  * transfer input). Each part is written as a type-0 Standard MIDI File
  * (SMF 1.0: header `MThd`, one `MTrk` of delta-timed events, tempo 120 bpm,
  * 480 ticks per quarter) and rendered by
@@ -66,7 +66,7 @@ const sequence = (pitches: readonly number[], beats: readonly number[], velocity
 const G_MAJOR = [0, 2, 4, 5, 7, 9, 11]
 const scale = (root: number, octaves: number) => Array.from({ length: 7 * octaves + 1 }, (_, i) => root + 12 * Math.floor(i / 7) + G_MAJOR[i % 7]!)
 
-/** Violin: G3–G5 scale up and down, then a melody with long and short notes and swelling dynamics (~32 s). */
+/** Violin: G3–G5 scale up and down, then a melody with long and short notes and varied dynamics (~30 s). */
 const violin = (): Note[] => {
   const up = scale(55, 2)
   const run = [...up, ...up.slice(0, -1).reverse()]
@@ -76,7 +76,7 @@ const violin = (): Note[] => {
   return [...first, ...sequence(melody, [1, 0.5, 0.5, 2, 1, 1], (i) => 50 + ((i * 13) % 70), end)]
 }
 
-/** Flute: a different tune in D major, C#4–D6 (~14 s). */
+/** Flute: a different tune in D major, A4–D6 (~12 s). */
 const flute = (): Note[] => {
   const tune = [74, 76, 78, 81, 79, 78, 76, 74, 73, 74, 76, 69, 71, 73, 74, 78, 81, 86, 83, 81, 78, 76, 74]
   return sequence(tune, [1, 0.5, 0.5, 1.5, 1, 0.5], (i) => 55 + ((i * 17) % 60))
