@@ -1,8 +1,8 @@
 /**
  * `ddsp train <hits.wav> --model remap --voice snare808`: timbre remapping of
  * drum hits to an 808 voice (see `models/remap.ts`). Hits are found by onset
- * detection, each 0.5 s long; the mapping is an MLP of width 32 on the
- * normalised onset features. Writes DIR/checkpoint.json, DIR/model.json,
+ * detection, each 0.5 s long; the mapping is an MLP (width `--hidden`, 32)
+ * or a linear map (`--hidden 0`) on the normalised onset features. Writes DIR/checkpoint.json, DIR/model.json,
  * DIR/loss.png and DIR/resynth.wav (the first hit, remapped).
  *
  * @example
@@ -33,16 +33,16 @@ import { asCli, writeLossPlot } from './train-files.js'
 export const isVoice808 = (s: string): s is Voice808 => Object.hasOwn(kit808, s)
 
 /**
- * The remap config for a sample rate: 0.5 s hits, a ≈ 16 ms onset window (a power of two), MLP width 32.
- * @param voice 808 voice  @param sampleRate Hz
+ * The remap config for a sample rate: 0.5 s hits, a ≈ 16 ms onset window (a power of two), an MLP (or linear map).
+ * @param voice 808 voice  @param sampleRate Hz  @param hidden MLP width, 0 = linear (default 32)
  * @example remapConfig('snare808', 16000).onsetSamples // 256
  */
-export const remapConfig = (voice: Voice808, sampleRate: number): RemapConfig => ({
+export const remapConfig = (voice: Voice808, sampleRate: number, hidden = 32): RemapConfig => ({
   voice,
   sampleRate,
   hitSamples: Math.round(0.5 * sampleRate),
   onsetSamples: 2 ** Math.round(Math.log2(0.016 * sampleRate)),
-  hidden: 32,
+  hidden,
 })
 
 /**
@@ -55,7 +55,7 @@ export const trainRemapCommand =
   async () => {
     const voice = o.voice ?? 'snare808'
     if (!isVoice808(voice)) return E.left(usage(`--voice must be one of ${Object.keys(kit808).join(', ')}, got '${voice}'`))
-    const c = remapConfig(voice, recs[0]!.sampleRate)
+    const c = remapConfig(voice, recs[0]!.sampleRate, o.hidden ?? 32)
     const h = await prepareHits(recs, c, backend)()
     if (E.isLeft(h)) return E.left(asCli(h.left))
     const t0 = performance.now()

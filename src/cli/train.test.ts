@@ -70,18 +70,18 @@ describe('ddsp train / transfer', () => {
     const cents = voiced.map((v) => Math.abs(1200 * Math.log2(v / 660))).sort((a, b) => a - b)
     expect(cents[Math.floor(cents.length / 2)]).toBeLessThan(30)
   }, 240000)
-  it('trains a remap model on drum hits and transfers hits to the 808 snare, keeping the input length', async () => {
+  it('trains a linear remap model on drum hits and transfers hits to the 808 snare, keeping the input length', async () => {
     await ready
     const backend = await wasm()
     const out = join(dir, 'remap')
-    const s = ok(await trainCommand(backend, files.hits, { ...base, model: 'remap', voice: 'snare808', batch: 4, lr: 0.01, out })())
+    const s = ok(await trainCommand(backend, files.hits, { ...base, model: 'remap', voice: 'snare808', hidden: 0, batch: 4, lr: 0.01, out })())
     expect(s.examples).toBe(5)
     expect(s.losses.every(Number.isFinite)).toBe(true)
     const t = ok(await transferCommand(backend, files.hits, { model: out, out: join(dir, 'snares.wav'), pitchShift: 0, loudnessShift: 0 })())
     expect([t.frames, t.samples]).toEqual([5, 3 * sr])
   }, 240000)
   it('flags: bad values name the flag; shifts are numbers or auto', () => {
-    const flags = { model: 'autoencoder', steps: '10', batch: '2', lr: '0.001', exampleSeconds: '1', voice: 'snare808', backend: 'wasm', seed: '0', out: 'o' }
+    const flags = { model: 'autoencoder', steps: '10', batch: '2', lr: '0.001', exampleSeconds: '1', voice: 'snare808', hidden: '32', backend: 'wasm', seed: '0', out: 'o' }
     expect(E.isRight(parseTrainFlags(flags))).toBe(true)
     const msg = (f: Partial<typeof flags>) => {
       const r = parseTrainFlags({ ...flags, ...f })
@@ -90,6 +90,7 @@ describe('ddsp train / transfer', () => {
     expect(msg({ model: 'gan' })).toMatch(/--model/)
     expect(msg({ steps: '-1' })).toMatch(/--steps/)
     expect(msg({ lr: '0' })).toMatch(/--lr/)
+    expect(msg({ hidden: '-1' })).toMatch(/--hidden/)
     expect(parseShift('--pitch-shift', 'auto')).toEqual(E.right('auto'))
     expect(parseShift('--pitch-shift', '-12')).toEqual(E.right(-12))
     expect(E.isLeft(parseShift('--pitch-shift', 'up'))).toBe(true)

@@ -44,6 +44,8 @@ export interface TrainOptions {
   readonly exampleSeconds: number
   /** remap: the 808 voice to drive */
   readonly voice?: string
+  /** remap: MLP width, 0 = timbreremap's linear map (default 32) */
+  readonly hidden?: number
 }
 
 /** What a finished run reports. @example console.log(`${s.steps} steps, loss ${s.losses[0]} → ${s.finalLoss}`) */
@@ -126,6 +128,7 @@ interface TrainFlags {
   readonly lr: string
   readonly exampleSeconds: string
   readonly voice: string
+  readonly hidden: string
   readonly backend: string
   readonly seed: string
   readonly out: string
@@ -134,7 +137,7 @@ interface TrainFlags {
 /**
  * Parses the flags into `TrainOptions`, or a usage error naming the flag.
  * @param f commander's strings
- * @example parseTrainFlags({ model: 'autoencoder', steps: '300', batch: '2', lr: '0.001', exampleSeconds: '1', voice: 'snare808', backend: 'wasm', seed: '0', out: 'o' })
+ * @example parseTrainFlags({ model: 'autoencoder', steps: '300', batch: '2', lr: '0.001', exampleSeconds: '1', voice: 'snare808', hidden: '32', backend: 'wasm', seed: '0', out: 'o' })
  */
 export const parseTrainFlags = (f: TrainFlags): E.Either<CliError, TrainOptions> => {
   if (f.model !== 'autoencoder' && f.model !== 'remap') return E.left(usage(`--model must be 'autoencoder' or 'remap', got '${f.model}'`))
@@ -142,13 +145,15 @@ export const parseTrainFlags = (f: TrainFlags): E.Either<CliError, TrainOptions>
   const steps = int(f.steps, 0)
   const batch = int(f.batch, 1)
   const seed = int(f.seed, 0)
+  const hidden = int(f.hidden, 0)
   const [lr, seconds] = [Number(f.lr), Number(f.exampleSeconds)]
   if (steps === undefined) return E.left(usage(`--steps must be a non-negative integer, got '${f.steps}'`))
   if (batch === undefined) return E.left(usage(`--batch must be a positive integer, got '${f.batch}'`))
   if (seed === undefined) return E.left(usage(`--seed must be a non-negative integer, got '${f.seed}'`))
+  if (hidden === undefined) return E.left(usage(`--hidden must be a non-negative integer, got '${f.hidden}'`))
   if (!(lr > 0)) return E.left(usage(`--lr must be a positive number, got '${f.lr}'`))
   if (!(seconds > 0)) return E.left(usage(`--example-seconds must be a positive number, got '${f.exampleSeconds}'`))
-  return E.right({ model: f.model, steps, batch, seed, lr, exampleSeconds: seconds, voice: f.voice, out: f.out })
+  return E.right({ model: f.model, steps, batch, seed, lr, exampleSeconds: seconds, voice: f.voice, hidden, out: f.out })
 }
 
 /**
@@ -166,6 +171,7 @@ export const registerTrain = (program: Command, chooseBackend: (name: string) =>
     .option('--lr <x>', 'Adam learning rate', '0.001')
     .option('--example-seconds <s>', 'autoencoder example length', '1')
     .option('--voice <name>', '808 voice for --model remap', 'snare808')
+    .option('--hidden <n>', 'remap: MLP width (0 = linear map)', '32')
     .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
     .option('--seed <n>', 'seed of the init and the example order', '0')
     .requiredOption('--out <dir>', 'output folder')
