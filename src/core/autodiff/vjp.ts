@@ -10,11 +10,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js'
 import * as B from '../build.js'
-import { compileNodes, programNodes } from '../compile.js'
+import { compileNodes, programNodes, toposort } from '../compile.js'
 import type { GraphError } from '../errors.js'
-import { graphError, shapeOf } from '../node.js'
+import { graphError, mk, mkComposite, shapeOf, type Node } from '../node.js'
 import type { Program } from '../program.js'
 import { backprop } from './backprop.js'
+import { inline } from './inline.js'
 
 /** Options of `vjp`. */
 export interface VjpOptions {
@@ -33,6 +34,29 @@ export interface VjpOptions {
 export const gradName = (param: string): string => `grad:${param}`
 
 /**
+ * Rebuilds the graph of `roots` with every composite that has no custom VJP
+ * replaced by its (recursively flattened) decomposition. The reverse sweep
+ * differentiates such composites through their inlined bodies; flattening the
+ * forward pass the same way lets CSE share those forward values (otherwise
+ * the composite computes them once and the sweep again), and exposes their
+ * insides to loop-invariant hoisting. Composites with a custom VJP (the
+ * fusible ones) stay whole, so backends still fuse them.
+ */
+const flattenAll = (roots: readonly Node[]): Map<Node, Node> => {
+  const map = new Map<Node, Node>()
+  for (const n of toposort(roots)) {
+    const ins = n.inputs.map((i) => map.get(i)!)
+    if (n.kind === 'prim') map.set(n, ins.every((x, i) => x === n.inputs[i]) ? n : mk(n.op, ins, n.attrs))
+    else if (n.vjp !== undefined) map.set(n, mkComposite(n.name, n.attrs, ins, n.body, n.vjp))
+    else {
+      const [o] = inline(n.body, ins)
+      map.set(n, flattenAll([o!]).get(o!)!)
+    }
+  }
+  return map
+}
+
+/**
  * Adds reverse-mode gradient outputs to a Program.
  * @returns a Program with the original outputs plus `grad:<param>` outputs.
  * @example vjp(program, { output: 'loss', wrt: ['gain'] })
@@ -44,13 +68,15 @@ export const vjp = (p: Program, opts: VjpOptions): E.Either<NonEmptyArray<GraphE
   const wrt = opts.wrt ?? p.params.map((d) => d.name)
   const unknown = wrt.find((w) => !p.params.some((d) => d.name === w))
   if (unknown !== undefined) return E.left([graphError('vjp', `no param '${unknown}'; params are ${p.params.map((d) => d.name).join(', ') || 'none'}`)])
+  const flat = flattenAll([...nodes.values()])
   const seed = opts.seed === 'input' ? B.input(`ct:${opts.output}`, shapeOf(out)) : B.onesLike(out)
   const grads = new Map()
-  backprop([[out, seed]], new Set(), grads)
+  backprop([[flat.get(out)!, seed]], new Set(), grads)
   const gradOutputs = Object.fromEntries(
     wrt.map((name) => [gradName(name), grads.get(name) ?? B.zeros(p.params.find((d) => d.name === name)!.shape)]),
   )
-  return compileNodes({ ...Object.fromEntries(nodes), ...gradOutputs })
+  const forward = [...nodes].map(([name, n]) => [name, flat.get(n)!] as const)
+  return compileNodes({ ...Object.fromEntries(forward), ...gradOutputs })
 }
 
 /**
