@@ -6,7 +6,8 @@
  * flattened and concatenated (one output: composites have one); its
  * decomposition is the automatic reverse sweep of the forward decomposition,
  * so the semantics are unchanged and a fused lowering of either half is
- * checked against its decomposition like any other.
+ * checked against its decomposition like any other. Its attribute `needs`
+ * says which inputs depend on a param; the others get zero cotangents.
  *
  * @example
  * const bank = fusible('synth.harmonicBank', (f0: Signal<'control'>, a: Signal<'control'>) => ..., { attrs })
@@ -14,6 +15,8 @@
  */
 import * as B from './build.js'
 import { backprop } from './autodiff/backprop.js'
+import { readsParams } from './autodiff/inline.js'
+import { toposort } from './compile.js'
 import { composite } from './composite.js'
 import { shapeOf, type Node } from './node.js'
 import { Signal, type Rate } from './signal.js'
@@ -23,41 +26,51 @@ import { sizeOf, type Shape } from './shape.js'
 export const packOffsets = (shapes: readonly Shape[]): number[] =>
   shapes.reduce<number[]>((acc, s) => [...acc, acc[acc.length - 1]! + sizeOf(s)], [0])
 
-/** The reverse sweep of `f`'s decomposition, packed: [flat ct₀, flat ct₁, …] (zeros where an input gets none). */
-const packedBackprop = (body: Node, args: readonly Node[], ct: Node): Node => {
+/** The reverse sweep of `f`'s decomposition, packed: [flat ct₀, flat ct₁, …] (zeros where an input gets none or needs none). */
+const packedBackprop = (body: Node, args: readonly Node[], ct: Node, needs: readonly boolean[]): Node => {
   const cts = backprop([[body, ct]], new Set(args), new Map())
-  const flat = args.map((a) => B.reshape(cts.get(a) ?? B.zeros(shapeOf(a)), [sizeOf(shapeOf(a))]))
+  const flat = args.map((a, i) => B.reshape((needs[i] === false ? undefined : cts.get(a)) ?? B.zeros(shapeOf(a)), [sizeOf(shapeOf(a))]))
   return flat.length === 1 ? flat[0]! : B.concat(flat, 0)
 }
 
+/** Whether a node's value depends on any param (through inputs and composite bodies). */
+const dependsOnParam = (n: Node): boolean =>
+  toposort([n]).some((m) => (m.kind === 'prim' ? m.op === 'param' : readsParams(m.body)))
+
 /**
- * Defines a composite with a fusible VJP (see the module header).
+ * Defines a composite with a fusible VJP (see the module header). The `.vjp`
+ * composite records `needs`: which inputs depend on a param at this call
+ * site. Inputs that do not (noise, recorded audio, fixed controls) get a zero
+ * cotangent, and fused lowerings skip computing it.
  * @param name registry name; the backward composite is `${name}.vjp`
  * @param f the decomposition  @param options.attrs JSON attributes shared by both halves
  * @example const square = fusible('square', <R extends Rate>(x: Signal<R>) => mul(x, x))
  */
-export const fusible = <Args extends ReadonlyArray<Signal<Rate>>, R extends Rate>(
-  name: string,
-  f: (...args: Args) => Signal<R>,
-  options: { readonly attrs?: Readonly<Record<string, unknown>> } = {},
-) => {
-  const call = f as (...a: ReadonlyArray<Signal<Rate>>) => Signal<R>
-  const backward = composite(
-    `${name}.vjp`,
-    (...argsAndCt: ReadonlyArray<Signal<Rate>>) => {
-      const args = argsAndCt.slice(0, -1)
-      const ct = argsAndCt[argsAndCt.length - 1]!
-      return new Signal(packedBackprop(call(...args).node, args.map((a) => a.node), ct.node), ct.rate)
-    },
-    options,
-  )
-  return composite(name, f, {
-    ...options,
-    vjp: (inputs, _output, ct) => {
-      const packed = backward(...inputs, ct).node
-      const shapes = inputs.map((i) => shapeOf(i.node))
-      const offsets = packOffsets(shapes)
-      return inputs.map((x, i) => new Signal(B.reshape(B.slice(packed, [offsets[i]!], [sizeOf(shapes[i]!)]), shapes[i]!), x.rate))
-    },
-  })
-}
+export const fusible =
+  <Args extends ReadonlyArray<Signal<Rate>>, R extends Rate>(
+    name: string,
+    f: (...args: Args) => Signal<R>,
+    options: { readonly attrs?: Readonly<Record<string, unknown>> } = {},
+  ) =>
+  (...args: Args): Signal<R> => {
+    const call = f as (...a: ReadonlyArray<Signal<Rate>>) => Signal<R>
+    const needs = args.map((a) => dependsOnParam(a.node))
+    const backward = composite(
+      `${name}.vjp`,
+      (...argsAndCt: ReadonlyArray<Signal<Rate>>) => {
+        const inputs = argsAndCt.slice(0, -1)
+        const ct = argsAndCt[argsAndCt.length - 1]!
+        return new Signal(packedBackprop(call(...inputs).node, inputs.map((a) => a.node), ct.node, needs), ct.rate)
+      },
+      { attrs: { ...options.attrs, needs } },
+    )
+    return composite(name, f, {
+      ...options,
+      vjp: (inputs, _output, ct) => {
+        const packed = backward(...inputs, ct).node
+        const shapes = inputs.map((i) => shapeOf(i.node))
+        const offsets = packOffsets(shapes)
+        return inputs.map((x, i) => new Signal(B.reshape(B.slice(packed, [offsets[i]!], [sizeOf(shapes[i]!)]), shapes[i]!), x.rate))
+      },
+    })(...args)
+  }

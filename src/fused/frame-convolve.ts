@@ -14,6 +14,7 @@
 import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
 import { realFft } from '../backends/host/fft.js'
+import { needs } from './needs.js'
 
 /** The attributes `dsp.frameConvolve` records. */
 export interface FrameConvolveAttrs {
@@ -78,7 +79,8 @@ export const frameConvolveForward: HostKernel = (inputs, shapes, attrs) => {
 }
 
 /**
- * Backward: `[x, h, g [B, length]]` → packed `[∂x (Bx·N), ∂h (Bh·F·M)]`.
+ * Backward: `[x, h, g [B, length]]` → packed `[∂x (Bx·N), ∂h (Bh·F·M)]`; a cotangent the
+ * `needs` attribute marks unneeded (e.g. of the noise) stays 0 and costs nothing.
  * @example frameConvolveVjp([x, h, g], shapes, attrs, [Bx * N + Bh * F * M])
  */
 export const frameConvolveVjp: HostKernel = (inputs, shapes, attrs) => {
@@ -89,6 +91,7 @@ export const frameConvolveVjp: HostKernel = (inputs, shapes, attrs) => {
   const full = new Float64Array(p.full)
   const out = new Float32Array(p.bx * p.N + p.bh * p.F * p.M)
   const dh = out.subarray(p.bx * p.N)
+  const needX = needs(attrs, 0), needH = needs(attrs, 1)
   for (let b = 0; b < p.B; b++) {
     full.fill(0)
     for (let i = 0; i < p.length; i++) full[p.start + i] = g[b * p.length + i]!
@@ -96,14 +99,18 @@ export const frameConvolveVjp: HostKernel = (inputs, shapes, attrs) => {
     const hb = (p.bh === 1 ? 0 : b) * p.F * p.M
     for (let k = 0; k < p.F; k++) {
       load(fft, s.t, full, k * p.hop, p.L, p.full, s.G)
-      load(fft, s.t, x, xb + k * p.hop, p.hop, xb + p.N, s.X)
-      load(fft, s.t, h, hb + k * p.M, p.M, hb + (k + 1) * p.M, s.H)
-      product(s.G, s.H, s.P, true)
-      fft.inverse(s.P, 0, s.t, 0)
-      for (let i = 0; i < p.hop && k * p.hop + i < p.N; i++) out[xb + k * p.hop + i]! += s.t[i]!
-      product(s.G, s.X, s.P, true)
-      fft.inverse(s.P, 0, s.t, 0)
-      for (let m = 0; m < p.M; m++) dh[hb + k * p.M + m]! += s.t[m]!
+      if (needX) {
+        load(fft, s.t, h, hb + k * p.M, p.M, hb + (k + 1) * p.M, s.H)
+        product(s.G, s.H, s.P, true)
+        fft.inverse(s.P, 0, s.t, 0)
+        for (let i = 0; i < p.hop && k * p.hop + i < p.N; i++) out[xb + k * p.hop + i]! += s.t[i]!
+      }
+      if (needH) {
+        load(fft, s.t, x, xb + k * p.hop, p.hop, xb + p.N, s.X)
+        product(s.G, s.X, s.P, true)
+        fft.inverse(s.P, 0, s.t, 0)
+        for (let m = 0; m < p.M; m++) dh[hb + k * p.M + m]! += s.t[m]!
+      }
     }
   }
   return out

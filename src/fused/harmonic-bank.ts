@@ -21,6 +21,7 @@
 import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
 import { upsampleTable, type UpsampleMethod, type UpsampleTable } from '../dsp/resample.js'
+import { needs } from './needs.js'
 
 /** The attributes `synth.harmonicBank` records. */
 export interface HarmonicBankAttrs {
@@ -119,10 +120,28 @@ export const harmonicBankForward: HostKernel = (inputs, shapes, attrs) => {
  * One sample of the backward pass, harmonic series: adds g·wᵢ·sin(kθ) into the two amplitude
  * rows and returns Σₖ k·Aₖ·cos(kθ) (both by the Chebyshev recurrence).
  */
-const seriesBack = (A: Float32Array, dA: Float32Array, a0: number, a1: number, wa: number, gt: number, theta: number, f: number, nyq: number, K: number): number => {
+const seriesBack = (A: Float32Array, dA: Float32Array, a0: number, a1: number, wa: number, gt: number, theta: number, f: number, nyq: number, K: number, needF: boolean, needA: boolean): number => {
   const cos = Math.cos(theta)
   const g0 = gt * (1 - wa), g1 = gt * wa
   let s1 = 0, s = Math.sin(theta), c1 = 1, c = cos, acc = 0
+  if (!needF) {
+    for (let k = 0; k < K && (k + 1) * f < nyq; k++) {
+      dA[a0 + k]! += g0 * s
+      dA[a1 + k]! += g1 * s
+      const sn = 2 * cos * s - s1
+      s1 = s; s = sn
+    }
+    return 0
+  }
+  if (!needA) {
+    for (let k = 0; k < K && (k + 1) * f < nyq; k++) {
+      const x0 = A[a0 + k]!
+      acc += (k + 1) * (x0 + (A[a1 + k]! - x0) * wa) * c
+      const cn = 2 * cos * c - c1
+      c1 = c; c = cn
+    }
+    return acc
+  }
   for (let k = 0; k < K && (k + 1) * f < nyq; k++) {
     const x0 = A[a0 + k]!
     acc += (k + 1) * (x0 + (A[a1 + k]! - x0) * wa) * c
@@ -168,13 +187,15 @@ export const harmonicBankVjp: HostKernel = (inputs, shapes, attrs) => {
   const h = new Float64Array(p.T)
   const nyq = p.sr / 2
   const phases = new Float64Array(p.K)
+  const needF = needs(attrs, 0), needA = needs(attrs, 1)
   for (let b = 0; b < p.B; b++) {
     const advance = p.series ? undefined : partialPhases(p)
     sweep(p, f0, b, (t, f, theta, a0, a1, wa) => {
       const gt = g[b * p.T + t]!
       if (!p.series) advance!(f, phases) // the partial phases advance every sample
-      h[t] = gt === 0 ? 0 : gt * (p.series ? seriesBack(A, dA, a0, a1, wa, gt, theta, f, nyq, p.K) : freeBack(A, dA, a0, a1, wa, gt, phases, f, nyq, p.ratios))
+      h[t] = gt === 0 ? 0 : gt * (p.series ? seriesBack(A, dA, a0, a1, wa, gt, theta, f, nyq, p.K, needF, needA) : freeBack(A, dA, a0, a1, wa, gt, phases, f, nyq, p.ratios))
     })
+    if (!needF) continue
     // ∂L/∂f[t] = 2π/sr · Σ_{τ≥t} h[τ] (reverse cumsum), then the linear upsampling's transpose.
     let run = 0
     for (let t = p.T - 1; t >= 0; t--) {
