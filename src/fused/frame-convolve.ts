@@ -31,7 +31,8 @@ const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>
   const [bh = 1, F = 1, M = 1] = shapes[1] ?? []
   const L = a.hop + M - 1
   const n = nextPow2(L)
-  return { ...a, bx, bh, B: Math.max(bx, bh), N, F, M, L, n, full: (F - 1) * a.hop + L, width: n + 2 }
+  // short frames and IRs: direct convolution beats three FFTs per frame (≤ 2¹⁴ multiply-adds)
+  return { ...a, bx, bh, B: Math.max(bx, bh), N, F, M, L, n, full: (F - 1) * a.hop + L, width: n + 2, direct: a.hop * M <= 16384 }
 }
 
 /** Scratch for one frame: time buffers and spectra. */
@@ -54,6 +55,27 @@ const product = (A: Float64Array, Bs: Float64Array, P: Float64Array, conj: boole
   }
 }
 
+/** full[o + i + m] += x[xo + i]·h[ho + m]: one frame's linear convolution, directly. */
+const directFrame = (x: Float32Array, xo: number, len: number, h: Float32Array, ho: number, M: number, full: Float64Array, o: number): void => {
+  // output-major, so each sum stays in a register: y[n] = Σᵢ x[i]·h[n − i], max(0, n−M+1) ≤ i ≤ min(n, len−1)
+  for (let n = 0; n < len + M - 1; n++) {
+    let acc = 0
+    const lo = n - M + 1 > 0 ? n - M + 1 : 0
+    const hi = n < len - 1 ? n : len - 1
+    for (let i = lo, q = ho + n - lo; i <= hi; i++, q--) acc += x[xo + i]! * h[q]!
+    full[o + n]! += acc
+  }
+}
+
+/** out[oo + τ] += Σⱼ a[ao + j]·g[go + τ + j] for τ < n: the adjoint of `directFrame` with respect to the other operand. */
+const directCorrelate = (a: Float32Array, ao: number, la: number, g: Float64Array, go: number, out: Float32Array, oo: number, n: number): void => {
+  for (let tau = 0; tau < n; tau++) {
+    let acc = 0
+    for (let j = 0, q = go + tau; j < la; j++, q++) acc += a[ao + j]! * g[q]!
+    out[oo + tau]! += acc
+  }
+}
+
 /** Forward: `[x [Bx, N], h [Bh, F, M]]` → `[B, length]`. @example frameConvolveForward([x, h], shapes, attrs, [B, N]) */
 export const frameConvolveForward: HostKernel = (inputs, shapes, attrs) => {
   const p = plan(shapes, attrs)
@@ -67,6 +89,10 @@ export const frameConvolveForward: HostKernel = (inputs, shapes, attrs) => {
     const xb = (p.bx === 1 ? 0 : b) * p.N
     const hb = (p.bh === 1 ? 0 : b) * p.F * p.M
     for (let k = 0; k < p.F; k++) {
+      if (p.direct) {
+        directFrame(x, xb + k * p.hop, Math.min(p.hop, p.N - k * p.hop), h, hb + k * p.M, p.M, full, k * p.hop)
+        continue
+      }
       load(fft, s.t, x, xb + k * p.hop, p.hop, xb + p.N, s.X)
       load(fft, s.t, h, hb + k * p.M, p.M, hb + (k + 1) * p.M, s.H)
       product(s.X, s.H, s.P, false)
@@ -98,6 +124,12 @@ export const frameConvolveVjp: HostKernel = (inputs, shapes, attrs) => {
     const xb = (p.bx === 1 ? 0 : b) * p.N
     const hb = (p.bh === 1 ? 0 : b) * p.F * p.M
     for (let k = 0; k < p.F; k++) {
+      if (p.direct) {
+        const len = Math.min(p.hop, p.N - k * p.hop)
+        if (needX) directCorrelate(h, hb + k * p.M, p.M, full, k * p.hop, out, xb + k * p.hop, len)
+        if (needH) directCorrelate(x, xb + k * p.hop, len, full, k * p.hop, dh, hb + k * p.M, p.M)
+        continue
+      }
       load(fft, s.t, full, k * p.hop, p.L, p.full, s.G)
       if (needX) {
         load(fft, s.t, h, hb + k * p.M, p.M, hb + (k + 1) * p.M, s.H)

@@ -84,32 +84,53 @@ const partialPhases = (p: Plan) => {
   }
 }
 
+/** The harmonic-series forward pass as one flat loop (the hot path: no callbacks, partial count computed once per sample). */
+const seriesForward = (p: Plan, f0: Float32Array, A: Float32Array): Float32Array => {
+  const { B, F, K, T, sr } = p
+  const fi0 = p.freq.i0, fi1 = p.freq.i1, fw = p.freq.w1, ai0 = p.amp.i0, ai1 = p.amp.i1, aw = p.amp.w1
+  const nyq = sr / 2
+  const y = new Float32Array(B * T)
+  for (let b = 0; b < B; b++) {
+    let cyc = 0
+    for (let t = 0; t < T; t++) {
+      const fa = f0[b * F + fi0[t]!]!
+      const f = fa + (f0[b * F + fi1[t]!]! - fa) * fw[t]!
+      cyc += f / sr
+      cyc -= Math.floor(cyc)
+      const theta = 2 * Math.PI * cyc
+      let n = 0 // partials k + 1 with (k + 1)·f < nyq, as the decomposition's mask
+      while (n < K && (n + 1) * f < nyq) n++
+      const a0 = (b * F + ai0[t]!) * K, a1 = (b * F + ai1[t]!) * K, wa = aw[t]!
+      const c2 = 2 * Math.cos(theta)
+      let s1 = 0, s = Math.sin(theta), acc = 0
+      for (let k = 0; k < n; k++) {
+        const x0 = A[a0 + k]!
+        acc += (x0 + (A[a1 + k]! - x0) * wa) * s
+        const next = c2 * s - s1
+        s1 = s
+        s = next
+      }
+      y[b * T + t] = acc
+    }
+  }
+  return y
+}
+
 /** Forward: `[f0 [B,F,1], amps [B,F,K]]` → `[B, T]`. @example harmonicBankForward([f0, amps], shapes, attrs, [B, T]) */
 export const harmonicBankForward: HostKernel = (inputs, shapes, attrs) => {
   const p = plan(shapes, attrs)
   const [f0, A] = inputs as [Float32Array, Float32Array]
+  if (p.series) return seriesForward(p, f0, A)
   const y = new Float32Array(p.B * p.T)
   const nyq = p.sr / 2
   const phases = new Float64Array(p.K)
   for (let b = 0; b < p.B; b++) {
-    const advance = p.series ? undefined : partialPhases(p)
-    sweep(p, f0, b, (t, f, theta, a0, a1, wa) => {
+    const advance = partialPhases(p)
+    sweep(p, f0, b, (t, f, _theta, a0, a1, wa) => {
       let acc = 0
-      if (p.series) {
-        const c2 = 2 * Math.cos(theta)
-        let s1 = 0 // sin((k−1)θ)
-        let s = Math.sin(theta) // sin(kθ)
-        for (let k = 0; k < p.K && (k + 1) * f < nyq; k++) {
-          acc += (A[a0 + k]! + (A[a1 + k]! - A[a0 + k]!) * wa) * s
-          const next = c2 * s - s1
-          s1 = s
-          s = next
-        }
-      } else {
-        advance!(f, phases)
-        for (let k = 0; k < p.K; k++)
-          if (p.ratios[k]! * f < nyq) acc += (A[a0 + k]! + (A[a1 + k]! - A[a0 + k]!) * wa) * Math.sin(phases[k]!)
-      }
+      advance(f, phases)
+      for (let k = 0; k < p.K; k++)
+        if (p.ratios[k]! * f < nyq) acc += (A[a0 + k]! + (A[a1 + k]! - A[a0 + k]!) * wa) * Math.sin(phases[k]!)
       y[b * p.T + t] = acc
     })
   }
