@@ -161,4 +161,17 @@ describe('fused lowerings equal their decompositions (signal-processing composit
       params(),
     )
   })
+
+  it('dsp.frameConvolve, FFT path (hop·M > 2¹⁴)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ frames: fc.integer({ min: 1, max: 2 }), hop: fc.integer({ min: 128, max: 150 }), m: fc.integer({ min: 129, max: 140 }), fixed: fc.constantFrom('none', 'x', 'h'), seed: fc.integer({ min: 0, max: 1e6 }) }),
+        async ({ frames, hop, m, fixed, seed }) => {
+          const f = (p: Record<string, Signal<'control'>>) => frameConvolve(withRate(p['x']!.node, 'audio'), p['h']!)
+          await check('dsp.frameConvolve', f, { x: { shape: [1, frames * hop], lo: -1, hi: 1, fixed: fixed === 'x' }, h: { shape: [1, frames, m], lo: -1, hi: 1, fixed: fixed === 'h' } }, seed)
+        },
+      ),
+      params(0.5),
+    )
+  })
 })
