@@ -156,6 +156,7 @@ def main():
         return loss
 
     out = {"impl": "torch-" + torch.__version__, "threads": torch.get_num_threads(), "loss": float(step())}
+    out["grad_norms"] = {k: float(v.grad.norm()) for k, v in ctrl.items()}
     out["cases"] = {"forward": timed(forward, a.runs), "train": timed(step, a.runs)}
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     json.dump(out, sys.stdout)

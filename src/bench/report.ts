@@ -38,7 +38,9 @@ export const formatReport = (r: BenchReport): string => {
       lines.push(`${'pytorch'.padEnd(12)}${CASES[k].padEnd(30)}${ms(t.cases[k])}${(secs / (t.cases[k].median_ms / 1000)).toFixed(1).padStart(12)}${'1.00'.padStart(10)}`)
   } else lines.push(`${'pytorch'.padEnd(12)}not run: ${t.reason}`)
   lines.push('')
-  for (const b of r.backends) if (b.available) lines.push(`${b.backend}: loss ${b.loss.toFixed(5)}, fused lowerings ${b.fused ? 'on' : 'off'}, peak RSS of the process so far ${b.peak_rss_mb.toFixed(0)} MB`)
-  if (t.available) lines.push(`pytorch (${t.impl}, ${t.threads} threads): loss ${t.loss.toFixed(5)}, peak RSS ${t.peak_rss_mb.toFixed(0)} MB`)
+  const norms = (g: Readonly<Record<string, number>>) => Object.entries(g).map(([k, v]) => `${k} ${v.toExponential(3)}`).join(', ')
+  for (const b of r.backends)
+    if (b.available) lines.push(`${b.backend}: loss ${b.loss.toFixed(5)}, ‖grad‖ ${norms(b.grad_norms)}; fused lowerings ${b.fused ? 'on' : 'off'}, peak RSS of the process so far ${b.peak_rss_mb.toFixed(0)} MB`)
+  if (t.available) lines.push(`pytorch (${t.impl}, ${t.threads} threads): loss ${t.loss.toFixed(5)}, ‖grad‖ ${norms(t.grad_norms)}; peak RSS ${t.peak_rss_mb.toFixed(0)} MB`)
   return lines.join('\n')
 }

@@ -40,7 +40,7 @@ export type CaseReport = Timing & { readonly realtime: number; readonly ratio_vs
 
 /** One backend's result. */
 export type BackendReport =
-  | { readonly backend: string; readonly available: true; readonly fused: boolean; readonly loss: number; readonly cases: { readonly forward: CaseReport; readonly train: CaseReport }; readonly peak_rss_mb: number }
+  | { readonly backend: string; readonly available: true; readonly fused: boolean; readonly loss: number; readonly grad_norms: Readonly<Record<string, number>>; readonly cases: { readonly forward: CaseReport; readonly train: CaseReport }; readonly peak_rss_mb: number }
   | { readonly backend: string; readonly available: false; readonly reason: string }
 
 /** The whole report (`--json` prints it). */
@@ -72,7 +72,9 @@ const timeBackend = async (b: Backend<unknown>, programs: { forward: Program; tr
   const out = (await must(() => evaluate(b)(step.train, trainFeeds))) as Record<string, { data: Float32Array }>
   const forward = await time(() => must(() => evaluate(b)(programs.forward, controls)), runs)
   const train = await time(() => must(() => evaluate(b)(step.train, trainFeeds)), runs)
-  return { loss: out['loss']!.data[0]!, forward, train }
+  const norm = (v: { data: ArrayLike<number> }) => Math.sqrt(Array.from(v.data).reduce((a, x) => a + x * x, 0))
+  const gradNorms = Object.fromEntries(Object.entries(out).filter(([k]) => k.startsWith('grad:')).map(([k, v]) => [k.slice(5), norm(v)]))
+  return { loss: out['loss']!.data[0]!, gradNorms, forward, train }
 }
 
 const withRatio = (t: Timing, seconds: number, peer: Timing | undefined): CaseReport => ({
@@ -117,7 +119,7 @@ export const runBench = async (o: BenchOptions, log: (line: string) => void = ()
     'reason' in t
       ? { backend: t.name, available: false, reason: t.reason }
       : {
-          backend: t.name, available: true, fused: t.fused, loss: t.r.loss, peak_rss_mb: t.rss,
+          backend: t.name, available: true, fused: t.fused, loss: t.r.loss, grad_norms: t.r.gradNorms, peak_rss_mb: t.rss,
           cases: { forward: withRatio(t.r.forward, audioSeconds, peer?.forward), train: withRatio(t.r.train, audioSeconds, peer?.train) },
         },
   )

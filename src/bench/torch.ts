@@ -18,7 +18,7 @@ import type { Timing } from './timing.js'
 
 /** The peer's result, or why it did not run. */
 export type TorchResult =
-  | { readonly available: true; readonly impl: string; readonly threads: number; readonly loss: number; readonly cases: { readonly forward: Timing; readonly train: Timing }; readonly peak_rss_mb: number }
+  | { readonly available: true; readonly impl: string; readonly threads: number; readonly loss: number; readonly grad_norms: Readonly<Record<string, number>>; readonly cases: { readonly forward: Timing; readonly train: Timing }; readonly peak_rss_mb: number }
   | { readonly available: false; readonly reason: string }
 
 /** `bench/torch_workload.py`, from src/bench or dist/bench. */

@@ -18,6 +18,11 @@ describe('ddsp bench', () => {
     }
     expect(wasm.fused).toBe(true)
     expect(Math.abs(wasm.loss - ref.loss)).toBeLessThan(1e-3 * ref.loss)
+    // every control gets a gradient, and wasm's (fused) agrees with the reference's (decompositions)
+    for (const k of ['f0', 'amp', 'dist', 'noise']) {
+      expect(ref.grad_norms[k]).toBeGreaterThan(0)
+      expect(Math.abs(wasm.grad_norms[k] - ref.grad_norms[k])).toBeLessThan(1e-2 * ref.grad_norms[k])
+    }
     expect(report.torch.available).toBe(false)
   }, 60_000)
   it('prints a table, and rejects an unknown backend as a usage error', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
+import { composite } from './composite.js'
 import { fusible, packOffsets } from './fusible.js'
 import { mul, sin, add } from './math.js'
 import { param, type Signal } from './signal.js'
@@ -26,6 +27,14 @@ describe('fusible', () => {
     const fused = fusible('test.sinMul', body)
     const a = grads(body)
     const b = grads(fused)
+    for (const k of ['loss', 'grad:x', 'grad:y']) expect(Array.from(b[k]!.data)).toEqual(Array.from(a[k]!.data))
+  })
+  it('passes gradients through a fusible composite nested in another composite (its args may carry params)', () => {
+    const body = (x: Signal<'control'>, y: Signal<'control'>) => mul(sin(x), add(y, x))
+    const inner = fusible('test.inner', body)
+    const outer = composite('test.outer', (x: Signal<'control'>, y: Signal<'control'>) => inner(x, y))
+    const a = grads(body)
+    const b = grads(outer)
     for (const k of ['loss', 'grad:x', 'grad:y']) expect(Array.from(b[k]!.data)).toEqual(Array.from(a[k]!.data))
   })
   it('names its backward composite <name>.vjp', () => {

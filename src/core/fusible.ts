@@ -33,9 +33,12 @@ const packedBackprop = (body: Node, args: readonly Node[], ct: Node, needs: read
   return flat.length === 1 ? flat[0]! : B.concat(flat, 0)
 }
 
-/** Whether a node's value depends on any param (through inputs and composite bodies). */
+/**
+ * Whether a node's value may depend on a param: it reads one (through inputs and composite
+ * bodies) or an `arg` — inside a composite's body an argument may carry anything.
+ */
 const dependsOnParam = (n: Node): boolean =>
-  toposort([n]).some((m) => (m.kind === 'prim' ? m.op === 'param' : readsParams(m.body)))
+  toposort([n]).some((m) => (m.kind === 'prim' ? m.op === 'param' || m.op === 'arg' : readsParams(m.body)))
 
 /**
  * Defines a composite with a fusible VJP (see the module header). The `.vjp`
