@@ -1,6 +1,6 @@
 // The demo (npm run demo): sound matching of a real recorded snare hit.
-// The target is GMRockKit's "Snare-Hard" (Hydrogen drum kit, GPL; see
-// examples/data/LICENSE-SAMPLES.md), 0.5 s at 22.05 kHz. A modal drum
+// The target is "snare 1" of Emanuel Rumpf's rumpf_kit_z01 (Hydrogen drum
+// kit, CC BY 3.0; see examples/data/LICENSE-SAMPLES.md), 0.5 s at 22.05 kHz. A modal drum
 // (8 gliding, decaying modes + 16 filtered-noise bands, drumblender-style) is
 // fitted to it on the wasm backend by gradient descent on the DDSP
 // multi-scale spectral loss: its preset and one random start get a short
@@ -15,7 +15,7 @@ import { formatCliError } from '../src/cli/errors.js'
 import { MATCH_DEFAULTS, matchCommand, parseMatchFlags } from '../src/cli/match.js'
 import { progressBar } from '../src/cli/progress.js'
 
-const TARGET = 'examples/data/gmrockkit-snare-hard.wav'
+const TARGET = 'examples/data/rumpf-snare-1.wav'
 const SETTINGS = { ...MATCH_DEFAULTS, synth: 'modal-drum', loss: 'mss', steps: '100', starts: '1', warmup: '10', lr: '0.05', sr: '22050', seconds: '0.5', seed: '0', out: 'out' }
 
 const main = async (): Promise<string | undefined> => {

@@ -8,7 +8,7 @@
  * DIR/loss.png; reports the preset's, the start's and the final loss.
  *
  * @example
- * ddsp match examples/data/gmrockkit-snare-hard.wav --synth snare808 --steps 150 --out out/
+ * ddsp match examples/data/rumpf-snare-1.wav --synth snare808 --steps 150 --out out/
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
