@@ -15,7 +15,7 @@
  */
 import * as B from './build.js'
 import { backprop } from './autodiff/backprop.js'
-import { readsParams } from './autodiff/inline.js'
+import { inline, readsParams } from './autodiff/inline.js'
 import { toposort } from './compile.js'
 import { composite } from './composite.js'
 import { shapeOf, type Node } from './node.js'
@@ -77,3 +77,20 @@ export const fusible =
       },
     })(...args)
   }
+
+/**
+ * Rebuilds a fusible composite node on new inputs, deciding `needs` from
+ * them: after `vjp` inlines the composites around it, an input that was an
+ * enclosing composite's argument may turn out to read no param (the noise of
+ * a filtered-noise synth), and its cotangent can then be skipped. Returns
+ * undefined for nodes `fusible` did not make.
+ * @example refitFusible(node, flattenedInputs) ?? node
+ */
+export const refitFusible = (n: Node, ins: readonly Node[]): Node | undefined => {
+  if (n.kind !== 'composite' || n.vjp === undefined) return undefined
+  const vjpName = `${n.name}.vjp`
+  if (!toposort(n.vjp.outputs).some((m) => m.kind === 'composite' && m.name === vjpName)) return undefined
+  const body = n.body
+  const f = (...a: ReadonlyArray<Signal<Rate>>) => new Signal(inline(body, a.map((x) => x.node))[0]!, 'static')
+  return fusible(n.name, f, { attrs: n.attrs })(...ins.map((i) => new Signal(i, 'static'))).node
+}

@@ -16,6 +16,7 @@ import { graphError, mk, mkComposite, shapeOf, type Node } from '../node.js'
 import type { Program } from '../program.js'
 import { backprop } from './backprop.js'
 import { inline } from './inline.js'
+import { refitFusible } from '../fusible.js'
 
 /** Options of `vjp`. */
 export interface VjpOptions {
@@ -40,14 +41,16 @@ export const gradName = (param: string): string => `grad:${param}`
  * forward pass the same way lets CSE share those forward values (otherwise
  * the composite computes them once and the sweep again), and exposes their
  * insides to loop-invariant hoisting. Composites with a custom VJP (the
- * fusible ones) stay whole, so backends still fuse them.
+ * fusible ones) stay whole, so backends still fuse them; fusible ones are
+ * rebuilt on their flattened inputs so their `needs` sees through the
+ * inlined composites.
  */
 const flattenAll = (roots: readonly Node[]): Map<Node, Node> => {
   const map = new Map<Node, Node>()
   for (const n of toposort(roots)) {
     const ins = n.inputs.map((i) => map.get(i)!)
     if (n.kind === 'prim') map.set(n, ins.every((x, i) => x === n.inputs[i]) ? n : mk(n.op, ins, n.attrs))
-    else if (n.vjp !== undefined) map.set(n, mkComposite(n.name, n.attrs, ins, n.body, n.vjp))
+    else if (n.vjp !== undefined) map.set(n, refitFusible(n, ins) ?? mkComposite(n.name, n.attrs, ins, n.body, n.vjp))
     else {
       const [o] = inline(n.body, ins)
       map.set(n, flattenAll([o!]).get(o!)!)
