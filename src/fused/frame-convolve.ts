@@ -14,6 +14,7 @@
 import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
 import { realFft } from '../backends/host/fft.js'
+import { nextPow2 } from '../dsp/convolve.js'
 import { needs } from './needs.js'
 
 /** The attributes `dsp.frameConvolve` records. */
@@ -23,14 +24,12 @@ export interface FrameConvolveAttrs {
   readonly length: number
 }
 
-const nextPow2 = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(4, n)))
-
 const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) => {
   const a = attrs as unknown as FrameConvolveAttrs
   const [bx = 1, N = 1] = shapes[0] ?? []
   const [bh = 1, F = 1, M = 1] = shapes[1] ?? []
   const L = a.hop + M - 1
-  const n = nextPow2(L)
+  const n = Math.max(4, nextPow2(L)) // ≥ 4: the radix-2 real FFT's smallest size
   // short frames and IRs: direct convolution beats three FFTs per frame (≤ 2¹⁴ multiply-adds)
   return { ...a, bx, bh, B: Math.max(bx, bh), N, F, M, L, n, full: (F - 1) * a.hop + L, width: n + 2, direct: a.hop * M <= 16384 }
 }

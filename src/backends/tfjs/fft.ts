@@ -27,13 +27,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core'
 import { binsOf, sizeOf } from '../../core/shape.js'
-import { realFft } from '../host/fft.js'
+import { isPow2, realFft } from '../host/fft.js'
 import { cached, dims, input, type KernelsOf } from './common.js'
 
 /** How the FFT pair is lowered on a backend. @example const l: FftLowering = 'real-ops' */
 export type FftLowering = 'native' | 'real-ops' | 'host'
 
-const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0
 
 /** cos and sin of 2π((k·t) mod n)/n, exact at multiples of a quarter turn. */
 const angle = (k: number, t: number, n: number): readonly [number, number] => {
