@@ -50,19 +50,41 @@ const complexFft = (m: number) => {
         re[i] = re[j]!; im[i] = im[j]!; re[j] = r; im[j] = q
       }
     }
-    // Radix-2 stage 1 (twiddle 1), then every stage with the twiddle hoisted out of the butterfly loop.
+    // Radix-2 stage 1 (twiddle 1); twiddles are hoisted out of every butterfly loop.
     for (let p = 0; p + 1 < m; p += 2) {
       const xr = re[p + 1]!, xi = im[p + 1]!
       re[p + 1] = re[p]! - xr; im[p + 1] = im[p]! - xi
       re[p] = re[p]! + xr; im[p] = im[p]! + xi
     }
-    for (let len = 4; len <= m; len *= 2) {
-      const half = len / 2
-      const step = m / len
-      for (let j = 0, w = 0; j < half; j++, w += step) {
-        const wr = cos[w]!, wi = sign * sin[w]!
-        for (let p = j; p < m; p += len) {
-          const q = p + half
+    // Then stages in pairs (len 2h and 4h as one radix-4 pass: half the loads and stores), a last radix-2 if odd.
+    let h = 2
+    for (; 4 * h <= m; h *= 4) {
+      const s1 = m / (2 * h), s2 = m / (4 * h)
+      for (let j = 0; j < h; j++) {
+        const w1r = cos[j * s1]!, w1i = sign * sin[j * s1]!
+        const w2r = cos[j * s2]!, w2i = sign * sin[j * s2]!
+        const w3r = -sign * w2i, w3i = sign * w2r // w2·(i·sign) = w2·e^{i·sign·π/2}
+        for (let p = j; p < m; p += 4 * h) {
+          const p1 = p + h, p2 = p + 2 * h, p3 = p + 3 * h
+          // stage len 2h: (p, p1) and (p2, p3) with w1
+          const t1r = re[p1]! * w1r - im[p1]! * w1i, t1i = re[p1]! * w1i + im[p1]! * w1r
+          const t3r = re[p3]! * w1r - im[p3]! * w1i, t3i = re[p3]! * w1i + im[p3]! * w1r
+          const b0r = re[p]! + t1r, b0i = im[p]! + t1i, b1r = re[p]! - t1r, b1i = im[p]! - t1i
+          const b2r = re[p2]! + t3r, b2i = im[p2]! + t3i, b3r = re[p2]! - t3r, b3i = im[p2]! - t3i
+          // stage len 4h: (p, p2) with w2, (p1, p3) with w3
+          const u2r = b2r * w2r - b2i * w2i, u2i = b2r * w2i + b2i * w2r
+          const u3r = b3r * w3r - b3i * w3i, u3i = b3r * w3i + b3i * w3r
+          re[p] = b0r + u2r; im[p] = b0i + u2i; re[p2] = b0r - u2r; im[p2] = b0i - u2i
+          re[p1] = b1r + u3r; im[p1] = b1i + u3i; re[p3] = b1r - u3r; im[p3] = b1i - u3i
+        }
+      }
+    }
+    if (2 * h <= m) {
+      const step = m / (2 * h)
+      for (let j = 0; j < h; j++) {
+        const wr = cos[j * step]!, wi = sign * sin[j * step]!
+        for (let p = j; p < m; p += 2 * h) {
+          const q = p + h
           const xr = re[q]! * wr - im[q]! * wi
           const xi = re[q]! * wi + im[q]! * wr
           re[q] = re[p]! - xr; im[q] = im[p]! - xi
