@@ -24,6 +24,9 @@ import { dimsOf, invalid, isPosInt } from './guard.js'
  */
 export type UpsampleMethod = 'linear' | 'window' | 'centered'
 
+/** Every upsampling method (for validating attributes and options). @example upsampleMethods.includes('window') // true */
+export const upsampleMethods: readonly UpsampleMethod[] = ['linear', 'window', 'centered']
+
 /** Per-sample interpolation table: y[n] = (1 − w1[n])·x[i0[n]] + w1[n]·x[i1[n]]. */
 export interface UpsampleTable {
   readonly i0: number[]

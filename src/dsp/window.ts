@@ -15,6 +15,9 @@ import { constant, type Signal } from '../core/signal.js'
 /** Names of the windows. */
 export type WindowName = 'hann' | 'hamming' | 'blackman' | 'rectangular'
 
+/** Every window name (for validating attributes and options). @example windowNames.includes('hann') // true */
+export const windowNames: readonly WindowName[] = ['hann', 'hamming', 'blackman', 'rectangular']
+
 /** A generalised cosine window Σₖ (−1)ᵏ aₖ cos(2πki/n), periodic. */
 const cosineSum = (n: number, a: readonly number[]): number[] =>
   Array.from({ length: n }, (_, i) => a.reduce((s, ak, k) => s + (k % 2 === 0 ? 1 : -1) * ak * Math.cos((2 * Math.PI * k * i) / n), 0))

@@ -14,14 +14,15 @@ import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
 import { realFft } from '../backends/host/fft.js'
 import { firTable } from '../dsp/fir.js'
+import { cachedPlan, flag, num } from './attrs.js'
 
-const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) => {
-  const shape = shapes[0] ?? [1]
-  const M = shape[shape.length - 1]!
-  const L = 2 * (M - 1)
-  const t = firTable(M, attrs['windowSize'] as number, attrs['ddspCompat'] === true)
-  return { rows: shape.reduce((a, b) => a * b, 1) / M, M, L, idx: Int32Array.from(t.idx), win: Float64Array.from(t.win) }
-}
+const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) =>
+  cachedPlan('dsp.frequencyImpulseResponse', attrs, shapes, () => {
+    const shape = shapes[0] ?? [1]
+    const M = shape[shape.length - 1]!
+    const t = firTable(M, num(attrs, 'windowSize'), flag(attrs, 'ddspCompat'))
+    return { rows: shape.reduce((a, b) => a * b, 1) / M, M, L: 2 * (M - 1), idx: Int32Array.from(t.idx), win: Float64Array.from(t.win) }
+  })
 
 /** Forward: magnitudes `[..., M]` → IRs `[..., taps]`. @example firForward([m], [[2, 65]], { windowSize: 0 }, [2, 128]) */
 export const firForward: HostKernel = (inputs, shapes, attrs) => {

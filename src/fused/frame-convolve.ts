@@ -15,6 +15,7 @@ import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
 import { realFft } from '../backends/host/fft.js'
 import { nextPow2 } from '../dsp/convolve.js'
+import { num } from './attrs.js'
 import { needs } from './needs.js'
 
 /** The attributes `dsp.frameConvolve` records. */
@@ -25,7 +26,7 @@ export interface FrameConvolveAttrs {
 }
 
 const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) => {
-  const a = attrs as unknown as FrameConvolveAttrs
+  const a: FrameConvolveAttrs = { hop: num(attrs, 'hop'), start: num(attrs, 'start'), length: num(attrs, 'length') }
   const [bx = 1, N = 1] = shapes[0] ?? []
   const [bh = 1, F = 1, M = 1] = shapes[1] ?? []
   const L = a.hop + M - 1

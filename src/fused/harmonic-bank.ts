@@ -20,16 +20,9 @@
  */
 import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
-import { upsampleTable, type UpsampleMethod, type UpsampleTable } from '../dsp/resample.js'
+import { upsampleMethods, upsampleTable, type UpsampleTable } from '../dsp/resample.js'
+import { cachedPlan, num, nums, oneOf } from './attrs.js'
 import { needs } from './needs.js'
-
-/** The attributes `synth.harmonicBank` records. */
-export interface HarmonicBankAttrs {
-  readonly samples: number
-  readonly sampleRate: number
-  readonly ratios: readonly number[]
-  readonly ampResample: UpsampleMethod
-}
 
 interface Plan {
   readonly B: number
@@ -43,17 +36,19 @@ interface Plan {
   readonly amp: UpsampleTable
 }
 
-const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>): Plan => {
-  const a = attrs as unknown as HarmonicBankAttrs
-  const [B = 1, F = 1, K = 1] = shapes[1] ?? []
-  const ratios = Float64Array.from(a.ratios)
-  return {
-    B, F, K, T: a.samples, sr: a.sampleRate, ratios,
-    series: ratios.every((r, k) => r === k + 1),
-    freq: upsampleTable('linear', F, a.samples),
-    amp: upsampleTable(a.ampResample, F, a.samples),
-  }
-}
+/** Attributes (as `synth.harmonicBank` records them): samples, sampleRate, ratios, ampResample; tables built once per attributes and shapes. */
+const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>): Plan =>
+  cachedPlan('synth.harmonicBank', attrs, shapes, () => {
+    const T = num(attrs, 'samples')
+    const [B = 1, F = 1, K = 1] = shapes[1] ?? []
+    const ratios = Float64Array.from(nums(attrs, 'ratios'))
+    return {
+      B, F, K, T, sr: num(attrs, 'sampleRate'), ratios,
+      series: ratios.every((r, k) => r === k + 1),
+      freq: upsampleTable('linear', F, T),
+      amp: upsampleTable(oneOf(attrs, 'ampResample', upsampleMethods), F, T),
+    }
+  })
 
 /** Linear interpolation exactly as the `upsample` decomposition writes it: a + (b − a)·w. */
 const lerp = (x: Float32Array, i0: number, i1: number, w: number): number => x[i0]! + (x[i1]! - x[i0]!) * w

@@ -7,11 +7,12 @@
  * const m = magnitudeForward([spec], [[1, 59, 513, 2]], { eps: 1e-18 }, [1, 59, 513])
  */
 import type { HostKernel } from '../core/backend.js'
+import { num } from './attrs.js'
 
 /** Forward: complex `[..., 2]` → `[...]`. @example magnitudeForward([X], [[4, 2]], { eps: 0 }, [4]) */
 export const magnitudeForward: HostKernel = (inputs, _shapes, attrs) => {
   const X = inputs[0]!
-  const eps = attrs['eps'] as number
+  const eps = num(attrs, 'eps')
   const out = new Float32Array(X.length / 2)
   for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(X[2 * i]! * X[2 * i]! + X[2 * i + 1]! * X[2 * i + 1]! + eps)
   return out
@@ -20,7 +21,7 @@ export const magnitudeForward: HostKernel = (inputs, _shapes, attrs) => {
 /** Backward: `[X, g]` → `∂X` (same shape as X). @example magnitudeVjp([X, g], [[4, 2], [4]], { eps: 0 }, [8]) */
 export const magnitudeVjp: HostKernel = (inputs, _shapes, attrs) => {
   const [X, g] = inputs as [Float32Array, Float32Array]
-  const eps = attrs['eps'] as number
+  const eps = num(attrs, 'eps')
   const out = new Float32Array(X.length)
   for (let i = 0; i < g.length; i++) {
     const re = X[2 * i]!, im = X[2 * i + 1]!

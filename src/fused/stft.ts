@@ -15,24 +15,19 @@ import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
 import { realFft } from '../backends/host/fft.js'
 import { frameCount } from '../dsp/frame.js'
-import { windowTable, type WindowName } from '../dsp/window.js'
+import { windowNames, windowTable } from '../dsp/window.js'
+import { cachedPlan, flag, num, oneOf } from './attrs.js'
 
-/** The attributes `dsp.stft` records. */
-export interface StftAttrs {
-  readonly nFft: number
-  readonly hop: number
-  readonly window: WindowName
-  readonly center: boolean
-  readonly padEnd: boolean
-}
-
-const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) => {
-  const a = attrs as unknown as StftAttrs
-  const [B = 1, N = 1] = shapes[0] ?? []
-  const half = a.center ? Math.floor(a.nFft / 2) : 0
-  const frames = frameCount(N + 2 * half, a.nFft, a.hop, a.padEnd ? 'end' : 'none')
-  return { ...a, B, N, half, frames, width: 2 * (Math.floor(a.nFft / 2) + 1), w: Float64Array.from(windowTable(a.window, a.nFft)) }
-}
+/** Attributes (as `dsp.stft` records them): nFft, hop, window, center, padEnd. */
+const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) =>
+  cachedPlan('dsp.stft', attrs, shapes, () => {
+    const nFft = num(attrs, 'nFft'), hop = num(attrs, 'hop')
+    const [B = 1, N = 1] = shapes[0] ?? []
+    const half = flag(attrs, 'center') ? Math.floor(nFft / 2) : 0
+    const frames = frameCount(N + 2 * half, nFft, hop, flag(attrs, 'padEnd') ? 'end' : 'none')
+    const w = Float64Array.from(windowTable(oneOf(attrs, 'window', windowNames), nFft))
+    return { nFft, hop, B, N, half, frames, width: 2 * (Math.floor(nFft / 2) + 1), w }
+  })
 
 /** Forward: `x [B, N]` → `[B, F, bins, 2]`. @example stftForward([x], [[B, N]], attrs, shape) */
 export const stftForward: HostKernel = (inputs, shapes, attrs) => {
