@@ -9,7 +9,7 @@
  * const s = logSpectrogram(audio, 16000, { nFft: 512 })
  * s.db[t * s.bins + k] // dB of frame t, bin k (k·sr/nFft Hz)
  */
-import { fft, fftPlan } from '../realtime/fft.js'
+import { realFft } from '../backends/host/fft.js'
 
 /** A spectrogram in dB, frame-major. @example const s: Spectrogram = logSpectrogram(x, 16000) */
 export interface Spectrogram {
@@ -41,19 +41,19 @@ export const logSpectrogram = (x: ArrayLike<number>, sampleRate: number, o: Spec
   const hop = Math.max(1, Math.round(o.hop ?? nFft / 4))
   const frames = x.length <= nFft ? 1 : 1 + Math.ceil((x.length - nFft) / hop)
   const bins = nFft / 2 + 1
-  const plan = fftPlan(nFft)
+  const plan = realFft(nFft)
   // periodic Hann window w[n] = 0.5 − 0.5·cos(2πn/N) (Harris, Proc. IEEE 66(1), 1978)
   const w = Float64Array.from({ length: nFft }, (_, n) => 0.5 - 0.5 * Math.cos((2 * Math.PI * n) / nFft))
-  const re = new Float64Array(nFft)
-  const im = new Float64Array(nFft)
+  const frame = new Float64Array(nFft)
+  const re = new Float64Array(bins)
+  const im = new Float64Array(bins)
   const db = new Float32Array(frames * bins)
   for (let t = 0; t < frames; t++) {
     for (let n = 0; n < nFft; n++) {
       const i = t * hop + n
-      re[n] = i < x.length ? w[n]! * x[i]! : 0
-      im[n] = 0
+      frame[n] = i < x.length ? w[n]! * x[i]! : 0
     }
-    fft(plan, re, im)
+    plan.forwardSplit(frame, 0, re, im)
     for (let k = 0; k < bins; k++) db[t * bins + k] = 20 * Math.log10(Math.max(Math.hypot(re[k]!, im[k]!), 1e-7))
   }
   return { frames, bins, db, sampleRate, nFft, hop }

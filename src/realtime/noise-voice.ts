@@ -18,7 +18,7 @@
  */
 import { uniformAt } from '../core/random.js'
 import { firTable } from '../dsp/fir.js'
-import { realFftPlan, irfftReal } from './fft.js'
+import { realFft } from '../backends/host/fft.js'
 import { frameRing } from './frames.js'
 import { expSigmoid } from './frames.js'
 
@@ -61,7 +61,7 @@ export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
   const seed = o.seed ?? 0
   const bias = o.initialBias ?? -5
   // irfft of a real zero-phase spectrum (NumPy): h₀[t] = (1/L)·Σₖ wₖ·mₖ·cos(2πkt/L), wₖ = 1 at DC/Nyquist else 2
-  const plan = realFftPlan(l)
+  const plan = realFft(l)
   const zeros = new Float64Array(m)
   const firs = frameRing(o.capacity ?? 16, len)
   const mags = new Float64Array(m)
@@ -72,7 +72,7 @@ export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
   let t = 0
   const pushFrame = (raw: ArrayLike<number>): void => {
     for (let k = 0; k < m; k++) mags[k] = expSigmoid(raw[k]! + bias)
-    irfftReal(plan, mags, zeros, h0)
+    plan.inverseSplit(mags, zeros, h0, 0)
     const slot = firs.slot(firs.count)
     for (let j = 0; j < len; j++) slot[j] = h0[tab.idx[j]!]! * tab.win[j]!
     firs.count++

@@ -13,7 +13,7 @@
  * const conv = partitionedConvolver(ir, 128)
  * conv.process(input128, output128) // output = (ir ∗ input) for this block
  */
-import { irfftReal, realFftPlan, rfftReal } from './fft.js'
+import { realFft, type RealFft } from '../backends/host/fft.js'
 
 /** A block convolver. */
 export interface Convolver {
@@ -24,7 +24,7 @@ export interface Convolver {
 }
 
 /** Spectra of the IR partitions (each zero-padded to 2B), bins 0…B, laid out [P][bins]. */
-const irSpectra = (ir: Float32Array, block: number, parts: number, plan: ReturnType<typeof realFftPlan>) => {
+const irSpectra = (ir: Float32Array, block: number, parts: number, plan: RealFft) => {
   const bins = block + 1
   const buf = new Float64Array(2 * block)
   const re = new Float64Array(bins)
@@ -34,7 +34,7 @@ const irSpectra = (ir: Float32Array, block: number, parts: number, plan: ReturnT
   for (let p = 0; p < parts; p++) {
     buf.fill(0)
     for (let j = 0; j < block && p * block + j < ir.length; j++) buf[j] = ir[p * block + j]!
-    rfftReal(plan, buf, re, im)
+    plan.forwardSplit(buf, 0, re, im)
     hr.set(re, p * bins)
     hi.set(im, p * bins)
   }
@@ -50,7 +50,7 @@ export const partitionedConvolver = (ir: Float32Array, block: number): Convolver
   const n = 2 * block
   const bins = block + 1
   const parts = Math.max(1, Math.ceil(ir.length / block))
-  const plan = realFftPlan(n)
+  const plan = realFft(n)
   const buf = new Float64Array(n)
   const re = new Float64Array(bins)
   const im = new Float64Array(bins)
@@ -67,7 +67,7 @@ export const partitionedConvolver = (ir: Float32Array, block: number): Convolver
       buf[j] = buf[block + j]!
       buf[block + j] = x[j]!
     }
-    rfftReal(plan, buf, re, im)
+    plan.forwardSplit(buf, 0, re, im)
     const head = ring[0] === 0 ? parts - 1 : ring[0]! - 1
     ring[0] = head
     for (let k = 0; k < bins; k++) {
@@ -89,7 +89,7 @@ export const partitionedConvolver = (ir: Float32Array, block: number): Convolver
         accI[k] = accI[k]! + (ar * bi + ai * br)
       }
     }
-    irfftReal(plan, accR, accI, out)
+    plan.inverseSplit(accR, accI, out, 0)
     for (let j = 0; j < block; j++) y[j] = out[block + j]!
   }
   const out = new Float64Array(n)

@@ -2,14 +2,14 @@
  * Spectrograms on a canvas: `liveSpectrogram` scrolls one column per
  * animation frame from an AnalyserNode (dB magnitudes, log-frequency rows
  * from 40 Hz to Nyquist), and `drawSpectrogram` paints a whole rendered
- * buffer (Hann-windowed STFT with the real-time FFT, `src/realtime/fft.ts`)
+ * buffer (Hann-windowed STFT with the real-time FFT, `src/backends/host/fft.ts`)
  * the same way — the browser test's screenshot shows it.
  *
  * @example
  * const stop = liveSpectrogram(canvas, analyser)
  * drawSpectrogram(canvas, samples, 48000)
  */
-import { fft, fftPlan } from '../../src/realtime/fft.js'
+import { realFft } from '../../src/backends/host/fft.js'
 
 /** dB (−100…−20) → a dark-blue…yellow colour. */
 const colour = (db: number): [number, number, number] => {
@@ -63,17 +63,16 @@ export const liveSpectrogram = (canvas: HTMLCanvasElement, analyser: AnalyserNod
 export const drawSpectrogram = (canvas: HTMLCanvasElement, samples: Float32Array, sampleRate: number, n = 1024): void => {
   const g = canvas.getContext('2d')!
   const img = g.createImageData(canvas.width, canvas.height)
-  const plan = fftPlan(n)
-  const [re, im] = [new Float64Array(n), new Float64Array(n)]
+  const plan = realFft(n)
   const bins = n / 2 + 1
+  const [frame, re, im] = [new Float64Array(n), new Float64Array(bins), new Float64Array(bins)]
   const mag = new Float64Array(bins)
   for (let x = 0; x < canvas.width; x++) {
     const start = Math.floor((x / canvas.width) * Math.max(0, samples.length - n))
     for (let t = 0; t < n; t++) {
-      re[t] = (samples[start + t] ?? 0) * (0.5 - 0.5 * Math.cos((2 * Math.PI * t) / n)) // Hann
-      im[t] = 0
+      frame[t] = (samples[start + t] ?? 0) * (0.5 - 0.5 * Math.cos((2 * Math.PI * t) / n)) // Hann
     }
-    fft(plan, re, im)
+    plan.forwardSplit(frame, 0, re, im)
     for (let k = 0; k < bins; k++) mag[k] = 20 * Math.log10(Math.hypot(re[k]!, im[k]!) / (n / 4) + 1e-9)
     paintColumn(img, x, (k) => mag[k]!, bins, sampleRate)
   }

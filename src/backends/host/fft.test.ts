@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { reference } from '../reference/index.js'
 import { realFft } from './fft.js'
 
 const dft = (x: number[]) => {
@@ -29,4 +30,32 @@ describe('realFft', () => {
     })
   }
   it('rejects lengths that are not positive integers', () => expect(() => realFft(0)).toThrow(/positive integer/))
+})
+
+describe('realFft, split spectra (as the real-time voices and plots use it)', () => {
+  const signal = (n: number) => Float64Array.from({ length: n }, (_, i) => Math.sin(i * 1.7) + 0.01 * i)
+  const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((w, v, i) => Math.max(w, Math.abs(v - b[i]!)), 0)
+  it.each([4, 8, 128, 1024])('forwardSplit(%i) equals the reference rfft kernel, and inverseSplit inverts it', (n) => {
+    const x = signal(n)
+    const want = reference('float64').kernels.rfft([{ data: x, shape: [n] }], { n }, [n / 2 + 1, 2]).data
+    const re = new Float64Array(n / 2 + 1)
+    const im = new Float64Array(n / 2 + 1)
+    realFft(n).forwardSplit(x, 0, re, im)
+    expect(maxDiff(re, want.filter((_, i) => i % 2 === 0))).toBeLessThan(1e-12 * n)
+    expect(maxDiff(im, want.filter((_, i) => i % 2 === 1))).toBeLessThan(1e-12 * n)
+    const back = new Float64Array(n)
+    realFft(n).inverseSplit(re, im, back, 0)
+    expect(maxDiff(back, x)).toBeLessThan(1e-13 * n)
+  })
+  it('the transform of a unit impulse at 1 is e^{−2πik/n}', () => {
+    const x = new Float64Array(16)
+    x[1] = 1
+    const re = new Float64Array(9)
+    const im = new Float64Array(9)
+    realFft(16).forwardSplit(x, 0, re, im)
+    for (let k = 0; k <= 8; k++) {
+      expect(re[k]).toBeCloseTo(Math.cos((2 * Math.PI * k) / 16), 14)
+      expect(im[k]).toBeCloseTo(-Math.sin((2 * Math.PI * k) / 16), 14)
+    }
+  })
 })

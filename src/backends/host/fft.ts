@@ -14,6 +14,7 @@
  * const f = realFft(8)
  * const X = new Float64Array(10); f.forward(x, 0, X, 0)   // x: 8 reals → 5 complex (re, im)
  * const y = new Float64Array(8); f.inverse(X, 0, y, 0)    // y = x
+ * f.forwardSplit(x, 0, re, im)                              // the same bins, split into re[0…4] and im[0…4]
  */
 
 /** A planned real FFT of one length. */
@@ -23,7 +24,24 @@ export interface RealFft {
   readonly forward: (x: ArrayLike<number>, xo: number, out: Float32Array | Float64Array, oo: number) => void
   /** irfft of `X[xo … xo + 2·(⌊n/2⌋+1))` (interleaved) into `out[oo … oo+n)`. */
   readonly inverse: (X: ArrayLike<number>, xo: number, out: Float32Array | Float64Array, oo: number) => void
+  /** `forward` with the spectrum split into `re[0 … ⌊n/2⌋]` and `im[0 … ⌊n/2⌋]` (for complex multiply-adds on spectra). */
+  readonly forwardSplit: (x: ArrayLike<number>, xo: number, re: Float64Array, im: Float64Array) => void
+  /** `inverse` of a split spectrum. */
+  readonly inverseSplit: (re: ArrayLike<number>, im: ArrayLike<number>, out: Float32Array | Float64Array, oo: number) => void
 }
+
+/** Where a spectrum's bins live: bin k is (R[ro + s·k], I[io + s·k]) — interleaved (s = 2) or split (s = 1). */
+type Forward = (x: ArrayLike<number>, xo: number, R: Float32Array | Float64Array, ro: number, I: Float32Array | Float64Array, io: number, s: number) => void
+type Inverse = (R: ArrayLike<number>, ro: number, I: ArrayLike<number>, io: number, s: number, out: Float32Array | Float64Array, oo: number) => void
+
+/** The public plan from the strided forms. */
+const layouts = (n: number, fwd: Forward, inv: Inverse): RealFft => ({
+  n,
+  forward: (x, xo, out, oo) => fwd(x, xo, out, oo, out, oo + 1, 2),
+  inverse: (X, xo, out, oo) => inv(X, xo, X, xo + 1, 2, out, oo),
+  forwardSplit: (x, xo, re, im) => fwd(x, xo, re, 0, im, 0, 1),
+  inverseSplit: (re, im, out, oo) => inv(re, 0, im, 0, 1, out, oo),
+})
 
 /** Whether n is a power of two. @example isPow2(64) // true */
 export const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0
@@ -104,7 +122,7 @@ const plan = (n: number): RealFft => {
     wr[k] = Math.cos((2 * Math.PI * k) / n)
     wi[k] = -Math.sin((2 * Math.PI * k) / n)
   }
-  const forward: RealFft['forward'] = (x, xo, out, oo) => {
+  const forward: Forward = (x, xo, R, ro, I, io, st) => {
     for (let j = 0; j < m; j++) {
       re[j] = x[xo + 2 * j]!
       im[j] = x[xo + 2 * j + 1]!
@@ -114,14 +132,14 @@ const plan = (n: number): RealFft => {
       const a = k % m, b = (m - k) % m
       const er = (re[a]! + re[b]!) / 2, ei = (im[a]! - im[b]!) / 2 // E = (Z[k] + conj Z[m−k])/2
       const or = (im[a]! + im[b]!) / 2, oi = -(re[a]! - re[b]!) / 2 // O = (Z[k] − conj Z[m−k])/(2i)
-      out[oo + 2 * k] = er + wr[k]! * or - wi[k]! * oi
-      out[oo + 2 * k + 1] = ei + wr[k]! * oi + wi[k]! * or
+      R[ro + st * k] = er + wr[k]! * or - wi[k]! * oi
+      I[io + st * k] = ei + wr[k]! * oi + wi[k]! * or
     }
   }
-  const inverse: RealFft['inverse'] = (X, xo, out, oo) => {
+  const inverse: Inverse = (R, ro, I, io, st, out, oo) => {
     for (let k = 0; k < m; k++) {
-      const ar = X[xo + 2 * k]!, ai = k === 0 ? 0 : X[xo + 2 * k + 1]!
-      const br = X[xo + 2 * (m - k)]!, bi = k === 0 ? 0 : -X[xo + 2 * (m - k) + 1]! // conj X[m−k]
+      const ar = R[ro + st * k]!, ai = k === 0 ? 0 : I[io + st * k]!
+      const br = R[ro + st * (m - k)]!, bi = k === 0 ? 0 : -I[io + st * (m - k)]! // conj X[m−k]
       const er = ar + br, ei = ai + bi // 2E
       const dr = ar - br, di = ai - bi // 2O·e^{−2πik/n}
       const or = dr * wr[k]! + di * wi[k]!, oi = di * wr[k]! - dr * wi[k]! // 2O = d·e^{+2πik/n}
@@ -134,7 +152,7 @@ const plan = (n: number): RealFft => {
       out[oo + 2 * j + 1] = im[j]! / n
     }
   }
-  return { n, forward, inverse }
+  return layouts(n, forward, inverse)
 }
 
 /** The direct DFT, `X[k] = Σₜ x[t]·e^{−2πikt/n}`, and NumPy's irfft weights (1 at DC/Nyquist, else 2). */
@@ -142,7 +160,7 @@ const directPlan = (n: number): RealFft => {
   const bins = Math.floor(n / 2) + 1
   const cos = Float64Array.from({ length: n }, (_, j) => Math.cos((2 * Math.PI * j) / n))
   const sin = Float64Array.from({ length: n }, (_, j) => Math.sin((2 * Math.PI * j) / n))
-  const forward: RealFft['forward'] = (x, xo, out, oo) => {
+  const forward: Forward = (x, xo, R, ro, I, io, st) => {
     for (let k = 0; k < bins; k++) {
       let re = 0, im = 0
       for (let t = 0; t < n; t++) {
@@ -150,22 +168,22 @@ const directPlan = (n: number): RealFft => {
         re += x[xo + t]! * cos[j]!
         im -= x[xo + t]! * sin[j]!
       }
-      out[oo + 2 * k] = re
-      out[oo + 2 * k + 1] = im
+      R[ro + st * k] = re
+      I[io + st * k] = im
     }
   }
-  const inverse: RealFft['inverse'] = (X, xo, out, oo) => {
+  const inverse: Inverse = (R, ro, I, io, st, out, oo) => {
     for (let t = 0; t < n; t++) {
       let s = 0
       for (let k = 0; k < bins; k++) {
         const j = (k * t) % n
         const w = k === 0 || 2 * k === n ? 1 : 2
-        s += w * (X[xo + 2 * k]! * cos[j]! - X[xo + 2 * k + 1]! * sin[j]!)
+        s += w * (R[ro + st * k]! * cos[j]! - I[io + st * k]! * sin[j]!)
       }
       out[oo + t] = s / n
     }
   }
-  return { n, forward, inverse }
+  return layouts(n, forward, inverse)
 }
 
 const plans = new Map<number, RealFft>()
