@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cachedPlan, flag, num, nums, oneOf } from './attrs.js'
+import { cachedPlan, flag, needs, num, nums, oneOf } from './attrs.js'
 
 describe('fused attributes', () => {
   it('reads typed attributes and names a wrong one', () => {
@@ -8,6 +8,9 @@ describe('fused attributes', () => {
     expect(() => num(a, 'bad')).toThrow(/'bad' must be a finite number, got "x"/)
     expect(() => oneOf(a, 'window', ['hamming'])).toThrow(/'window' must be one of hamming/)
     expect(() => nums(a, 'hop')).toThrow(/'hop' must be a list of numbers/)
+  })
+  it('reads which cotangents a .vjp needs (all when the attribute is absent)', () => {
+    expect([needs({ needs: [false, true] }, 0), needs({ needs: [false, true] }, 1), needs({}, 0)]).toEqual([false, true, true])
   })
   it('builds a plan once per name, attributes and shapes', () => {
     let built = 0

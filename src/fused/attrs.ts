@@ -1,7 +1,7 @@
 /**
  * What every host lowering needs from its composite's attributes: typed
  * readers (a wrong attribute is an error naming it, which the interpreter
- * returns as a `KernelFailed` value) and a cache of the plans built from
+ * returns as a `KernelFailed` value), which cotangents a `.vjp` must compute, and a cache of the plans built from
  * attributes and shapes (tables, windows), so a training loop does not
  * rebuild them on every step.
  *
@@ -36,6 +36,16 @@ export const oneOf = <S extends string>(a: Attrs, k: string, allowed: readonly S
   const hit = allowed.find((s) => s === v)
   if (hit === undefined) throw bad(k, `one of ${allowed.join(', ')}`, v)
   return hit
+}
+
+/**
+ * Whether input `i`'s cotangent is wanted, from the `needs` attribute of a fusible `.vjp`
+ * composite (`core/fusible.ts`); absent means every one is.
+ * @example needs({ needs: [false, true] }, 0) // false
+ */
+export const needs = (a: Attrs, i: number): boolean => {
+  const v = a['needs']
+  return !(Array.isArray(v) && v[i] === false)
 }
 
 const plans = new Map<string, unknown>()

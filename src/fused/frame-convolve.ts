@@ -15,8 +15,7 @@ import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
 import { realFft } from '../backends/host/fft.js'
 import { nextPow2 } from '../dsp/convolve.js'
-import { num } from './attrs.js'
-import { needs } from './needs.js'
+import { needs, num } from './attrs.js'
 
 /** The attributes `dsp.frameConvolve` records. */
 export interface FrameConvolveAttrs {

@@ -21,8 +21,7 @@
 import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
 import { upsampleMethods, upsampleTable, type UpsampleTable } from '../dsp/resample.js'
-import { cachedPlan, num, nums, oneOf } from './attrs.js'
-import { needs } from './needs.js'
+import { cachedPlan, needs, num, nums, oneOf } from './attrs.js'
 
 interface Plan {
   readonly B: number
