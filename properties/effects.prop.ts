@@ -21,9 +21,9 @@ describe('modDelay gradients', () => {
         const specs = { x: { shape: [B, n], rate: 'audio' as const }, centre: range(2, 6), depth: range(0.2, 1.7), gain: range(0.2, 1) }
         const f = (p: Readonly<Record<string, Signal<Rate>>>) =>
           modDelay(p['x'] as Signal<'audio'>, lfo('sine', 40, n, sr), { centreMs: p['centre']!, depthMs: p['depth']!, gain: p['gain']! }, sr)
-        const { fd, ad, smooth } = gradCheck(f, specs, seed, 'modDelay', 1e-6) // a small directional derivative: smaller steps drown in rounding
+        const { fd, ad, smooth, noise } = gradCheck(f, specs, seed, 'modDelay', 1e-6) // a small directional derivative: smaller steps drown in rounding
         fc.pre(smooth)
-        return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad)
+        return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad, noise)
       }),
       params(0.5),
     )

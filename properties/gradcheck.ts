@@ -12,7 +12,7 @@ import { compileNodes } from '../src/core/compile.js'
 import { constant, param, type Rate, type Signal } from '../src/core/signal.js'
 import type { Shape } from '../src/core/shape.js'
 import { operand, rng } from './cases.js'
-import { directional } from './directional.js'
+import { directional, type Directional } from './directional.js'
 import { ok } from './harness.js'
 
 /** One differentiable parameter: its shape, rate and the interval its values are drawn from. */
@@ -36,14 +36,15 @@ export const gradCheck = (
   seed: number,
   label = '',
   h = 1e-6,
-): { fd: number; ad: number; smooth: boolean } => {
+): Directional => {
   const r = rng(seed)
   const p = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, param(k, s.shape, s.rate)]))
   const out = f(p)
   const shape = out.shape ?? []
   const w = constant([...operand(r, shape).values], shape)
   const loss = B.sum(B.mul(out.node, w.node), shape.map((_, i) => i))
-  const prog = ok(compileNodes({ loss }))
+  const scale = B.sum(B.abs(B.mul(out.node, w.node)), shape.map((_, i) => i))
+  const prog = ok(compileNodes({ loss, scale }))
   const draw = (s: ParamSpec) => Float64Array.from({ length: size(s.shape) }, () => (s.lo ?? -1) + ((s.hi ?? 1) - (s.lo ?? -1)) * r.next())
   const at = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, draw(s)]))
   const dir = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, draw({ ...s, lo: -1, hi: 1 })]))

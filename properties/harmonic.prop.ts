@@ -26,9 +26,9 @@ describe('harmonic gradients', () => {
         const ctl = (p: Readonly<Record<string, Signal<Rate>>>, k: string) => p[k] as Signal<'control'>
         const f = (p: Readonly<Record<string, Signal<Rate>>>) => harmonic(ctl(p, 'amp'), ctl(p, 'dist'), ctl(p, 'f0'), { samples: 64, sampleRate: 8000 })
         // h = 1e-5: phases reach ~1e5 Hz·samples, so float64 rounding/h would swamp a smaller step
-        const { fd, ad, smooth } = gradCheck(f, specs, seed, 'harmonic', 1e-5)
+        const { fd, ad, smooth, noise } = gradCheck(f, specs, seed, 'harmonic', 1e-5)
         fc.pre(smooth)
-        return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad)
+        return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad, noise)
       }),
       params(),
     )

@@ -28,9 +28,9 @@ const ctl = (p: Readonly<Record<string, Signal<Rate>>>, k: string) => p[k] as Si
 const check = (label: string, f: (p: Readonly<Record<string, Signal<Rate>>>) => Signal<Rate>, specs: Record<string, ParamSpec>) =>
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (seed) => {
-      const { fd, ad, smooth } = gradCheck(f, specs, seed, label)
+      const { fd, ad, smooth, noise } = gradCheck(f, specs, seed, label)
       fc.pre(smooth)
-      return within(TOL.gradient, fd, ad)
+      return within(TOL.gradient, fd, ad, noise)
     }),
     params(0.5),
   )

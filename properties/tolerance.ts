@@ -79,9 +79,12 @@ export const TOL = {
   },
 } as const satisfies Record<string, Tolerance>
 
-/** Whether `a` and `b` agree within `t`. */
-export const within = (t: Tolerance, a: number, b: number): boolean =>
-  Math.abs(a - b) <= t.atol + t.rtol * Math.max(Math.abs(a), Math.abs(b))
+/**
+ * Whether `a` and `b` agree within `t`, plus an absolute `slack` known from the computation
+ * (a central difference's rounding bound, `Directional.noise`).
+ */
+export const within = (t: Tolerance, a: number, b: number, slack = 0): boolean =>
+  Math.abs(a - b) <= t.atol + slack + t.rtol * Math.max(Math.abs(a), Math.abs(b))
 
 /** The first index where two arrays disagree beyond `t`, or −1. */
 export const firstMismatch = (t: Tolerance, a: ArrayLike<number>, b: ArrayLike<number>): number => {
