@@ -187,10 +187,13 @@ export const setSquare = (b: Squares, i: number, f: number): void => {
  */
 export const squaresStep = (b: Squares): number => {
   let total = 0
-  for (let i = 0; i < b.freqs.length; i++) {
+  const amp = b.amp
+  const count = b.freqs.length
+  for (let i = 0; i < count; i++) {
     const phi = (b.n * b.freqs[i]!) / b.sampleRate
-    const alpha = 2 * Math.PI * (phi - Math.floor(phi)) - Math.PI / 2
-    const c1 = Math.cos(alpha)
+    // α = 2π·frac(φ) − π/2, so cos α = sin(2π·frac(φ)), taken in [−π, π) for sinPi
+    const x = 2 * Math.PI * (phi - Math.floor(phi))
+    const c1 = sinPi(x >= Math.PI ? x - 2 * Math.PI : x)
     const c2 = 2 * c1 * c1 - 1
     const c3 = c1 * (2 * c2 - 1) // cos 3α
     const step = 2 * (2 * c2 * c2 - 1) // 2cos 4α
@@ -203,8 +206,8 @@ export const squaresStep = (b: Squares): number => {
     const kmax = b.kmax[i]!
     let k = 1
     for (; k + 2 <= kmax; k += 4) {
-      acc0 += b.amp[k]! * a
-      acc1 += b.amp[k + 2]! * bb
+      acc0 += amp[k]! * a
+      acc1 += amp[k + 2]! * bb
       const an = step * a - aPrev
       aPrev = a
       a = an
@@ -212,8 +215,8 @@ export const squaresStep = (b: Squares): number => {
       bPrev = bb
       bb = bn
     }
-    if (k <= kmax) acc0 += b.amp[k]! * a
-    total += (acc0 + acc1) / b.freqs.length
+    if (k <= kmax) acc0 += amp[k]! * a
+    total += (acc0 + acc1) / count
   }
   b.n++
   return total
