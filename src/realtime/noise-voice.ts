@@ -2,15 +2,35 @@
  * Filtered noise (`synths/filtered-noise`) as a real-time voice. Per frame:
  * m = expSigmoid(raw + bias), the zero-phase FIR h₀ = irfft(m, L = 2(M−1))
  * (a cosine sum, NumPy weights), tapered and rolled by `dsp/fir`'s own
- * `firTable` (taps hₖ[j] = h₀[idx j]·win j). The offline frame convolution
- * (frames of H noise samples, each convolved with its frame's FIR,
- * overlap-added, cropped from c = ⌊L_out/2⌋) is, per output sample,
- *   y[t] = Σ_{j<L_out} h_{⌊v/H⌋}[j]·noise[v],  v = t + c − j, v ≥ 0,
- * with noise[v] = uniformAt(seed, v) from `core/random` (so the noise is the
- * same stream, generated ahead). Latency: none in audio; frame ⌊(t + c)/H⌋
- * must have arrived (c samples of control look-ahead, under one hop when
- * c < H). The offline render zero-pads after its last sample, a stream has
- * no end: the last c samples of a finite render differ.
+ * `firTable` (taps hₖ[j] = h₀[idx j]·win j, j < L_out). The offline frame
+ * convolution cuts the noise into segments sₖ[v] = noise[v], v ∈ [kH, kH+H),
+ * convolves each with its frame's taps, zₖ = sₖ ∗ hₖ on u ∈ [kH, kH+H+L_out−1),
+ * overlap-adds and crops from c = ⌊L_out/2⌋:
+ *   y[t] = Σₖ zₖ[t + c] = Σ_{j<L_out} h_{⌊v/H⌋}[j]·noise[v],  v = t + c − j ≥ 0,
+ * with noise[v] = uniformAt(seed, v) from `core/random` (the same stream).
+ *
+ * Algorithm: overlap-add of per-segment FFT convolutions (fast convolution,
+ * Oppenheim & Schafer, "Discrete-Time Signal Processing", §8.7.3), the same
+ * sum to float64 rounding. N = next power of two ≥ H + L_out − 1, so the
+ * circular convolution of the zero-padded sequences is the linear one:
+ * zₖ = irfft_N(rfft_N(sₖ)·rfft_N(hₖ)). pushFrame stores rfft_N(hₖ) (one
+ * irfft of L and one rfft of N); process() convolves segment k lazily, the
+ * first time it needs an output u with ⌊u/H⌋ = k (all segments ≤ ⌊(t+c)/H⌋
+ * are in before y[t] is read), adds zₖ into an accumulator ring indexed by u,
+ * and clears each slot once read. Cost per hop: 3 real FFTs of N, N/2+1
+ * complex products, H noise draws and H + L_out − 1 adds, against H·L_out
+ * multiply-adds for the direct FIR (M = 65, H = 192: N = 512 vs 24 576 MACs).
+ *
+ * Frames: segment k uses frame min(k, count − 1), count being the frames
+ * pushed when segment k is convolved (the offline render holds its last
+ * frame the same way). A frame that arrives after its segment was convolved
+ * is not applied to it: the held frame was. On time means frame ⌊(t + c)/H⌋
+ * has arrived before y[t] is rendered (c samples of control look-ahead, under
+ * one hop when c < H). Segments convolved before any frame are silent. The
+ * ring keeps `capacity` frames: the controller may run at most that many
+ * frames ahead of the segment being convolved. Latency: none in audio. The
+ * offline render zero-pads after its last sample, a stream has no end: the
+ * last c samples of a finite render differ.
  *
  * @example
  * const v = noiseVoice({ bands: 65, hop: 192 })
@@ -18,8 +38,8 @@
  */
 import { uniformAt } from '../core/random.js'
 import { firTable } from '../dsp/fir.js'
-import { realFft } from '../backends/host/fft.js'
-import { frameRing } from './frames.js'
+import { realFft, type RealFft } from '../backends/host/fft.js'
+import { frameRing, type FrameRing } from './frames.js'
 import { expSigmoid } from './frames.js'
 
 /** Options of the real-time filtered-noise voice. */
@@ -48,66 +68,85 @@ export interface NoiseVoice {
   readonly process: (out: Float32Array) => void
 }
 
+/** The spectra rfft_N(hₖ) of the pushed frames' taps, split into real and imaginary rings. */
+interface TapSpectra {
+  readonly re: FrameRing
+  readonly im: FrameRing
+  readonly push: (raw: ArrayLike<number>) => void
+}
+
+/** Designs each frame's taps (as the offline `frequencyImpulseResponse`) and stores their N-point spectrum. */
+const tapSpectra = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, fft: RealFft, scratch: Float64Array): TapSpectra => {
+  const m = o.bands
+  const bias = o.initialBias ?? -5
+  // irfft of a real zero-phase spectrum (NumPy): h₀[t] = (1/L)·Σₖ wₖ·mₖ·cos(2πkt/L), wₖ = 1 at DC/Nyquist else 2
+  const design = realFft(2 * (m - 1))
+  const zeros = new Float64Array(m)
+  const mags = new Float64Array(m)
+  const h0 = new Float64Array(2 * (m - 1))
+  const bins = fft.n / 2 + 1
+  const re = frameRing(o.capacity ?? 16, bins)
+  const im = frameRing(o.capacity ?? 16, bins)
+  const push = (raw: ArrayLike<number>): void => {
+    for (let k = 0; k < m; k++) mags[k] = expSigmoid(raw[k]! + bias)
+    design.inverseSplit(mags, zeros, h0, 0)
+    scratch.fill(0)
+    for (let j = 0; j < tab.idx.length; j++) scratch[j] = h0[tab.idx[j]!]! * tab.win[j]!
+    fft.forwardSplit(scratch, 0, re.slot(re.count), im.slot(im.count))
+    re.count++
+    im.count++
+  }
+  return { re, im, push }
+}
+
 /**
  * Creates the voice; every buffer is allocated here.
+ * @param o bands M, hop H (samples per frame), FIR window taps, bias, noise seed, frame ring capacity
  * @example noiseVoice({ bands: 65, hop: 256 })
  */
 export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
-  const m = o.bands
-  const l = 2 * (m - 1)
-  const tab = firTable(m, o.windowSize ?? 257)
-  const len = tab.idx.length
+  const tab = firTable(o.bands, o.windowSize ?? 257)
+  const [len, hop, seed] = [tab.idx.length, o.hop, o.seed ?? 0]
   const c = Math.floor(len / 2)
-  const seed = o.seed ?? 0
-  const bias = o.initialBias ?? -5
-  // irfft of a real zero-phase spectrum (NumPy): h₀[t] = (1/L)·Σₖ wₖ·mₖ·cos(2πkt/L), wₖ = 1 at DC/Nyquist else 2
-  const plan = realFft(l)
-  const zeros = new Float64Array(m)
-  const firs = frameRing(o.capacity ?? 16, len)
-  const mags = new Float64Array(m)
-  const h0 = new Float64Array(l)
-  const ring = 1 << Math.ceil(Math.log2(len + 4096))
-  const noise = new Float64Array(ring) // noise[v] at v mod ring
-  let made = 0 // noise generated for v < made
-  let t = 0
-  const pushFrame = (raw: ArrayLike<number>): void => {
-    for (let k = 0; k < m; k++) mags[k] = expSigmoid(raw[k]! + bias)
-    plan.inverseSplit(mags, zeros, h0, 0)
-    const slot = firs.slot(firs.count)
-    for (let j = 0; j < len; j++) slot[j] = h0[tab.idx[j]!]! * tab.win[j]!
-    firs.count++
+  const width = hop + len - 1 // support of zₖ
+  const n = Math.max(4, 1 << Math.ceil(Math.log2(width)))
+  const fft = realFft(n)
+  const buf = new Float64Array(n) // zero-padded taps or segment, then zₖ
+  const spectra = tapSpectra(o, tab, fft, buf)
+  const re = new Float64Array(n / 2 + 1)
+  const im = new Float64Array(n / 2 + 1)
+  // z's ring: slot u & (n − 1). Live slots span at most `width` ≤ n: from the next u read to the last written.
+  const acc = new Float64Array(n)
+  const st = new Float64Array(2) // next output t, segments convolved
+  /** Adds zₖ[u] for u ≥ c (outputs before c are never read) into the ring. */
+  const convolve = (k: number): void => {
+    const count = spectra.re.count
+    if (count === 0) return
+    const base = k * hop
+    buf.fill(0)
+    for (let i = 0; i < hop; i++) buf[i] = uniformAt(seed, base + i)
+    fft.forwardSplit(buf, 0, re, im)
+    const hr = spectra.re.slot(Math.min(k, count - 1))
+    const hi = spectra.im.slot(Math.min(k, count - 1))
+    for (let b = 0; b <= n / 2; b++) {
+      const xr = re[b]!
+      re[b] = xr * hr[b]! - im[b]! * hi[b]!
+      im[b] = xr * hi[b]! + im[b]! * hr[b]!
+    }
+    fft.inverseSplit(re, im, buf, 0)
+    for (let u = Math.max(base, c); u < base + width; u++) acc[u & (n - 1)] = acc[u & (n - 1)]! + buf[u - base]!
   }
   const process = (out: Float32Array): void => {
-    for (; made < t + out.length + c; made++) noise[made & (ring - 1)] = uniformAt(seed, made)
-    for (let n = 0; n < out.length; n++, t++) {
+    let t = st[0]!
+    let done = st[1]!
+    for (let i = 0; i < out.length; i++, t++) {
       const u = t + c
-      let acc = 0
-      let v = Math.max(0, u - len + 1)
-      while (v <= u) {
-        const k = Math.min(Math.floor(v / o.hop), firs.count - 1)
-        const end = (k + 1) * o.hop - 1 < v ? u : Math.min(u, (k + 1) * o.hop - 1)
-        acc += dot(firs.slot(k), noise, u, v, end, ring - 1)
-        v = end + 1
-      }
-      out[n] = acc
+      for (; done * hop <= u; done++) convolve(done)
+      out[i] = acc[u & (n - 1)]!
+      acc[u & (n - 1)] = 0
     }
+    st[0] = t
+    st[1] = done
   }
-  return { taps: len, lookahead: c, pushFrame, process }
-}
-
-/** Σ_{v=from…to} h[u − v]·x[v & mask], four partial sums (no single dependency chain). */
-const dot = (h: Float64Array, x: Float64Array, u: number, from: number, to: number, mask: number): number => {
-  let a0 = 0
-  let a1 = 0
-  let a2 = 0
-  let a3 = 0
-  let v = from
-  for (; v + 3 <= to; v += 4) {
-    a0 += h[u - v]! * x[v & mask]!
-    a1 += h[u - v - 1]! * x[(v + 1) & mask]!
-    a2 += h[u - v - 2]! * x[(v + 2) & mask]!
-    a3 += h[u - v - 3]! * x[(v + 3) & mask]!
-  }
-  for (; v <= to; v++) a0 += h[u - v]! * x[v & mask]!
-  return a0 + a1 + a2 + a3
+  return { taps: len, lookahead: c, pushFrame: spectra.push, process }
 }

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { uniformAt } from '../core/random.js'
+import { firTable } from '../dsp/fir.js'
+import { expSigmoid } from './frames.js'
+import { noiseVoice } from './noise-voice.js'
+
+// The voice (overlap-add of per-segment FFT convolutions) against the direct time-varying FIR of the
+// offline frame convolution, y[t] = Σ_{j<len} h_{f(⌊v/H⌋)}[j]·noise[v], v = t + c − j ≥ 0, where f(k) is the
+// frame segment k uses: min(k, F − 1) when frames arrive on time (the offline render holds its last frame).
+
+/** A small deterministic generator (LCG, Numerical Recipes constants) for the random cases. */
+const lcg = (seed: number) => {
+  let s = seed >>> 0
+  return (): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296)
+}
+
+interface Case {
+  readonly bands: number
+  readonly windowSize: number
+  readonly hop: number
+  readonly seed: number
+  readonly frames: Float64Array[] // raw magnitudes [M] per frame
+}
+
+/** Taps of one frame, independently of the voice: h₀ by the direct cosine sum (NumPy irfft), then `firTable`. */
+const tapsOf = (raw: Float64Array, windowSize: number): Float64Array => {
+  const m = raw.length
+  const l = 2 * (m - 1)
+  const mags = Array.from(raw, (r) => expSigmoid(r - 5))
+  const h0 = Float64Array.from({ length: l }, (_, t) => mags.reduce((s, mk, k) => s + (k === 0 || k === m - 1 ? 1 : 2) * mk * Math.cos((2 * Math.PI * k * t) / l), 0) / l)
+  const tab = firTable(m, windowSize)
+  return Float64Array.from(tab.idx, (i, j) => h0[i]! * tab.win[j]!)
+}
+
+/** The direct sum for T samples; `frameOf(k)` is the frame of noise segment k. */
+const direct = (c: Case, frameOf: (k: number) => number, T: number): Float64Array => {
+  const taps = c.frames.map((f) => tapsOf(f, c.windowSize))
+  const len = taps[0]!.length
+  const lookahead = Math.floor(len / 2)
+  const y = new Float64Array(T)
+  for (let t = 0; t < T; t++)
+    for (let j = 0; j < len; j++) {
+      const v = t + lookahead - j
+      if (v >= 0) y[t] = y[t]! + taps[frameOf(Math.floor(v / c.hop))]![j]! * uniformAt(c.seed, v)
+    }
+  return y
+}
+
+/**
+ * Streams T samples in `blocks` (cycled); before each block, frames are pushed up to `want(start, end)` (capped at F).
+ * @returns the output and, per sample, the frames pushed when its block was rendered
+ */
+const stream = (c: Case, blocks: number[], T: number, want: (start: number, end: number, lookahead: number) => number) => {
+  const maxBlock = Math.max(...blocks)
+  const v = noiseVoice({ bands: c.bands, hop: c.hop, windowSize: c.windowSize, seed: c.seed, capacity: Math.ceil((maxBlock + 512) / c.hop) + 8 })
+  const out = new Float32Array(T)
+  const countAt = new Int32Array(T)
+  let pushed = 0
+  for (let s = 0, b = 0; s < T; b++) {
+    const e = Math.min(T, s + blocks[b % blocks.length]!)
+    for (; pushed < Math.min(c.frames.length, want(s, e, v.lookahead)); pushed++) v.pushFrame(c.frames[pushed]!)
+    countAt.fill(pushed, s, e)
+    v.process(out.subarray(s, e))
+    s = e
+  }
+  return { out, countAt, lookahead: v.lookahead }
+}
+
+/** Worst |got − want| in units of (one float32 rounding step of want + 1e-12 of the peak): ≤ 1 passes. */
+const worst = (got: Float32Array, want: Float64Array): number => {
+  const peak = want.reduce((p, x) => Math.max(p, Math.abs(x)), 0)
+  const ulp32 = (x: number) => 2 ** (Math.max(-126, Math.floor(Math.log2(Math.abs(Math.fround(x)) || 2 ** -126))) - 23)
+  return got.reduce((w, g, i) => Math.max(w, Math.abs(g - want[i]!) / (ulp32(want[i]!) + 1e-12 * peak)), 0)
+}
+
+const randomCase = (rand: () => number): Case => {
+  const bands = [9, 17, 33, 65][Math.floor(rand() * 4)]!
+  const windowSize = [257, 0, 31, 20, 2 * (bands - 1) - 1][Math.floor(rand() * 5)]!
+  const hop = [1, 7, 64, 65, 128, 192, 200, 333][Math.floor(rand() * 8)]!
+  const F = Math.max(2, Math.floor(2000 / hop)) // ~2/3 of T: the last frame is held for the rest
+  const frames = Array.from({ length: F }, () => Float64Array.from({ length: bands }, () => -4 + 10 * rand()))
+  return { bands, windowSize, hop, seed: Math.floor(rand() * 1000), frames }
+}
+
+const BLOCKS = [1, 37, 128, 500]
+const T = 3000
+
+describe('real-time filtered-noise voice (per-segment FFT convolution)', () => {
+  it('equals the direct time-varying FIR for random bands, windows, hops, block sizes and look-aheads', () => {
+    const rand = lcg(20240611)
+    for (let n = 0; n < 12; n++) {
+      const c = randomCase(rand)
+      const blocks = Array.from({ length: 6 }, () => BLOCKS[Math.floor(rand() * BLOCKS.length)]!)
+      const extra = Math.floor(rand() * 3) // frames pushed beyond the one needed
+      const got = stream(c, blocks, T, (_, e, la) => Math.floor((e - 1 + la) / c.hop) + 1 + extra)
+      const want = direct(c, (k) => Math.min(k, c.frames.length - 1), T)
+      expect(worst(got.out, want), JSON.stringify({ n, bands: c.bands, windowSize: c.windowSize, hop: c.hop, blocks, extra })).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('applies the frame held when a segment is convolved: a frame arriving after it is not applied to it', () => {
+    const rand = lcg(7)
+    const c: Case = { ...randomCase(rand), bands: 65, windowSize: 257, hop: 192 }
+    const frames = Array.from({ length: 16 }, () => Float64Array.from({ length: 65 }, () => -4 + 10 * rand()))
+    const late = { ...c, frames }
+    // Frames lag: before the block starting at s, only ⌊s/H⌋ frames (at least 1) — segment ⌊(s + c)/H⌋ may lack its own.
+    const got = stream(late, [128], T, (s) => Math.max(1, Math.floor(s / c.hop)))
+    // Segment k is convolved in the block that renders t = max(kH, c) − c; it uses the last frame pushed then.
+    const frameOf = (k: number) => Math.min(k, got.countAt[Math.max(k * c.hop, got.lookahead) - got.lookahead]! - 1)
+    const want = direct(late, frameOf, T)
+    expect(worst(got.out, want)).toBeLessThanOrEqual(1)
+    // The lag matters: with frames on time the output would differ.
+    const onTime = direct(late, (k) => Math.min(k, frames.length - 1), T)
+    expect(worst(got.out, onTime)).toBeGreaterThan(1e6)
+  })
+
+  it('renders silence before the first frame, then the held first frame', () => {
+    const v = noiseVoice({ bands: 17, hop: 64 })
+    const out = new Float32Array(100)
+    v.process(out)
+    expect(out.every((x) => x === 0)).toBe(true)
+    v.pushFrame(new Float64Array(17).fill(3))
+    v.process(out)
+    expect(out.some((x) => x !== 0)).toBe(true)
+  })
+})
