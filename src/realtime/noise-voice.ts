@@ -54,6 +54,7 @@ export interface NoiseVoiceOptions {
   readonly initialBias?: number
   /** Noise seed (default 0, as the offline synth). */
   readonly seed?: number
+  /** Frames kept (default 16): the controller may run at most this many frames ahead of the segment being convolved. */
   readonly capacity?: number
 }
 
@@ -76,7 +77,7 @@ interface TapSpectra {
 }
 
 /** Designs each frame's taps (as the offline `frequencyImpulseResponse`) and stores their N-point spectrum. */
-const tapSpectra = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, fft: RealFft, scratch: Float64Array): TapSpectra => {
+const tapSpectra = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, fft: RealFft): TapSpectra => {
   const m = o.bands
   const bias = o.initialBias ?? -5
   // irfft of a real zero-phase spectrum (NumPy): h₀[t] = (1/L)·Σₖ wₖ·mₖ·cos(2πkt/L), wₖ = 1 at DC/Nyquist else 2
@@ -84,19 +85,55 @@ const tapSpectra = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, fft:
   const zeros = new Float64Array(m)
   const mags = new Float64Array(m)
   const h0 = new Float64Array(2 * (m - 1))
+  const padded = new Float64Array(fft.n) // taps, then zeros (never written past the taps)
   const bins = fft.n / 2 + 1
   const re = frameRing(o.capacity ?? 16, bins)
   const im = frameRing(o.capacity ?? 16, bins)
   const push = (raw: ArrayLike<number>): void => {
     for (let k = 0; k < m; k++) mags[k] = expSigmoid(raw[k]! + bias)
     design.inverseSplit(mags, zeros, h0, 0)
-    scratch.fill(0)
-    for (let j = 0; j < tab.idx.length; j++) scratch[j] = h0[tab.idx[j]!]! * tab.win[j]!
-    fft.forwardSplit(scratch, 0, re.slot(re.count), im.slot(im.count))
+    for (let j = 0; j < tab.idx.length; j++) padded[j] = h0[tab.idx[j]!]! * tab.win[j]!
+    fft.forwardSplit(padded, 0, re.slot(re.count), im.slot(im.count))
     re.count++
     im.count++
   }
   return { re, im, push }
+}
+
+/** The ring of Σₖ zₖ[u] (slot u & (N − 1)) and the convolution of segment k into it. */
+interface Segments {
+  readonly acc: Float64Array
+  readonly convolve: (k: number) => void
+}
+
+/**
+ * Per-segment FFT convolution: zₖ = irfft_N(rfft_N(sₖ)·rfft_N(hₖ)), added into the ring for u ≥ c (outputs
+ * before c are never read). Live slots span at most H + L_out − 1 ≤ N: from the next u read to the last written.
+ */
+const segments = (hop: number, c: number, width: number, seed: number, fft: RealFft, spectra: TapSpectra): Segments => {
+  const n = fft.n
+  const seg = new Float64Array(n) // sₖ, then zeros (never written past H)
+  const z = new Float64Array(n)
+  const re = new Float64Array(n / 2 + 1)
+  const im = new Float64Array(n / 2 + 1)
+  const acc = new Float64Array(n)
+  const convolve = (k: number): void => {
+    const count = spectra.re.count
+    if (count === 0) return
+    const base = k * hop
+    for (let i = 0; i < hop; i++) seg[i] = uniformAt(seed, base + i)
+    fft.forwardSplit(seg, 0, re, im)
+    const hr = spectra.re.slot(Math.min(k, count - 1))
+    const hi = spectra.im.slot(Math.min(k, count - 1))
+    for (let b = 0; b <= n / 2; b++) {
+      const xr = re[b]!
+      re[b] = xr * hr[b]! - im[b]! * hi[b]!
+      im[b] = xr * hi[b]! + im[b]! * hr[b]!
+    }
+    fft.inverseSplit(re, im, z, 0)
+    for (let u = Math.max(base, c); u < base + width; u++) acc[u & (n - 1)] = acc[u & (n - 1)]! + z[u - base]!
+  }
+  return { acc, convolve }
 }
 
 /**
@@ -106,42 +143,20 @@ const tapSpectra = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, fft:
  */
 export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
   const tab = firTable(o.bands, o.windowSize ?? 257)
-  const [len, hop, seed] = [tab.idx.length, o.hop, o.seed ?? 0]
+  const [len, hop] = [tab.idx.length, o.hop]
   const c = Math.floor(len / 2)
   const width = hop + len - 1 // support of zₖ
   const n = Math.max(4, 1 << Math.ceil(Math.log2(width)))
   const fft = realFft(n)
-  const buf = new Float64Array(n) // zero-padded taps or segment, then zₖ
-  const spectra = tapSpectra(o, tab, fft, buf)
-  const re = new Float64Array(n / 2 + 1)
-  const im = new Float64Array(n / 2 + 1)
-  // z's ring: slot u & (n − 1). Live slots span at most `width` ≤ n: from the next u read to the last written.
-  const acc = new Float64Array(n)
+  const spectra = tapSpectra(o, tab, fft)
+  const { acc, convolve } = segments(hop, c, width, o.seed ?? 0, fft, spectra)
   const st = new Float64Array(2) // next output t, segments convolved
-  /** Adds zₖ[u] for u ≥ c (outputs before c are never read) into the ring. */
-  const convolve = (k: number): void => {
-    const count = spectra.re.count
-    if (count === 0) return
-    const base = k * hop
-    buf.fill(0)
-    for (let i = 0; i < hop; i++) buf[i] = uniformAt(seed, base + i)
-    fft.forwardSplit(buf, 0, re, im)
-    const hr = spectra.re.slot(Math.min(k, count - 1))
-    const hi = spectra.im.slot(Math.min(k, count - 1))
-    for (let b = 0; b <= n / 2; b++) {
-      const xr = re[b]!
-      re[b] = xr * hr[b]! - im[b]! * hi[b]!
-      im[b] = xr * hi[b]! + im[b]! * hr[b]!
-    }
-    fft.inverseSplit(re, im, buf, 0)
-    for (let u = Math.max(base, c); u < base + width; u++) acc[u & (n - 1)] = acc[u & (n - 1)]! + buf[u - base]!
-  }
   const process = (out: Float32Array): void => {
     let t = st[0]!
     let done = st[1]!
     for (let i = 0; i < out.length; i++, t++) {
       const u = t + c
-      for (; done * hop <= u; done++) convolve(done)
+      for (; done * hop <= u; done++) convolve(done) // segments ≤ ⌊u/H⌋ are in before y[t] = ring[u] is read
       out[i] = acc[u & (n - 1)]!
       acc[u & (n - 1)] = 0
     }
