@@ -35,7 +35,7 @@ describe('realFft', () => {
 describe('realFft, split spectra (as the real-time voices and plots use it)', () => {
   const signal = (n: number) => Float64Array.from({ length: n }, (_, i) => Math.sin(i * 1.7) + 0.01 * i)
   const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((w, v, i) => Math.max(w, Math.abs(v - b[i]!)), 0)
-  it.each([4, 8, 128, 1024])('forwardSplit(%i) equals the reference rfft kernel, and inverseSplit inverts it', (n) => {
+  it.each([4, 8, 16, 32, 128, 1024, 2048, 4096])('forwardSplit(%i) equals the reference rfft kernel, and inverseSplit inverts it', (n) => {
     const x = signal(n)
     const want = reference('float64').kernels.rfft([{ data: x, shape: [n] }], { n }, [n / 2 + 1, 2]).data
     const re = new Float64Array(n / 2 + 1)

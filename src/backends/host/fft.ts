@@ -46,70 +46,135 @@ const layouts = (n: number, fwd: Forward, inv: Inverse): RealFft => ({
 /** Whether n is a power of two. @example isPow2(64) // true */
 export const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0
 
-/** In-place radix-2 complex FFT of length m (power of two); sign −1 forward, +1 inverse (unscaled). */
-const complexFft = (m: number) => {
-  const rev = new Uint32Array(m)
+/** The pairs (i, rev(i)) with i < rev(i), rev reversing log2(m) bits: the swaps of the bit-reversal permutation. */
+const reversalPairs = (m: number): Uint32Array => {
+  const pairs: number[] = []
   for (let i = 0, bits = Math.log2(m); i < m; i++) {
     let r = 0
     for (let b = 0; b < bits; b++) r |= ((i >>> b) & 1) << (bits - 1 - b)
-    rev[i] = r
+    if (r > i) pairs.push(i, r)
   }
-  const cos = new Float64Array(m / 2)
-  const sin = new Float64Array(m / 2)
-  for (let j = 0; j < m / 2; j++) {
-    cos[j] = Math.cos((2 * Math.PI * j) / m)
-    sin[j] = Math.sin((2 * Math.PI * j) / m)
-  }
-  return (re: Float64Array, im: Float64Array, sign: number): void => {
-    for (let i = 0; i < m; i++) {
-      const j = rev[i]!
-      if (j > i) {
-        const r = re[i]!, q = im[i]!
-        re[i] = re[j]!; im[i] = im[j]!; re[j] = r; im[j] = q
-      }
+  return Uint32Array.from(pairs)
+}
+
+/**
+ * Twiddles of the radix-4 passes h = 2, 8, 32, … (h·4 ≤ m), for one sign: per j < h the six numbers
+ * w1 = e^{sign·2πij/(2h)}, w2 = e^{sign·2πij/(4h)}, w1·w2, interleaved (re, im); each pass's block is contiguous.
+ */
+const radix4Twiddles = (m: number, sign: number): Float64Array => {
+  const tab: number[] = []
+  for (let h = 2; 4 * h <= m; h *= 4) {
+    for (let j = 0; j < h; j++) {
+      const a1 = (sign * 2 * Math.PI * j) / (2 * h), a2 = (sign * 2 * Math.PI * j) / (4 * h)
+      tab.push(Math.cos(a1), Math.sin(a1), Math.cos(a2), Math.sin(a2), Math.cos(a1 + a2), Math.sin(a1 + a2))
     }
-    // Radix-2 stage 1 (twiddle 1); twiddles are hoisted out of every butterfly loop.
+  }
+  return Float64Array.from(tab)
+}
+
+/**
+ * One radix-4 pass: the radix-2 stages of lengths 2h and 4h fused, with three complex twiddle products per
+ * butterfly instead of four: for a, b, c, d at p, p+h, p+2h, p+3h (T1 = w1·b, T2 = w2·c, T3 = w1w2·d)
+ *   p ← a + T1 + (T2 + T3),  p+2h ← a + T1 − (T2 + T3),  p+h ← a − T1 + σi·(T2 − T3),  p+3h ← a − T1 − σi·(T2 − T3)
+ * (radix-2² decimation in time, e.g. Van Loan, "Computational Frameworks for the FFT" §1.4 / §2.1).
+ */
+const radix4Pass = (re: Float64Array, im: Float64Array, m: number, h: number, tab: Float64Array, o: number, sign: number): void => {
+  for (let p0 = 0; p0 < m; p0 += 4 * h) {
+    for (let j = 0, q = o; j < h; j++, q += 6) {
+      const p = p0 + j, p1 = p + h, p2 = p1 + h, p3 = p2 + h
+      const w1r = tab[q]!, w1i = tab[q + 1]!, w2r = tab[q + 2]!, w2i = tab[q + 3]!, w3r = tab[q + 4]!, w3i = tab[q + 5]!
+      const br = re[p1]!, bi = im[p1]!, cr = re[p2]!, ci = im[p2]!, dr = re[p3]!, di = im[p3]!
+      const t1r = br * w1r - bi * w1i, t1i = br * w1i + bi * w1r
+      const t2r = cr * w2r - ci * w2i, t2i = cr * w2i + ci * w2r
+      const t3r = dr * w3r - di * w3i, t3i = dr * w3i + di * w3r
+      const ar = re[p]!, ai = im[p]!
+      const b0r = ar + t1r, b0i = ai + t1i, b1r = ar - t1r, b1i = ai - t1i
+      const sr = t2r + t3r, si = t2i + t3i
+      const ur = -sign * (t2i - t3i), ui = sign * (t2r - t3r) // σi·(T2 − T3)
+      re[p] = b0r + sr; im[p] = b0i + si; re[p2] = b0r - sr; im[p2] = b0i - si
+      re[p1] = b1r + ur; im[p1] = b1i + ui; re[p3] = b1r - ur; im[p3] = b1i - ui
+    }
+  }
+}
+
+/** The last radix-2 stage (length m, half-length h = m/2) when log2(m) is even; twiddles e^{sign·2πij/m}. */
+const radix2Last = (re: Float64Array, im: Float64Array, h: number, cos: Float64Array, sin: Float64Array, sign: number): void => {
+  for (let j = 0; j < h; j++) {
+    const wr = cos[j]!, wi = sign * sin[j]!, q = j + h
+    const xr = re[q]! * wr - im[q]! * wi, xi = re[q]! * wi + im[q]! * wr
+    re[q] = re[j]! - xr; im[q] = im[j]! - xi
+    re[j] = re[j]! + xr; im[j] = im[j]! + xi
+  }
+}
+
+/**
+ * In-place complex FFT of length m (a power of two; sign −1 forward, +1 inverse, unscaled): bit reversal by
+ * precomputed swaps, one radix-2 stage, radix-4 passes (precomputed contiguous twiddles), a last radix-2 stage if odd.
+ */
+const complexFft = (m: number) => {
+  const pairs = reversalPairs(m)
+  const cos = Float64Array.from({ length: m / 2 }, (_, j) => Math.cos((2 * Math.PI * j) / m))
+  const sin = Float64Array.from({ length: m / 2 }, (_, j) => Math.sin((2 * Math.PI * j) / m))
+  const fwd = radix4Twiddles(m, -1), inv = radix4Twiddles(m, 1)
+  return (re: Float64Array, im: Float64Array, sign: number): void => {
+    for (let s = 0; s < pairs.length; s += 2) {
+      const i = pairs[s]!, j = pairs[s + 1]!
+      const r = re[i]!, q = im[i]!
+      re[i] = re[j]!; im[i] = im[j]!; re[j] = r; im[j] = q
+    }
     for (let p = 0; p + 1 < m; p += 2) {
       const xr = re[p + 1]!, xi = im[p + 1]!
       re[p + 1] = re[p]! - xr; im[p + 1] = im[p]! - xi
       re[p] = re[p]! + xr; im[p] = im[p]! + xi
     }
-    // Then stages in pairs (len 2h and 4h as one radix-4 pass: half the loads and stores), a last radix-2 if odd.
+    const tab = sign < 0 ? fwd : inv
     let h = 2
-    for (; 4 * h <= m; h *= 4) {
-      const s1 = m / (2 * h), s2 = m / (4 * h)
-      for (let j = 0; j < h; j++) {
-        const w1r = cos[j * s1]!, w1i = sign * sin[j * s1]!
-        const w2r = cos[j * s2]!, w2i = sign * sin[j * s2]!
-        const w3r = -sign * w2i, w3i = sign * w2r // w2·(i·sign) = w2·e^{i·sign·π/2}
-        for (let p = j; p < m; p += 4 * h) {
-          const p1 = p + h, p2 = p + 2 * h, p3 = p + 3 * h
-          // stage len 2h: (p, p1) and (p2, p3) with w1
-          const t1r = re[p1]! * w1r - im[p1]! * w1i, t1i = re[p1]! * w1i + im[p1]! * w1r
-          const t3r = re[p3]! * w1r - im[p3]! * w1i, t3i = re[p3]! * w1i + im[p3]! * w1r
-          const b0r = re[p]! + t1r, b0i = im[p]! + t1i, b1r = re[p]! - t1r, b1i = im[p]! - t1i
-          const b2r = re[p2]! + t3r, b2i = im[p2]! + t3i, b3r = re[p2]! - t3r, b3i = im[p2]! - t3i
-          // stage len 4h: (p, p2) with w2, (p1, p3) with w3
-          const u2r = b2r * w2r - b2i * w2i, u2i = b2r * w2i + b2i * w2r
-          const u3r = b3r * w3r - b3i * w3i, u3i = b3r * w3i + b3i * w3r
-          re[p] = b0r + u2r; im[p] = b0i + u2i; re[p2] = b0r - u2r; im[p2] = b0i - u2i
-          re[p1] = b1r + u3r; im[p1] = b1i + u3i; re[p3] = b1r - u3r; im[p3] = b1i - u3i
-        }
-      }
-    }
-    if (2 * h <= m) {
-      const step = m / (2 * h)
-      for (let j = 0; j < h; j++) {
-        const wr = cos[j * step]!, wi = sign * sin[j * step]!
-        for (let p = j; p < m; p += 2 * h) {
-          const q = p + h
-          const xr = re[q]! * wr - im[q]! * wi
-          const xi = re[q]! * wi + im[q]! * wr
-          re[q] = re[p]! - xr; im[q] = im[p]! - xi
-          re[p] = re[p]! + xr; im[p] = im[p]! + xi
-        }
-      }
-    }
+    for (let o = 0; 4 * h <= m; o += 6 * h, h *= 4) radix4Pass(re, im, m, h, tab, o, sign)
+    if (2 * h <= m) radix2Last(re, im, h, cos, sin, sign)
+  }
+}
+
+/**
+ * The forward split from Z = FFT(x[2m] + i·x[2m+1]) (in re, im) to X[0 … m] (written at R[ro + st·k], I[io + st·k]):
+ * X[k] = E[k] + W^k·O[k], E = (Z[k] + Z̄[m−k])/2, O = (Z[k] − Z̄[m−k])/(2i), W = e^{−2πi/n}.
+ * Arrays are parameters, not closure variables, so the loop keeps them in registers.
+ */
+const splitForward = (re: Float64Array, im: Float64Array, wr: Float64Array, wi: Float64Array, m: number, R: Float32Array | Float64Array, ro: number, I: Float32Array | Float64Array, io: number, st: number): void => {
+  for (let k = 0; k <= m; k++) {
+    const a = k === m ? 0 : k, b = k === 0 ? 0 : m - k // k mod m, (m − k) mod m
+    const er = (re[a]! + re[b]!) * 0.5, ei = (im[a]! - im[b]!) * 0.5 // E = (Z[k] + conj Z[m−k])/2
+    const or = (im[a]! + im[b]!) * 0.5, oi = -(re[a]! - re[b]!) * 0.5 // O = (Z[k] − conj Z[m−k])/(2i)
+    R[ro + st * k] = er + wr[k]! * or - wi[k]! * oi
+    I[io + st * k] = ei + wr[k]! * oi + wi[k]! * or
+  }
+}
+
+/** The inverse split: 2Z[k] = 2E + 2i·O from X[k] and X̄[m−k] (imaginary parts of DC and Nyquist ignored), into re, im. */
+const splitInverse = (R: ArrayLike<number>, ro: number, I: ArrayLike<number>, io: number, st: number, wr: Float64Array, wi: Float64Array, m: number, re: Float64Array, im: Float64Array): void => {
+  for (let k = 0; k < m; k++) {
+    const ar = R[ro + st * k]!, ai = k === 0 ? 0 : I[io + st * k]!
+    const br = R[ro + st * (m - k)]!, bi = k === 0 ? 0 : -I[io + st * (m - k)]! // conj X[m−k]
+    const er = ar + br, ei = ai + bi // 2E
+    const dr = ar - br, di = ai - bi // 2O·e^{−2πik/n}
+    const or = dr * wr[k]! + di * wi[k]!, oi = di * wr[k]! - dr * wi[k]! // 2O = d·e^{+2πik/n}
+    re[k] = er - oi // Z = E + iO (times 2)
+    im[k] = ei + or
+  }
+}
+
+/** z[j] = x[2j] + i·x[2j+1]. */
+const pack = (x: ArrayLike<number>, xo: number, m: number, re: Float64Array, im: Float64Array): void => {
+  for (let j = 0; j < m; j++) {
+    re[j] = x[xo + 2 * j]!
+    im[j] = x[xo + 2 * j + 1]!
+  }
+}
+
+/** x[2j] = Re z[j]·scale, x[2j+1] = Im z[j]·scale. */
+const unpack = (re: Float64Array, im: Float64Array, m: number, scale: number, out: Float32Array | Float64Array, oo: number): void => {
+  for (let j = 0; j < m; j++) {
+    out[oo + 2 * j] = re[j]! * scale
+    out[oo + 2 * j + 1] = im[j]! * scale
   }
 }
 
@@ -123,34 +188,14 @@ const plan = (n: number): RealFft => {
     wi[k] = -Math.sin((2 * Math.PI * k) / n)
   }
   const forward: Forward = (x, xo, R, ro, I, io, st) => {
-    for (let j = 0; j < m; j++) {
-      re[j] = x[xo + 2 * j]!
-      im[j] = x[xo + 2 * j + 1]!
-    }
+    pack(x, xo, m, re, im)
     fft(re, im, -1)
-    for (let k = 0; k <= m; k++) {
-      const a = k % m, b = (m - k) % m
-      const er = (re[a]! + re[b]!) / 2, ei = (im[a]! - im[b]!) / 2 // E = (Z[k] + conj Z[m−k])/2
-      const or = (im[a]! + im[b]!) / 2, oi = -(re[a]! - re[b]!) / 2 // O = (Z[k] − conj Z[m−k])/(2i)
-      R[ro + st * k] = er + wr[k]! * or - wi[k]! * oi
-      I[io + st * k] = ei + wr[k]! * oi + wi[k]! * or
-    }
+    splitForward(re, im, wr, wi, m, R, ro, I, io, st)
   }
   const inverse: Inverse = (R, ro, I, io, st, out, oo) => {
-    for (let k = 0; k < m; k++) {
-      const ar = R[ro + st * k]!, ai = k === 0 ? 0 : I[io + st * k]!
-      const br = R[ro + st * (m - k)]!, bi = k === 0 ? 0 : -I[io + st * (m - k)]! // conj X[m−k]
-      const er = ar + br, ei = ai + bi // 2E
-      const dr = ar - br, di = ai - bi // 2O·e^{−2πik/n}
-      const or = dr * wr[k]! + di * wi[k]!, oi = di * wr[k]! - dr * wi[k]! // 2O = d·e^{+2πik/n}
-      re[k] = er - oi // Z = E + iO (times 2)
-      im[k] = ei + or
-    }
+    splitInverse(R, ro, I, io, st, wr, wi, m, re, im)
     fft(re, im, 1)
-    for (let j = 0; j < m; j++) {
-      out[oo + 2 * j] = re[j]! / n
-      out[oo + 2 * j + 1] = im[j]! / n
-    }
+    unpack(re, im, m, 1 / n, out, oo) // 1/n is a power of two: the same rounding as dividing by n
   }
   return layouts(n, forward, inverse)
 }
