@@ -104,7 +104,7 @@ const parts = (): Row[] => {
   return [
     { voice: '  harmonic(100) alone', latency: 'controls 1 hop ahead', target: 0, step: (o) => (fh(), h.process(o)) },
     { voice: '  filtered noise(65) alone', latency: 'controls 64 samples ahead', target: 0, step: (o) => (fn(), n.process(o)) },
-    { voice: '  reverb 1 s IR alone (128/1024/8192 stages)', latency: '0', target: 0, step: (o) => conv.process(x, o) },
+    { voice: '  reverb 1 s IR alone (128/2048 stages)', latency: '0', target: 0, step: (o) => conv.process(x, o) },
   ]
 }
 

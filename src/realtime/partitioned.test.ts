@@ -27,6 +27,8 @@ describe('partitioned convolution', () => {
   it('multi-stage partitions equal direct convolution, with no added latency', () => {
     expect(worst(run(stagedConvolver(h, 128, [512, 2048]), x, 128))).toBeLessThan(2e-5)
     expect(worst(run(stagedConvolver(h, 64, [256]), x, 64))).toBeLessThan(2e-5)
+    expect(worst(run(stagedConvolver(h, 128), x, 128))).toBeLessThan(2e-5) // the default layout
+    expect(worst(run(stagedConvolver(h, 128, [256, 512, 1024]), x, 128))).toBeLessThan(2e-5) // odd partition counts
   })
   it('an IR shorter than a block works', () => {
     const short = Float32Array.from([0, 0.5, -0.25])

@@ -4,8 +4,10 @@
  * the IR is cut into P partitions of B samples, each transformed once with a
  * real FFT of N = 2B (one complex FFT of B, `fft.ts`); per block the last 2B inputs are transformed and
  *   Y = Σ_{p<P} H_p · X_{b−p},   y_block = last B samples of IFFT(Y)
- * i.e. y[t] = Σₘ h[m]·x[t − m] exactly (up to rounding). All buffers are
- * allocated at construction; `process` allocates nothing.
+ * i.e. y[t] = Σₘ h[m]·x[t − m] exactly (up to rounding). Spectra are stored
+ * bin-major (all partitions of a bin adjacent) so the sum over p runs with its
+ * accumulators in registers. All buffers are allocated at construction;
+ * `process` allocates nothing.
  * Ref: Wefers, "Partitioned convolution algorithms for real-time auralization"
  * (2015), §4 (uniformly partitioned overlap-save, FDL); Gardner, JAES 43(3) 1995.
  *
@@ -23,22 +25,59 @@ export interface Convolver {
   readonly process: (x: Float32Array, y: Float32Array) => void
 }
 
-/** Spectra of the IR partitions (each zero-padded to 2B), bins 0…B, laid out [P][bins]. */
-const irSpectra = (ir: Float32Array, block: number, parts: number, plan: RealFft) => {
+/** Spectra of the IR partitions (each zero-padded to 2B), laid out bin-major: bin k of partition p at 2·(k·P + p) (re, im). */
+const irSpectra = (ir: Float32Array, block: number, parts: number, plan: RealFft): Float64Array => {
   const bins = block + 1
   const buf = new Float64Array(2 * block)
-  const re = new Float64Array(bins)
-  const im = new Float64Array(bins)
-  const hr = new Float64Array(parts * bins)
-  const hi = new Float64Array(parts * bins)
+  const spec = new Float64Array(2 * bins)
+  const h = new Float64Array(2 * parts * bins)
   for (let p = 0; p < parts; p++) {
     buf.fill(0)
     for (let j = 0; j < block && p * block + j < ir.length; j++) buf[j] = ir[p * block + j]!
-    plan.forwardSplit(buf, 0, re, im)
-    hr.set(re, p * bins)
-    hi.set(im, p * bins)
+    plan.forward(buf, 0, spec, 0)
+    for (let k = 0; k < bins; k++) {
+      h[2 * (k * parts + p)] = spec[2 * k]!
+      h[2 * (k * parts + p) + 1] = spec[2 * k + 1]!
+    }
   }
-  return { hr, hi }
+  return h
+}
+
+/**
+ * acc[k] = Σ_{p<P} H_p[k]·X_{b−p}[k] for every bin: h is bin-major [bins][P], x bin-major [bins][2P] with the
+ * spectrum of p blocks ago in slot head + p (each spectrum is stored twice, at s and s + P, so no wrap-around).
+ * Bins outer, partitions inner: the sums stay in registers, in two chains (even, odd p) to halve add latency.
+ */
+const multiplyAdd = (h: Float64Array, x: Float64Array, parts: number, head: number, bins: number, acc: Float64Array): void => {
+  const hw = 2 * parts, pairs = hw & ~3
+  for (let k = 0, ho = 0, xo = 2 * head; k < bins; k++, ho += hw, xo += 2 * hw) {
+    let sr = 0, si = 0, tr = 0, ti = 0
+    let j = 0
+    for (; j < pairs; j += 4) {
+      const ar = x[xo + j]!, ai = x[xo + j + 1]!, br = h[ho + j]!, bi = h[ho + j + 1]!
+      const cr = x[xo + j + 2]!, ci = x[xo + j + 3]!, dr = h[ho + j + 2]!, di = h[ho + j + 3]!
+      sr += ar * br - ai * bi
+      si += ar * bi + ai * br
+      tr += cr * dr - ci * di
+      ti += cr * di + ci * dr
+    }
+    if (j < hw) {
+      const ar = x[xo + j]!, ai = x[xo + j + 1]!, br = h[ho + j]!, bi = h[ho + j + 1]!
+      sr += ar * br - ai * bi
+      si += ar * bi + ai * br
+    }
+    acc[2 * k] = sr + tr
+    acc[2 * k + 1] = si + ti
+  }
+}
+
+/** Stores the new spectrum (interleaved) in FDL slots `head` and `head + P` of every bin. */
+const pushSpectrum = (spec: Float64Array, x: Float64Array, parts: number, head: number, bins: number): void => {
+  for (let k = 0, o = 2 * head; k < bins; k++, o += 4 * parts) {
+    const r = spec[2 * k]!, i = spec[2 * k + 1]!
+    x[o] = r; x[o + 1] = i
+    x[o + 2 * parts] = r; x[o + 2 * parts + 1] = i
+  }
 }
 
 /**
@@ -52,47 +91,24 @@ export const partitionedConvolver = (ir: Float32Array, block: number): Convolver
   const parts = Math.max(1, Math.ceil(ir.length / block))
   const plan = realFft(n)
   const buf = new Float64Array(n)
-  const re = new Float64Array(bins)
-  const im = new Float64Array(bins)
-  const { hr, hi } = irSpectra(ir, block, parts, plan)
-  // frequency-domain delay line of input spectra, a ring of P slots
-  const xr = new Float64Array(parts * bins)
-  const xi = new Float64Array(parts * bins)
-  const accR = new Float64Array(bins)
-  const accI = new Float64Array(bins)
+  const h = irSpectra(ir, block, parts, plan)
+  // frequency-domain delay line of input spectra, a ring of P slots stored twice ([bins][2P])
+  const fdl = new Float64Array(4 * parts * bins)
+  const spec = new Float64Array(2 * bins)
+  const acc = new Float64Array(2 * bins)
+  const out = new Float64Array(n)
   const ring = new Int32Array(1) // the FDL head (typed, so writes do not allocate)
   const process = (x: Float32Array, y: Float32Array): void => {
-    // buf = [previous block | this block]
-    for (let j = 0; j < block; j++) {
-      buf[j] = buf[block + j]!
-      buf[block + j] = x[j]!
-    }
-    plan.forwardSplit(buf, 0, re, im)
+    buf.copyWithin(0, block) // buf = [previous block | this block]
+    for (let j = 0; j < block; j++) buf[block + j] = x[j]!
     const head = ring[0] === 0 ? parts - 1 : ring[0]! - 1
     ring[0] = head
-    for (let k = 0; k < bins; k++) {
-      xr[head * bins + k] = re[k]!
-      xi[head * bins + k] = im[k]!
-    }
-    accR.fill(0)
-    accI.fill(0)
-    for (let p = 0; p < parts; p++) {
-      const q = head + p
-      const xo = (q >= parts ? q - parts : q) * bins
-      const ho = p * bins
-      for (let k = 0; k < bins; k++) {
-        const ar = xr[xo + k]!
-        const ai = xi[xo + k]!
-        const br = hr[ho + k]!
-        const bi = hi[ho + k]!
-        accR[k] = accR[k]! + (ar * br - ai * bi)
-        accI[k] = accI[k]! + (ar * bi + ai * br)
-      }
-    }
-    plan.inverseSplit(accR, accI, out, 0)
+    plan.forward(buf, 0, spec, 0)
+    pushSpectrum(spec, fdl, parts, head, bins)
+    multiplyAdd(h, fdl, parts, head, bins, acc)
+    plan.inverse(acc, 0, out, 0)
     for (let j = 0; j < block; j++) y[j] = out[block + j]!
   }
-  const out = new Float64Array(n)
   return { block, process }
 }
 
@@ -105,10 +121,15 @@ export const partitionedConvolver = (ir: Float32Array, block: number): Convolver
  * O(Σⱼ Pⱼ) instead of O(L/B) spectral products per sample (Gardner 1995's
  * non-uniform scheme with uniform stages). A stage's FFT runs in the block
  * that completes its chunk (a CPU peak every Sⱼ samples, not spread).
+ * Default layout [2048]: per sample a stage costs one FFT pair of 2Sⱼ per Sⱼ
+ * samples (~25–50 ns here, whatever Sⱼ) plus Pⱼ complex multiply-adds (~2.5 ns
+ * each); for a 1 s IR at 48 kHz and blocks of 128, 128/2048 (16 + 23
+ * partitions) measured ~2× faster than 128/1024/8192, and ~1.2× faster than
+ * the same three stages with this code (one FFT pair less per sample).
  * @param ir h[m]  @param block samples per call  @param stages chunk sizes S₁ < S₂ < …, multiples of `block` ([] = uniform)
- * @example stagedConvolver(ir48000, 128, [1024, 8192])
+ * @example stagedConvolver(ir48000, 128, [2048])
  */
-export const stagedConvolver = (ir: Float32Array, block: number, stages: readonly number[] = [1024, 8192]): Convolver => {
+export const stagedConvolver = (ir: Float32Array, block: number, stages: readonly number[] = [2048]): Convolver => {
   const cuts = [0, ...stages.filter((s) => s < ir.length), ir.length]
   const head = partitionedConvolver(ir.subarray(0, Math.max(1, cuts[1]!)), block)
   const tails = cuts.slice(1, -1).map((s, j) => ({
@@ -122,13 +143,14 @@ export const stagedConvolver = (ir: Float32Array, block: number, stages: readonl
     head.process(x, y)
     for (let s = 0; s < tails.length; s++) {
       const t = tails[s]!
+      const out = t.out, chunk = t.chunk, pos = t.pos
       for (let j = 0; j < block; j++) {
-        y[j] = y[j]! + t.out[t.pos + j]!
-        t.chunk[t.pos + j] = x[j]!
+        y[j] = y[j]! + out[pos + j]!
+        chunk[pos + j] = x[j]!
       }
-      t.pos += block
+      t.pos = pos + block
       if (t.pos === t.size) {
-        t.conv.process(t.chunk, t.out)
+        t.conv.process(chunk, out)
         t.pos = 0
       }
     }

@@ -39,7 +39,7 @@ export interface DdspVoiceOptions {
   readonly ir?: Float32Array
   /** Samples per `process` call (a power of 2, default 128). */
   readonly block?: number
-  /** Convolution stage sizes (default [1024, 8192]; [] = one uniform partitioning). */
+  /** Convolution stage sizes (default [2048], see `stagedConvolver`; [] = one uniform partitioning). */
   readonly stages?: readonly number[]
   readonly seed?: number
 }
