@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { loadBackend, type AnyBackend } from '../backends/load.js'
 import { fillNoise } from '../core/random.js'
 import { extractFeatures } from '../features/extract.js'
+import { resample } from '../io/resample.js'
 import { readWav, writeWav } from '../io/wav.js'
 import { loadModelFile } from '../models/model-file.js'
 import { loadCheckpoint } from '../train/checkpoint.js'
@@ -69,6 +70,12 @@ describe('ddsp train / transfer', () => {
     expect(voiced.length).toBeGreaterThan(50)
     const cents = voiced.map((v) => Math.abs(1200 * Math.log2(v / 660))).sort((a, b) => a - b)
     expect(cents[Math.floor(cents.length / 2)]).toBeLessThan(30)
+    // an input at another rate is resampled to the model's: same frames, output at the model's rate
+    const probe16k = join(dir, 'probe16k.wav')
+    ok(await writeWav(probe16k, { sampleRate: 2 * sr, channels: [resample(tone(330, 1), sr, 2 * sr)] })())
+    const t16 = ok(await transferCommand(backend, probe16k, { model: out, out: join(dir, 'up16k.wav'), pitchShift: 12, loudnessShift: 0 })())
+    expect([t16.frames, t16.samples]).toEqual([100, 8000])
+    expect(ok(await readWav(join(dir, 'up16k.wav'))()).sampleRate).toBe(sr)
   }, 240000)
   it('trains a linear remap model on drum hits and transfers hits to the 808 snare, keeping the input length', async () => {
     await ready

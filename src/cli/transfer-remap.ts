@@ -31,7 +31,6 @@ export const transferRemap =
   (backend: AnyBackend, samples: Float32Array, sampleRate: number, m: RemapFile, o: TransferOptions): TE.TaskEither<CliError, TransferSummary> =>
   async () => {
     const t0 = performance.now()
-    if (sampleRate !== m.sampleRate) return E.left(usage(`the input is at ${sampleRate} Hz but the model was trained at ${m.sampleRate} Hz; resample it first`))
     if (!isVoice808(m.voice)) return E.left(usage(`the model's voice '${m.voice}' is not in the 808 kit`))
     const c = { voice: m.voice, sampleRate, hitSamples: m.hitSamples, onsetSamples: m.onsetSamples, hidden: m.hidden }
     const ckpt = await loadCheckpoint(join(o.model, 'checkpoint.json'))()

@@ -7,7 +7,8 @@
  *   L'  = L + d                    (--loudness-shift d dB, or 'auto': the input's loudest frame to the training maximum)
  * For a remap model (`--model remap` at training), each onset of the input is
  * mapped to the 808 voice and the hits are rendered at their onset times.
- * Every failure is one line with exit code 2.
+ * An input at another sample rate is resampled to the model's (the output is
+ * written at the model's rate). Every failure is one line with exit code 2.
  *
  * @example
  * ddsp transfer out/flute.wav --model out/violin-model --out out/flute-as-violin.wav --pitch-shift auto
@@ -18,6 +19,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { backendNames, type AnyBackend } from '../backends/load.js'
 import { extractFeatures } from '../features/extract.js'
+import { resample } from '../io/resample.js'
 import { readWav, writeWav } from '../io/wav.js'
 import { fillUnvoiced } from '../models/dataset.js'
 import { loadModelFile, type AutoencoderFile } from '../models/model-file.js'
@@ -69,7 +71,6 @@ export const resolveShifts = (o: TransferOptions, m: AutoencoderFile, voicedHz: 
 
 const autoencoderTransfer = async (backend: AnyBackend, samples: Float32Array, sampleRate: number, m: AutoencoderFile, o: TransferOptions): Promise<E.Either<CliError, TransferSummary>> => {
   const t0 = performance.now()
-  if (sampleRate !== m.config.sampleRate) return E.left(usage(`the input is at ${sampleRate} Hz but the model was trained at ${m.config.sampleRate} Hz; resample it first`))
   const frames = Math.floor(samples.length / m.config.hop)
   if (frames < 1) return E.left(usage(`the input is shorter than one frame (${m.config.hop} samples)`))
   const ckpt = await loadCheckpoint(join(o.model, 'checkpoint.json'))()
@@ -89,7 +90,7 @@ const autoencoderTransfer = async (backend: AnyBackend, samples: Float32Array, s
 
 /**
  * Runs `ddsp transfer`: reads the model folder and the input, renders, writes `out`.
- * @param backend loaded backend  @param input WAV path (mixed to mono)  @param o model folder, out path, shifts
+ * @param backend loaded backend  @param input WAV path (mixed to mono, resampled to the model's rate; the output is at that rate)  @param o model folder, out path, shifts
  * @example await transferCommand(wasm, 'flute.wav', { model: 'out/violin-model', out: 'y.wav', pitchShift: 'auto', loudnessShift: 0 })()
  */
 export const transferCommand =
@@ -99,9 +100,12 @@ export const transferCommand =
     if (E.isLeft(m)) return E.left(asCli(m.left))
     const a = await readWav(input)()
     if (E.isLeft(a)) return a
-    const samples = mixToMono(a.right)
-    if (samples.length === 0) return E.left(usage(`${input}: the WAV file holds no samples`))
-    return m.right.kind === 'autoencoder' ? autoencoderTransfer(backend, samples, a.right.sampleRate, m.right, o) : transferRemap(backend, samples, a.right.sampleRate, m.right, o)()
+    const mono = mixToMono(a.right)
+    if (mono.length === 0) return E.left(usage(`${input}: the WAV file holds no samples`))
+    // the model runs at the rate it was trained at: other inputs are resampled to it (and the output written at it)
+    const rate = m.right.kind === 'autoencoder' ? m.right.config.sampleRate : m.right.sampleRate
+    const samples = a.right.sampleRate === rate ? mono : resample(mono, a.right.sampleRate, rate)
+    return m.right.kind === 'autoencoder' ? autoencoderTransfer(backend, samples, rate, m.right, o) : transferRemap(backend, samples, rate, m.right, o)()
   }
 
 /**
