@@ -8,7 +8,8 @@
  * (Chebyshev recurrence: one sin and one cos per sample; harmonics at or above
  * Nyquist are skipped, as the offline per-sample mask zeroes them).
  * Latency: none in audio; frame i+1 is read during hop i (one hop of control
- * look-ahead, held at the last frame if it has not arrived).
+ * look-ahead; a frame that has not arrived is held at the last that has, and
+ * the voice is silent before its first frame).
  *
  * @example
  * const v = harmonicVoice({ sampleRate: 48000, harmonics: 100, hop: 192 })
@@ -16,6 +17,9 @@
  * v.process(out128)
  */
 import { expSigmoid, frameRing, hopWeights } from './frames.js'
+import { type KernelChoice } from './wasm/kernel.js'
+import { harmonicsBank } from './wasm/harmonics.js'
+import { sinPi } from './sine.js'
 
 /** Options of the real-time harmonic voice. */
 export interface HarmonicVoiceOptions {
@@ -26,7 +30,12 @@ export interface HarmonicVoiceOptions {
   readonly hop: number
   /** Frames held at once (default 16). */
   readonly capacity?: number
+  /** The oscillator bank: wasm SIMD where available (default) or TypeScript ('js'); equal to ≈1e-15. */
+  readonly kernels?: KernelChoice
 }
+
+/** Samples the wasm bank stages at once (longer blocks are rendered in pieces). */
+const BANK_BLOCK = 1024
 
 /** A real-time harmonic voice. */
 export interface HarmonicVoice {
@@ -65,27 +74,58 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
     f0s.slot(i)[0] = f0
     amps.count = f0s.count = i + 1
   }
-  const process = (out: Float32Array): void => {
-    for (let n = 0; n < out.length; n++) {
+  const bank = harmonicsBank(K, BANK_BLOCK, o.kernels)
+  /** Samples [from, to) of `out`; with the wasm bank, per-sample controls are staged and the bank runs once per frame pair. */
+  const render = (out: Float32Array, from: number, to: number): void => {
+    let run = from // first sample not yet rendered by the bank
+    for (let n = from; n < to; n++) {
       const t = st[0]!
       st[0] = t + 1
-      const i0 = Math.floor(t / o.hop)
-      const j = t - i0 * o.hop
-      const i1 = i0 + 1 < amps.count ? i0 + 1 : i0
+      const hop = Math.floor(t / o.hop)
+      const j = t - hop * o.hop
+      // frame `hop` and the next one are read; one not yet arrived is held at the last that has
+      const i0 = Math.min(hop, amps.count - 1)
+      if (i0 < 0) {
+        if (bank === undefined) out[n] = 0
+        else bank.kmax[n - from] = 0 // silence before the first frame
+        continue
+      }
+      const i1 = i0 === hop && i0 + 1 < amps.count ? i0 + 1 : i0
       const a0 = amps.slot(i0)
-      const a1 = amps.slot(i1)
       const fa = f0s.slot(i0)[0]!
       const f0 = fa + (f0s.slot(i1)[0]! - fa) * w.linear[j]!
       let theta = st[1]! + ((2 * Math.PI) / o.sampleRate) * f0
       if (theta >= 2 * Math.PI) theta -= 2 * Math.PI * Math.floor(theta / (2 * Math.PI))
       st[1] = theta
       if (2 * i0 + i1 - i0 !== st[2]) {
+        if (bank !== undefined && n > run) bank.run(run - from, n - from)
+        run = n
+        const a1 = amps.slot(i1)
         for (let k = 0; k < K; k++) d[k] = a1[k]! - a0[k]!
+        if (bank !== undefined) {
+          bank.a0.set(a0)
+          bank.d.set(d)
+        }
         st[2] = 2 * i0 + i1 - i0
       }
       const kmax = Math.min(K, f0 > 0 ? Math.ceil(nyquist / f0) - 1 : K)
-      out[n] = harmonicSum(a0, d, w.window[j]!, theta, kmax)
+      if (bank === undefined) out[n] = harmonicSum(a0, d, w.window[j]!, theta, kmax)
+      else {
+        // sin and cos of θ ∈ [0, 2π) by sinPi on [−π, π): cos θ = sin(θ + π/2)
+        const x = theta >= Math.PI ? theta - 2 * Math.PI : theta
+        const y = x + Math.PI / 2
+        bank.s1[n - from] = sinPi(x)
+        bank.c1[n - from] = sinPi(y >= Math.PI ? y - 2 * Math.PI : y)
+        bank.ww[n - from] = w.window[j]!
+        bank.kmax[n - from] = kmax
+      }
     }
+    if (bank === undefined) return
+    if (to > run) bank.run(run - from, to - from)
+    for (let n = from; n < to; n++) out[n] = bank.out[n - from]!
+  }
+  const process = (out: Float32Array): void => {
+    for (let s = 0; s < out.length; s += BANK_BLOCK) render(out, s, Math.min(out.length, s + BANK_BLOCK))
   }
   return { pushFrame, process }
 }
