@@ -75,50 +75,63 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
     amps.count = f0s.count = i + 1
   }
   const bank = harmonicsBank(K, BANK_BLOCK, o.kernels)
-  /** Samples [from, to) of `out`; with the wasm bank, per-sample controls are staged and the bank runs once per frame pair. */
-  const render = (out: Float32Array, from: number, to: number): void => {
-    let run = from // first sample not yet rendered by the bank
-    for (let n = from; n < to; n++) {
-      const t = st[0]!
-      st[0] = t + 1
-      const hop = Math.floor(t / o.hop)
-      const j = t - hop * o.hop
-      // frame `hop` and the next one are read; one not yet arrived is held at the last that has
-      const i0 = Math.min(hop, amps.count - 1)
-      if (i0 < 0) {
-        if (bank === undefined) out[n] = 0
-        else bank.kmax[n - from] = 0 // silence before the first frame
+  const dTheta = (2 * Math.PI) / o.sampleRate
+  /**
+   * Samples [n, end) of one hop (frames i0, i1 fixed): f0 linear between the frames, θ += 2π·f0/sr (wrapped),
+   * then the TypeScript sum, or staging for the wasm bank at `n − from`.
+   */
+  const segment = (out: Float32Array, n: number, end: number, j0: number, i0: number, i1: number, from: number): void => {
+    const a0 = amps.slot(i0)
+    const fa = f0s.slot(i0)[0]!
+    const df = f0s.slot(i1)[0]! - fa
+    let theta = st[1]!
+    for (let i = n, j = j0; i < end; i++, j++) {
+      const f0 = fa + df * w.linear[j]!
+      theta += dTheta * f0
+      if (theta >= 2 * Math.PI) theta -= 2 * Math.PI * Math.floor(theta / (2 * Math.PI))
+      const kmax = Math.min(K, f0 > 0 ? Math.ceil(nyquist / f0) - 1 : K)
+      if (bank === undefined) {
+        out[i] = harmonicSum(a0, d, w.window[j]!, theta, kmax)
         continue
       }
+      // sin and cos of θ ∈ [0, 2π) by sinPi on [−π, π): cos θ = sin(θ + π/2)
+      const x = theta >= Math.PI ? theta - 2 * Math.PI : theta
+      const y = x + Math.PI / 2
+      bank.s1[i - from] = sinPi(x)
+      bank.c1[i - from] = sinPi(y >= Math.PI ? y - 2 * Math.PI : y)
+      bank.ww[i - from] = w.window[j]!
+      bank.kmax[i - from] = kmax
+    }
+    st[1] = theta
+  }
+  /** Samples [from, to) of `out`, hop by hop; the wasm bank runs once per frame pair over the staged samples. */
+  const render = (out: Float32Array, from: number, to: number): void => {
+    let run = from // first sample not yet rendered by the bank
+    for (let n = from; n < to; ) {
+      const t = st[0]!
+      const hop = Math.floor(t / o.hop)
+      const j0 = t - hop * o.hop
+      const end = Math.min(to, n + o.hop - j0)
+      st[0] = t + (end - n)
+      // frame `hop` and the next one are read; one not yet arrived is held at the last that has
+      const i0 = Math.min(hop, amps.count - 1)
       const i1 = i0 === hop && i0 + 1 < amps.count ? i0 + 1 : i0
-      const a0 = amps.slot(i0)
-      const fa = f0s.slot(i0)[0]!
-      const f0 = fa + (f0s.slot(i1)[0]! - fa) * w.linear[j]!
-      let theta = st[1]! + ((2 * Math.PI) / o.sampleRate) * f0
-      if (theta >= 2 * Math.PI) theta -= 2 * Math.PI * Math.floor(theta / (2 * Math.PI))
-      st[1] = theta
-      if (2 * i0 + i1 - i0 !== st[2]) {
+      if (i0 < 0) {
+        // silence before the first frame
+        if (bank === undefined) out.fill(0, n, end)
+        else bank.kmax.fill(0, n - from, end - from)
+      } else if (i0 + i1 !== st[2]) {
         if (bank !== undefined && n > run) bank.run(run - from, n - from)
         run = n
+        const a0 = amps.slot(i0)
         const a1 = amps.slot(i1)
         for (let k = 0; k < K; k++) d[k] = a1[k]! - a0[k]!
-        if (bank !== undefined) {
-          bank.a0.set(a0)
-          bank.d.set(d)
-        }
-        st[2] = 2 * i0 + i1 - i0
+        bank?.a0.set(a0)
+        bank?.d.set(d)
+        st[2] = i0 + i1
       }
-      const kmax = Math.min(K, f0 > 0 ? Math.ceil(nyquist / f0) - 1 : K)
-      if (bank === undefined) out[n] = harmonicSum(a0, d, w.window[j]!, theta, kmax)
-      else {
-        // sin and cos of θ ∈ [0, 2π) by sinPi on [−π, π): cos θ = sin(θ + π/2)
-        const x = theta >= Math.PI ? theta - 2 * Math.PI : theta
-        const y = x + Math.PI / 2
-        bank.s1[n - from] = sinPi(x)
-        bank.c1[n - from] = sinPi(y >= Math.PI ? y - 2 * Math.PI : y)
-        bank.ww[n - from] = w.window[j]!
-        bank.kmax[n - from] = kmax
-      }
+      if (i0 >= 0) segment(out, n, end, j0, i0, i1, from)
+      n = end
     }
     if (bank === undefined) return
     if (to > run) bank.run(run - from, to - from)
