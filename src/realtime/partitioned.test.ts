@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { partitionedConvolver, stagedConvolver } from './partitioned.js'
+import { macBank } from './wasm/convolve.js'
 
 // y[t] = Σₘ h[m]·x[t − m], computed directly in float64.
 const direct = (h: Float32Array, x: Float32Array): Float64Array =>
@@ -30,10 +31,21 @@ describe('partitioned convolution', () => {
     expect(worst(run(stagedConvolver(h, 128), x, 128))).toBeLessThan(2e-5) // the default layout
     expect(worst(run(stagedConvolver(h, 128, [256, 512, 1024]), x, 128))).toBeLessThan(2e-5) // odd partition counts
   })
+  it('the wasm SIMD multiply-add exists in Node and equals the TypeScript one (and direct convolution)', () => {
+    expect(macBank(4, 129)).toBeDefined()
+    for (const [block, stages] of [[128, [2048]], [64, [256]], [128, [256, 512, 1024]], [32, []]] as const) {
+      const w = run(stagedConvolver(h, block, stages, 'wasm'), x, block)
+      const j = run(stagedConvolver(h, block, stages, 'js'), x, block)
+      expect(w.reduce((m, v, i) => Math.max(m, Math.abs(v - j[i]!)), 0), `${block} ${stages}`).toBeLessThan(1e-6)
+      expect(worst(w)).toBeLessThan(2e-5)
+    }
+  })
   it('an IR shorter than a block works', () => {
     const short = Float32Array.from([0, 0.5, -0.25])
-    const y = run(partitionedConvolver(short, 128), x, 128)
     const ref = direct(short, x)
-    expect(y.reduce((w, v, i) => Math.max(w, Math.abs(v - ref[i]!)), 0)).toBeLessThan(1e-6)
+    for (const k of ['wasm', 'js'] as const) {
+      const y = run(partitionedConvolver(short, 128, k), x, 128)
+      expect(y.reduce((w, v, i) => Math.max(w, Math.abs(v - ref[i]!)), 0)).toBeLessThan(1e-6)
+    }
   })
 })
