@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { harmonicVoice } from './harmonic-voice.js'
+import { hopWeights } from './frames.js'
 import { harmonicsBank } from './wasm/harmonics.js'
 
 describe('harmonic voice kernels', () => {
   it('Node has the wasm SIMD bank', () => {
-    expect(harmonicsBank(100, 128)).toBeDefined()
-    expect(harmonicsBank(100, 128, 'js')).toBeUndefined()
+    const o = { harmonics: 100, block: 128, sampleRate: 48000, weights: hopWeights(192) }
+    expect(harmonicsBank(o)).toBeDefined()
+    expect(harmonicsBank({ ...o, kernels: 'js' })).toBeUndefined()
   })
   it('the wasm bank equals the TypeScript one (random blocks, gliding f0 up past Nyquist cut-offs, odd K, late frames)', () => {
     const sr = 48000

@@ -19,7 +19,6 @@
 import { expSigmoid, frameRing, hopWeights } from './frames.js'
 import { type KernelChoice } from './wasm/kernel.js'
 import { harmonicsBank } from './wasm/harmonics.js'
-import { sinPi } from './sine.js'
 
 /** Options of the real-time harmonic voice. */
 export interface HarmonicVoiceOptions {
@@ -74,33 +73,24 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
     f0s.slot(i)[0] = f0
     amps.count = f0s.count = i + 1
   }
-  const bank = harmonicsBank(K, BANK_BLOCK, o.kernels)
+  const bank = harmonicsBank({ harmonics: K, block: BANK_BLOCK, sampleRate: o.sampleRate, weights: w, kernels: o.kernels })
   const dTheta = (2 * Math.PI) / o.sampleRate
   /**
    * Samples [n, end) of one hop (frames i0, i1 fixed): f0 linear between the frames, θ += 2π·f0/sr (wrapped),
-   * then the TypeScript sum, or staging for the wasm bank at `n − from`.
+   * kmax, then the TypeScript sum — or the same staging in wasm (`bank.segment`) at `n − from`.
    */
   const segment = (out: Float32Array, n: number, end: number, j0: number, i0: number, i1: number, from: number): void => {
-    const a0 = amps.slot(i0)
     const fa = f0s.slot(i0)[0]!
     const df = f0s.slot(i1)[0]! - fa
+    if (bank !== undefined) return bank.segment(n - from, end - n, fa, df, j0) // the same loop in wasm
+    const a0 = amps.slot(i0)
     let theta = st[1]!
     for (let i = n, j = j0; i < end; i++, j++) {
       const f0 = fa + df * w.linear[j]!
       theta += dTheta * f0
       if (theta >= 2 * Math.PI) theta -= 2 * Math.PI * Math.floor(theta / (2 * Math.PI))
       const kmax = Math.min(K, f0 > 0 ? Math.ceil(nyquist / f0) - 1 : K)
-      if (bank === undefined) {
-        out[i] = harmonicSum(a0, d, w.window[j]!, theta, kmax)
-        continue
-      }
-      // sin and cos of θ ∈ [0, 2π) by sinPi on [−π, π): cos θ = sin(θ + π/2)
-      const x = theta >= Math.PI ? theta - 2 * Math.PI : theta
-      const y = x + Math.PI / 2
-      bank.s1[i - from] = sinPi(x)
-      bank.c1[i - from] = sinPi(y >= Math.PI ? y - 2 * Math.PI : y)
-      bank.ww[i - from] = w.window[j]!
-      bank.kmax[i - from] = kmax
+      out[i] = harmonicSum(a0, d, w.window[j]!, theta, kmax)
     }
     st[1] = theta
   }

@@ -3,6 +3,9 @@
 ;; sin(kθ) by the Chebyshev recurrence sin((k+4)θ) = 2cos(4θ)·sin(kθ) − sin((k−4)θ), as two vector chains
 ;; (harmonics (1, 2) + 4q and (3, 4) + 4q, one per f64x2 lane pair) so consecutive steps do not wait on each
 ;; other; the same sums as the scalar two-chain code, in another order (≈1e-15 apart).
+;; `segment` stages one hop segment for it (as harmonic-voice.ts's TypeScript loop, op for op): per sample
+;;   f0 = fa + df·lin[j],  θ += dθ·f0 (wrapped to [0, 2π)),  kmax = min(K, ⌈nyquist/f0⌉ − 1) (K when f0 ≤ 0),
+;;   s1 = sin θ, c1 = cos θ (by $sin, sinPi of src/realtime/sine.ts), ww = win[j].
 ;; Pointers are byte offsets into the imported memory, arrays of f64 (kmax: i32); a0 and d are 16-byte aligned.
 (module
   (import "env" "memory" (memory 1))
@@ -62,4 +65,53 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $samples)))
   )
+
+  ;; sin x on [−π, π]: fold into [−π/2, π/2], then Taylor to x¹⁹ (the same operations as sinPi in sine.ts)
+  (func $sin (param $x f64) (result f64)
+    (local $y f64) (local $z f64)
+    (local.set $y
+      (if (result f64) (f64.gt (local.get $x) (f64.const 0x1.921fb54442d18p+0))
+        (then (f64.sub (f64.const 0x1.921fb54442d18p+1) (local.get $x)))
+        (else (if (result f64) (f64.lt (local.get $x) (f64.const -0x1.921fb54442d18p+0))
+          (then (f64.sub (f64.const -0x1.921fb54442d18p+1) (local.get $x)))
+          (else (local.get $x))))))
+    (local.set $z (f64.mul (local.get $y) (local.get $y)))
+    (f64.add (local.get $y) (f64.mul (f64.mul (local.get $y) (local.get $z))
+      (f64.add (f64.const -0x1.5555555555555p-3) (f64.mul (local.get $z)
+      (f64.add (f64.const 0x1.1111111111111p-7) (f64.mul (local.get $z)
+      (f64.add (f64.const -0x1.a01a01a01a01ap-13) (f64.mul (local.get $z)
+      (f64.add (f64.const 0x1.71de3a556c734p-19) (f64.mul (local.get $z)
+      (f64.add (f64.const -0x1.ae64567f544e4p-26) (f64.mul (local.get $z)
+      (f64.add (f64.const 0x1.6124613a86d09p-33) (f64.mul (local.get $z)
+      (f64.add (f64.const -0x1.ae7f3e733b81fp-41) (f64.mul (local.get $z)
+      (f64.add (f64.const 0x1.952c77030ad4ap-49) (f64.mul (local.get $z) (f64.const -0x1.2f49b46814157p-57))))))))))))))))))))
+  (func (export "segment") (param $n i32) (param $fa f64) (param $df f64) (param $j0 i32) (param $lin i32) (param $win i32)
+    (param $theta i32) (param $k f64) (param $nyquist f64) (param $dtheta f64) (param $s1 i32) (param $c1 i32) (param $ww i32) (param $kmax i32)
+    (local $i i32) (local $j i32) (local $f0 f64) (local $th f64) (local $x f64) (local $y f64)
+    (local.set $th (f64.load (local.get $theta)))
+    (local.set $j (i32.shl (local.get $j0) (i32.const 3)))
+    (block $done
+      (loop $samples
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $f0 (f64.add (local.get $fa) (f64.mul (local.get $df) (f64.load (i32.add (local.get $lin) (local.get $j))))))
+        (local.set $th (f64.add (local.get $th) (f64.mul (local.get $dtheta) (local.get $f0))))
+        (if (f64.ge (local.get $th) (f64.const 0x1.921fb54442d18p+2)) (then
+          (local.set $th (f64.sub (local.get $th)
+            (f64.mul (f64.const 0x1.921fb54442d18p+2) (f64.floor (f64.div (local.get $th) (f64.const 0x1.921fb54442d18p+2))))))))
+        (i32.store (i32.add (local.get $kmax) (i32.shl (local.get $i) (i32.const 2)))
+          (if (result i32) (f64.gt (local.get $f0) (f64.const 0))
+            (then (i32.trunc_f64_s (f64.min (local.get $k) (f64.sub (f64.ceil (f64.div (local.get $nyquist) (local.get $f0))) (f64.const 1)))))
+            (else (i32.trunc_f64_s (local.get $k)))))
+        (local.set $x (if (result f64) (f64.ge (local.get $th) (f64.const 0x1.921fb54442d18p+1))
+          (then (f64.sub (local.get $th) (f64.const 0x1.921fb54442d18p+2))) (else (local.get $th))))
+        (local.set $y (f64.add (local.get $x) (f64.const 0x1.921fb54442d18p+0)))
+        (local.set $y (if (result f64) (f64.ge (local.get $y) (f64.const 0x1.921fb54442d18p+1))
+          (then (f64.sub (local.get $y) (f64.const 0x1.921fb54442d18p+2))) (else (local.get $y))))
+        (f64.store (i32.add (local.get $s1) (i32.shl (local.get $i) (i32.const 3))) (call $sin (local.get $x)))
+        (f64.store (i32.add (local.get $c1) (i32.shl (local.get $i) (i32.const 3))) (call $sin (local.get $y)))
+        (f64.store (i32.add (local.get $ww) (i32.shl (local.get $i) (i32.const 3))) (f64.load (i32.add (local.get $win) (local.get $j))))
+        (local.set $j (i32.add (local.get $j) (i32.const 8)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $samples)))
+    (f64.store (local.get $theta) (local.get $th)))
 )
