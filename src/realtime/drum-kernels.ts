@@ -288,14 +288,53 @@ export const oscBlock = (o: Float64Array, env: Float64Array, out: Float64Array, 
  * Filters x in place through a biquad. @example biquadBlock(f, x, 128)
  */
 export const biquadBlock = (f: Biquad, x: Float64Array, count: number): void => {
-  for (let i = 0; i < count; i++) x[i] = biquadStep(f, x[i]!)
+  // biquadStep with coefficients and state in locals for the block
+  const b0 = f[0]!
+  const b1 = f[1]!
+  const b2 = f[2]!
+  const a1 = f[3]!
+  const a2 = f[4]!
+  let x1 = f[5]!
+  let x2 = f[6]!
+  let y1 = f[7]!
+  let y2 = f[8]!
+  for (let i = 0; i < count; i++) {
+    const xi = x[i]!
+    const y = b0 * xi + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2
+    x2 = x1
+    x1 = xi
+    y2 = y1
+    y1 = y
+    x[i] = y
+  }
+  f[5] = x1
+  f[6] = x2
+  f[7] = y1
+  f[8] = y2
 }
 
 /**
  * Filters x in place through an SVF. @example svfBlock(f, x, 128)
  */
 export const svfBlock = (f: Svf, x: Float64Array, count: number): void => {
-  for (let i = 0; i < count; i++) x[i] = svfStep(f, x[i]!)
+  // svfStep with coefficients and state in locals for the block, the response chosen once
+  const k = f[0]!
+  const a1 = f[1]!
+  const a2 = f[2]!
+  const a3 = f[3]!
+  const mode = f[6]!
+  let ic1 = f[4]!
+  let ic2 = f[5]!
+  for (let i = 0; i < count; i++) {
+    const xi = x[i]!
+    const v1 = a1 * ic1 + a2 * (xi - ic2)
+    const v2 = ic2 + a2 * ic1 + a3 * (xi - ic2)
+    ic1 = 2 * v1 - ic1
+    ic2 = 2 * v2 - ic2
+    x[i] = mode === 0 ? v2 : mode === 1 ? v1 : xi - k * v1 - v2
+  }
+  f[4] = ic1
+  f[5] = ic2
 }
 
 /**
