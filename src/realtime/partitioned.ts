@@ -82,8 +82,12 @@ const pushSpectrum = (spec: Float64Array, x: Float64Array, parts: number, head: 
   }
 }
 
-/** The per-block spectral step: input spectrum of buf → FDL slot `head` → Σ_p H_p·X_{b−p} → IFFT into `out`. */
-type SpectralStep = (buf: Float64Array, head: number, out: Float64Array) => void
+/** The per-block spectral step on its rows: input spectrum of `buf` → FDL slot `head` → Σ_p H_p·X_{b−p} → IFFT into `out`. */
+interface SpectralStep {
+  readonly buf: Float64Array
+  readonly out: Float64Array
+  readonly run: (head: number) => void
+}
 
 /** The TypeScript step (the reference semantics, and the fallback without wasm SIMD). */
 const jsStep = (ir: Float32Array, block: number, parts: number, plan: RealFft): SpectralStep => {
@@ -93,31 +97,44 @@ const jsStep = (ir: Float32Array, block: number, parts: number, plan: RealFft): 
   const fdl = new Float64Array(4 * parts * bins)
   const spec = new Float64Array(2 * bins)
   const acc = new Float64Array(2 * bins)
-  return (buf, head, out) => {
-    plan.forward(buf, 0, spec, 0)
-    pushSpectrum(spec, fdl, parts, head, bins)
-    multiplyAdd(h, fdl, parts, head, bins, acc)
-    plan.inverse(acc, 0, out, 0)
+  const buf = new Float64Array(2 * block), out = new Float64Array(2 * block)
+  return {
+    buf, out,
+    run: (head) => {
+      plan.forward(buf, 0, spec, 0)
+      pushSpectrum(spec, fdl, parts, head, bins)
+      multiplyAdd(h, fdl, parts, head, bins, acc)
+      plan.inverse(acc, 0, out, 0)
+    },
   }
 }
 
-/** The step with the multiply-add on the wasm SIMD kernel (`wasm/convolve.ts`), spectra split in its memory. */
+/** The step on the wasm SIMD kernels (`wasm/convolve.ts`): multiply-add, and the FFTs where `fft.wat` fits; spectra split in its memory. */
 const wasmStep = (ir: Float32Array, block: number, parts: number, plan: RealFft, bank: MacBank): SpectralStep => {
-  const buf = new Float64Array(2 * block)
+  const buf = bank.buf
   for (let p = 0; p < parts; p++) {
     buf.fill(0)
     for (let j = 0; j < block && p * block + j < ir.length; j++) buf[j] = ir[p * block + j]!
     plan.forwardSplit(buf, 0, bank.re, bank.im)
     bank.setH(p, bank.re, bank.im)
   }
+  buf.fill(0)
   bank.re.fill(0)
   bank.im.fill(0)
-  return (x, head, out) => {
-    plan.forwardSplit(x, 0, bank.re, bank.im)
-    bank.push(head)
-    bank.mac(head)
-    plan.inverseSplit(bank.accRe, bank.accIm, out, 0)
-  }
+  const run = bank.fft
+    ? (head: number) => {
+        bank.forward()
+        bank.push(head)
+        bank.mac(head)
+        bank.inverse()
+      }
+    : (head: number) => {
+        plan.forwardSplit(buf, 0, bank.re, bank.im)
+        bank.push(head)
+        bank.mac(head)
+        plan.inverseSplit(bank.accRe, bank.accIm, bank.out, 0)
+      }
+  return { buf, out: bank.out, run }
 }
 
 /**
@@ -130,17 +147,16 @@ export const partitionedConvolver = (ir: Float32Array, block: number, kernels: K
   const n = 2 * block
   const parts = Math.max(1, Math.ceil(ir.length / block))
   const plan = realFft(n)
-  const bank = macBank(parts, block + 1, kernels)
+  const bank = macBank(parts, block, kernels)
   const step = bank === undefined ? jsStep(ir, block, parts, plan) : wasmStep(ir, block, parts, plan, bank)
-  const buf = new Float64Array(n)
-  const out = new Float64Array(n)
+  const { buf, out, run } = step
   const ring = new Int32Array(1) // the FDL head (typed, so writes do not allocate)
   const process = (x: Float32Array, y: Float32Array): void => {
     buf.copyWithin(0, block) // buf = [previous block | this block]
     for (let j = 0; j < block; j++) buf[block + j] = x[j]!
     const head = ring[0] === 0 ? parts - 1 : ring[0]! - 1
     ring[0] = head
-    step(buf, head, out)
+    run(head)
     for (let j = 0; j < block; j++) y[j] = out[block + j]!
   }
   return { block, process }

@@ -5,11 +5,14 @@
  * the frequency-domain delay line, and `mac(head)` writes
  *   acc[k] = Σ_{p<P} H_p[k]·X_{b−p}[k]
  * into `accRe`/`accIm`. The IR spectra go into `h` once, laid out by `setH`.
+ * When 2B is a length `fft.wat` handles, the bank also runs the FFTs in the
+ * same memory: `forward()` = rfft(`buf`) → re/im, `inverse()` = irfft(acc) → `out`.
  *
  * @example
  * const bank = macBank(16, 129)
  * if (bank !== undefined) { bank.setH(p, re, im); …; bank.push(head); bank.mac(head) }
  */
+import { fftCalls, fftFits, fftRegions, fillFftTables, type FftExports } from './fft.js'
 import { arena, instantiate, type KernelChoice } from './kernel.js'
 
 /** Views into the kernel's memory and its entry points. */
@@ -26,24 +29,34 @@ export interface MacBank {
   readonly push: (head: number) => void
   /** acc = Σ_p H_p · X(slot head + p). */
   readonly mac: (head: number) => void
+  /** The time-domain rows (2B each) and the wasm FFTs between them and the spectra, when `fft` is true. */
+  readonly fft: boolean
+  readonly buf: Float64Array
+  readonly out: Float64Array
+  readonly forward: () => void
+  readonly inverse: () => void
 }
 
 type Push = (re: number, im: number, x: number, parts: number, head: number, pairs: number) => void
 type Mac = (h: number, x: number, parts: number, head: number, pairs: number, accRe: number, accIm: number) => void
 
 /**
- * A multiply-add bank for P partitions of `bins` bins, or undefined without wasm SIMD (or when `choice` is 'js').
- * @param parts P  @param bins spectrum bins (B + 1)  @param choice 'wasm' (default) or 'js'
- * @example macBank(23, 2049)
+ * A multiply-add bank for P partitions of blocks of B (B + 1 bins), or undefined without wasm SIMD (or when `choice` is 'js').
+ * @param parts P  @param block B  @param choice 'wasm' (default) or 'js'
+ * @example macBank(23, 2048)
  */
-export const macBank = (parts: number, bins: number, choice: KernelChoice = 'wasm'): MacBank | undefined => {
+export const macBank = (parts: number, block: number, choice: KernelChoice = 'wasm'): MacBank | undefined => {
   if (choice === 'js') return undefined
-  const pairs = Math.ceil(bins / 2)
+  const bins = block + 1, pairs = Math.ceil(bins / 2)
+  const fft = fftFits(2 * block)
   const f64 = (n: number) => 8 * n
-  const a = arena({ re: f64(2 * pairs), im: f64(2 * pairs), accRe: f64(2 * pairs), accIm: f64(2 * pairs), h: f64(4 * pairs * parts), x: f64(8 * pairs * parts) })
-  const k = instantiate<{ push: Push; mac: Mac }>(['convolve'], a.pages)
+  const sizes = { re: f64(2 * pairs), im: f64(2 * pairs), accRe: f64(2 * pairs), accIm: f64(2 * pairs), h: f64(4 * pairs * parts), x: f64(8 * pairs * parts), buf: f64(2 * block), out: f64(2 * block) }
+  const a = arena(fft ? { ...sizes, ...fftRegions(block) } : sizes)
+  const k = instantiate<{ push: Push; mac: Mac } & FftExports>(fft ? ['convolve', 'fft'] : ['convolve'], a.pages)
   if (k === undefined) return undefined
   const { at } = a
+  if (fft) fillFftTables(k.memory, at as typeof at & Record<keyof ReturnType<typeof fftRegions>, number>, block)
+  const calls = fft ? fftCalls(k.exports, at as typeof at & Record<keyof ReturnType<typeof fftRegions>, number>, block) : undefined
   const view = (o: number, n: number) => new Float64Array(k.memory.buffer, o, n)
   const h = view(at.h, 4 * pairs * parts)
   return {
@@ -60,5 +73,10 @@ export const macBank = (parts: number, bins: number, choice: KernelChoice = 'was
     },
     push: (head) => k.exports.push(at.re, at.im, at.x, parts, head, pairs),
     mac: (head) => k.exports.mac(at.h, at.x, parts, head, pairs, at.accRe, at.accIm),
+    fft,
+    buf: view(at.buf, 2 * block),
+    out: view(at.out, 2 * block),
+    forward: () => calls?.forward(at.buf, at.re, at.im),
+    inverse: () => calls?.inverse(at.accRe, at.accIm, at.out),
   }
 }

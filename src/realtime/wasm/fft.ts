@@ -1,0 +1,105 @@
+/**
+ * The real FFT of `fft.wat` (length n = 2m, m ≥ 4 a power of 2): its tables,
+ * laid out in a kernel memory by `fftRegions` and filled by `fillFftTables`,
+ * and `wasmRealFft(n)`, a standalone plan with its own memory (for tests and
+ * one-off use). Same contract as `realFft` in `src/backends/host/fft.ts`
+ * (split spectra, bins 0…m; the inverse is NumPy's irfft).
+ *
+ * @example
+ * const f = wasmRealFft(256)
+ * if (f !== undefined) { f.x.set(frame); f.forward(); f.inverse() } // f.re/f.im = rfft(frame), f.out = frame
+ */
+import { arena, instantiate, type KernelChoice } from './kernel.js'
+
+/** The kernel's entry points (byte offsets into its memory). */
+export interface FftExports {
+  readonly rfft: (x: number, re: number, im: number, m: number, rev: number, zr: number, zi: number, twr: number, twi: number, wr: number, wi: number) => void
+  readonly irfft: (re: number, im: number, out: number, m: number, rev: number, zr: number, zi: number, twr: number, twi: number, wr: number, wi: number, scale: number) => void
+}
+
+/** Whether `fft.wat` handles length n: a power of 2 with n ≥ 8. @example fftFits(256) // true */
+export const fftFits = (n: number): boolean => n >= 8 && (n & (n - 1)) === 0
+
+/**
+ * Byte sizes of the FFT's regions for n = 2m (for `arena`): bit reversal, work arrays, stage and split twiddles.
+ * @param m half the real length
+ * @example arena({ ...fftRegions(128), x: 2048 })
+ */
+export const fftRegions = (m: number) => ({
+  fftRev: 4 * m, fftZr: 8 * m, fftZi: 8 * m, fftTwr: 8 * m, fftTwiF: 8 * m, fftTwiI: 8 * m, fftWr: 8 * (m + 1), fftWi: 8 * (m + 1),
+})
+
+type FftAt = Readonly<Record<keyof ReturnType<typeof fftRegions>, number>>
+
+/**
+ * Fills the tables: rev = bit reversal of log2 m bits; stage h (4 … m/2) twiddles e^{∓iπj/h} at h − 4 + j; split twiddles e^{−2πik/n}.
+ * @param memory the kernel memory  @param at region offsets (from `arena`)  @param m half the real length
+ * @example fillFftTables(k.memory, a.at, 128)
+ */
+export const fillFftTables = (memory: WebAssembly.Memory, at: FftAt, m: number): void => {
+  const rev = new Int32Array(memory.buffer, at.fftRev, m)
+  for (let i = 0, bits = Math.log2(m); i < m; i++) {
+    let r = 0
+    for (let b = 0; b < bits; b++) r |= ((i >>> b) & 1) << (bits - 1 - b)
+    rev[i] = r
+  }
+  const twr = new Float64Array(memory.buffer, at.fftTwr, m), twf = new Float64Array(memory.buffer, at.fftTwiF, m), twi = new Float64Array(memory.buffer, at.fftTwiI, m)
+  for (let h = 4; 2 * h <= m; h *= 2) {
+    for (let j = 0; j < h; j++) {
+      twr[h - 4 + j] = Math.cos((Math.PI * j) / h)
+      twf[h - 4 + j] = -Math.sin((Math.PI * j) / h)
+      twi[h - 4 + j] = Math.sin((Math.PI * j) / h)
+    }
+  }
+  const wr = new Float64Array(memory.buffer, at.fftWr, m + 1), wi = new Float64Array(memory.buffer, at.fftWi, m + 1)
+  for (let k = 0; k <= m; k++) {
+    wr[k] = Math.cos((2 * Math.PI * k) / (2 * m))
+    wi[k] = -Math.sin((2 * Math.PI * k) / (2 * m))
+  }
+}
+
+/**
+ * The forward and inverse transforms bound to one memory's regions.
+ * @param e the kernel exports  @param at region offsets  @param m half the real length
+ * @example const t = fftCalls(k.exports, a.at, 128); t.forward(a.at.x, a.at.re, a.at.im)
+ */
+export const fftCalls = (e: FftExports, at: FftAt, m: number) => ({
+  /** rfft of the f64 row at byte offset x into split re, im (bins 0…m). */
+  forward: (x: number, re: number, im: number): void => e.rfft(x, re, im, m, at.fftRev, at.fftZr, at.fftZi, at.fftTwr, at.fftTwiF, at.fftWr, at.fftWi),
+  /** irfft of split re, im into the f64 row at byte offset out. */
+  inverse: (re: number, im: number, out: number): void => e.irfft(re, im, out, m, at.fftRev, at.fftZr, at.fftZi, at.fftTwr, at.fftTwiI, at.fftWr, at.fftWi, 1 / (2 * m)),
+})
+
+/** A standalone wasm real FFT: views `x` (n), `re`/`im` (m + 1), `out` (n). */
+export interface WasmRealFft {
+  readonly x: Float64Array
+  readonly re: Float64Array
+  readonly im: Float64Array
+  readonly out: Float64Array
+  /** re, im ← rfft(x). */
+  readonly forward: () => void
+  /** out ← irfft(re, im). */
+  readonly inverse: () => void
+}
+
+/**
+ * A wasm real FFT of length n with its own memory, or undefined without SIMD, for other n, or when `choice` is 'js'.
+ * @param n real length (a power of 2 ≥ 8)  @param choice 'wasm' (default) or 'js'
+ * @example wasmRealFft(4096)
+ */
+export const wasmRealFft = (n: number, choice: KernelChoice = 'wasm'): WasmRealFft | undefined => {
+  if (choice === 'js' || !fftFits(n)) return undefined
+  const m = n / 2
+  const a = arena({ ...fftRegions(m), x: 8 * n, re: 8 * (m + 1), im: 8 * (m + 1), out: 8 * n })
+  const k = instantiate<FftExports>(['fft'], a.pages)
+  if (k === undefined) return undefined
+  fillFftTables(k.memory, a.at, m)
+  const calls = fftCalls(k.exports, a.at, m)
+  const view = (o: number, len: number) => new Float64Array(k.memory.buffer, o, len)
+  const { at } = a
+  return {
+    x: view(at.x, n), re: view(at.re, m + 1), im: view(at.im, m + 1), out: view(at.out, n),
+    forward: () => calls.forward(at.x, at.re, at.im),
+    inverse: () => calls.inverse(at.re, at.im, at.out),
+  }
+}
