@@ -41,6 +41,8 @@ import { firTable } from '../dsp/fir.js'
 import { realFft, type RealFft } from '../backends/host/fft.js'
 import { frameRing, type FrameRing } from './frames.js'
 import { expSigmoid } from './frames.js'
+import type { KernelChoice } from './wasm/kernel.js'
+import { directFir } from './wasm/noise.js'
 
 /** Options of the real-time filtered-noise voice. */
 export interface NoiseVoiceOptions {
@@ -56,6 +58,8 @@ export interface NoiseVoiceOptions {
   readonly seed?: number
   /** Frames kept (default 16): the controller may run at most this many frames ahead of the segment being convolved. */
   readonly capacity?: number
+  /** 'wasm' (default): the direct FIR on wasm SIMD where available; 'js': the FFT convolution in TypeScript. */
+  readonly kernels?: KernelChoice
 }
 
 /** A real-time filtered-noise voice. */
@@ -69,15 +73,10 @@ export interface NoiseVoice {
   readonly process: (out: Float32Array) => void
 }
 
-/** The spectra rfft_N(hₖ) of the pushed frames' taps, split into real and imaginary rings. */
-interface TapSpectra {
-  readonly re: FrameRing
-  readonly im: FrameRing
-  readonly push: (raw: ArrayLike<number>) => void
-}
+/** Designs one frame's taps as the offline `frequencyImpulseResponse`: writes hₖ[j], j < L_out, at into[at + step·j]. */
+type Design = (raw: ArrayLike<number>, into: Float64Array, at: number, step: number) => void
 
-/** Designs each frame's taps (as the offline `frequencyImpulseResponse`) and stores their N-point spectrum. */
-const tapSpectra = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, fft: RealFft): TapSpectra => {
+const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>): Design => {
   const m = o.bands
   const bias = o.initialBias ?? -5
   // irfft of a real zero-phase spectrum (NumPy): h₀[t] = (1/L)·Σₖ wₖ·mₖ·cos(2πkt/L), wₖ = 1 at DC/Nyquist else 2
@@ -85,14 +84,28 @@ const tapSpectra = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, fft:
   const zeros = new Float64Array(m)
   const mags = new Float64Array(m)
   const h0 = new Float64Array(2 * (m - 1))
-  const padded = new Float64Array(fft.n) // taps, then zeros (never written past the taps)
-  const bins = fft.n / 2 + 1
-  const re = frameRing(o.capacity ?? 16, bins)
-  const im = frameRing(o.capacity ?? 16, bins)
-  const push = (raw: ArrayLike<number>): void => {
+  return (raw, into, at, step) => {
     for (let k = 0; k < m; k++) mags[k] = expSigmoid(raw[k]! + bias)
     design.inverseSplit(mags, zeros, h0, 0)
-    for (let j = 0; j < tab.idx.length; j++) padded[j] = h0[tab.idx[j]!]! * tab.win[j]!
+    for (let j = 0; j < tab.idx.length; j++) into[at + step * j] = h0[tab.idx[j]!]! * tab.win[j]!
+  }
+}
+
+/** The spectra rfft_N(hₖ) of the pushed frames' taps, split into real and imaginary rings. */
+interface TapSpectra {
+  readonly re: FrameRing
+  readonly im: FrameRing
+  readonly push: (raw: ArrayLike<number>) => void
+}
+
+/** Designs each frame's taps and stores their N-point spectrum. */
+const tapSpectra = (capacity: number, design: Design, fft: RealFft): TapSpectra => {
+  const padded = new Float64Array(fft.n) // taps, then zeros (never written past the taps)
+  const bins = fft.n / 2 + 1
+  const re = frameRing(capacity, bins)
+  const im = frameRing(capacity, bins)
+  const push = (raw: ArrayLike<number>): void => {
+    design(raw, padded, 0, 1)
     fft.forwardSplit(padded, 0, re.slot(re.count), im.slot(im.count))
     re.count++
     im.count++
@@ -137,18 +150,16 @@ const segments = (hop: number, c: number, width: number, seed: number, fft: Real
 }
 
 /**
- * Creates the voice; every buffer is allocated here.
- * @param o bands M, hop H (samples per frame), FIR window taps, bias, noise seed, frame ring capacity
- * @example noiseVoice({ bands: 65, hop: 256 })
+ * The FFT path (TypeScript): per-segment convolutions overlap-added into a ring, read and cleared per sample.
+ * @returns pushFrame and process of the voice
  */
-export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
-  const tab = firTable(o.bands, o.windowSize ?? 257)
-  const [len, hop] = [tab.idx.length, o.hop]
+const fftVoice = (o: NoiseVoiceOptions, design: Design, len: number): Pick<NoiseVoice, 'pushFrame' | 'process'> => {
+  const hop = o.hop
   const c = Math.floor(len / 2)
   const width = hop + len - 1 // support of zₖ
   const n = Math.max(4, 1 << Math.ceil(Math.log2(width)))
   const fft = realFft(n)
-  const spectra = tapSpectra(o, tab, fft)
+  const spectra = tapSpectra(o.capacity ?? 16, design, fft)
   const { acc, convolve } = segments(hop, c, width, o.seed ?? 0, fft, spectra)
   const st = new Float64Array(2) // next output t, segments convolved
   const process = (out: Float32Array): void => {
@@ -163,5 +174,32 @@ export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
     st[0] = t
     st[1] = done
   }
-  return { taps: len, lookahead: c, pushFrame: spectra.push, process }
+  return { pushFrame: spectra.push, process }
+}
+
+/**
+ * Creates the voice; every buffer is allocated here. With `kernels: 'wasm'` (default) and WebAssembly SIMD, the
+ * direct time-varying FIR runs on `wasm/noise.wat` (frames stored as taps; each segment takes frame
+ * min(k, count − 1) when it becomes due, as the FFT path; same sums in another order, ≈1e-16 relative); without
+ * SIMD, with 'js', or when the direct form's tap ring would be too large (tiny hops with long filters), the FFT path.
+ * @param o bands M, hop H (samples per frame), FIR window taps, bias, noise seed, frame ring capacity, kernels
+ * @example noiseVoice({ bands: 65, hop: 256 })
+ */
+export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
+  const tab = firTable(o.bands, o.windowSize ?? 257)
+  const len = tab.idx.length
+  const c = Math.floor(len / 2)
+  const design = designer(o, tab)
+  const fir = directFir({ taps: len, hop: o.hop, lookahead: c, seed: o.seed ?? 0 }, o.kernels ?? 'wasm')
+  if (fir === undefined) return { taps: len, lookahead: c, ...fftVoice(o, design, len) }
+  const frames = frameRing(o.capacity ?? 16, len) // taps h_f[j], j < L_out
+  const pushFrame = (raw: ArrayLike<number>): void => {
+    design(raw, frames.slot(frames.count), 0, 1)
+    frames.count++
+  }
+  const fill = (k: number, into: Float64Array): void => {
+    if (frames.count === 0) into.fill(0) // due before any frame: silent
+    else into.set(frames.slot(Math.min(k, frames.count - 1)))
+  }
+  return { taps: len, lookahead: c, pushFrame, process: (out) => fir.process(out, fill) }
 }

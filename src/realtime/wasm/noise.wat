@@ -1,0 +1,86 @@
+;; The filtered-noise voice's time-varying FIR (src/realtime/noise-voice.ts) in wasm SIMD (f64x2), direct form
+;;   y[u] = Σ_v h_{seg(v)}[u − v]·x[v],  u − len < v ≤ u
+;; (direct convolution, Oppenheim & Schafer, "Discrete-Time Signal Processing", eq. 2.49, with taps that change
+;; with the segment seg(v) of the input value: every `hop` values). Outputs are computed 8 at a time with the
+;; lanes as outputs: for each input v of the group's window (len + 7 values), x[v] is splatted and multiplied
+;; by the tap pairs (h[u₀−v], h[u₀+1−v]), … of output pairs (0,1) … (6,7): one load of x serves 4 vector
+;; multiply-adds, and all 8 outputs use the same segment's taps for a given v, so the window is cut only where
+;; segments change. Even and odd v go to separate accumulators (8 independent chains).
+;; Pointers are byte offsets into the imported memory: out f32[n rounded up to 8] (the outputs past n are
+;; scratch); x f64, x[i] is the window start of output i (so output i reads x[i … i + len)), valid up to
+;; x[n₈ + len − 2]; ptrs i32[], the byte address of h[0] of segment j's taps, each padded with 8 zeros before
+;; and after (h[−8 … −1] = h[len … len + 7] = 0); segment 0 holds x[0] at position r0 (0 ≤ r0 < hop),
+;; segment j covers x[j·hop − r0 …).
+(module
+  (import "env" "memory" (memory 1))
+  (func (export "fir") (param $out i32) (param $n i32) (param $x i32) (param $ptrs i32) (param $r0 i32) (param $hop i32) (param $len i32)
+    (local $i i32) (local $jw i32) (local $rw i32) (local $p i32) (local $j i32) (local $r i32) (local $m i32) (local $span i32)
+    (local $tp i32) (local $tq i32) (local $xp i32) (local $e i32) (local $o i32) (local $xs v128) (local $xt v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local.set $rw (local.get $r0))
+    (local.set $span (i32.add (local.get $len) (i32.const 7)))
+    (block $done
+      (loop $groups
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $a0 (v128.const i64x2 0 0)) (local.set $a1 (v128.const i64x2 0 0)) (local.set $a2 (v128.const i64x2 0 0)) (local.set $a3 (v128.const i64x2 0 0)) (local.set $b0 (v128.const i64x2 0 0)) (local.set $b1 (v128.const i64x2 0 0)) (local.set $b2 (v128.const i64x2 0 0)) (local.set $b3 (v128.const i64x2 0 0))
+        (local.set $p (i32.const 0))
+        (local.set $j (local.get $jw))
+        (local.set $r (local.get $rw))
+        (loop $pieces
+          ;; m = min(hop − r, len + 7 − p) inputs of this segment; tp = &h[len − 1 − p] (output 0's tap for x[i + p])
+          (local.set $m (i32.sub (local.get $hop) (local.get $r)))
+          (if (i32.gt_u (local.get $m) (i32.sub (local.get $span) (local.get $p)))
+            (then (local.set $m (i32.sub (local.get $span) (local.get $p)))))
+          (local.set $tp (i32.add (i32.load (i32.add (local.get $ptrs) (i32.shl (local.get $j) (i32.const 2))))
+            (i32.shl (i32.sub (i32.sub (local.get $len) (i32.const 1)) (local.get $p)) (i32.const 3))))
+          (local.set $xp (i32.add (local.get $x) (i32.shl (i32.add (local.get $i) (local.get $p)) (i32.const 3))))
+          (local.set $e (i32.add (local.get $xp) (i32.shl (local.get $m) (i32.const 3))))
+          (block $b2
+            (loop $l2
+              (br_if $b2 (i32.gt_u (i32.add (local.get $xp) (i32.const 16)) (local.get $e)))
+              (local.set $xs (v128.load64_splat (local.get $xp)))
+              (local.set $xt (v128.load64_splat offset=8 (local.get $xp)))
+              (local.set $tq (i32.sub (local.get $tp) (i32.const 8)))
+              (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $xs) (v128.load offset=0 (local.get $tp)))))
+              (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $xs) (v128.load offset=16 (local.get $tp)))))
+              (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $xs) (v128.load offset=32 (local.get $tp)))))
+              (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $xs) (v128.load offset=48 (local.get $tp)))))
+              (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $xt) (v128.load offset=0 (local.get $tq)))))
+              (local.set $b1 (f64x2.add (local.get $b1) (f64x2.mul (local.get $xt) (v128.load offset=16 (local.get $tq)))))
+              (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (local.get $xt) (v128.load offset=32 (local.get $tq)))))
+              (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $xt) (v128.load offset=48 (local.get $tq)))))
+              (local.set $xp (i32.add (local.get $xp) (i32.const 16)))
+              (local.set $tp (i32.sub (local.get $tp) (i32.const 16)))
+              (br $l2)))
+          (if (i32.lt_u (local.get $xp) (local.get $e))
+            (then
+              (local.set $xs (v128.load64_splat (local.get $xp)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $xs) (v128.load offset=0 (local.get $tp)))))
+            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $xs) (v128.load offset=16 (local.get $tp)))))
+            (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $xs) (v128.load offset=32 (local.get $tp)))))
+            (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $xs) (v128.load offset=48 (local.get $tp)))))))
+          (local.set $p (i32.add (local.get $p) (local.get $m)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (local.set $r (i32.const 0))
+          (br_if $pieces (i32.lt_u (local.get $p) (local.get $span))))
+        (local.set $o (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2))))
+        (f32.store offset=0 (local.get $o) (f32.demote_f64 (f64x2.extract_lane 0 (f64x2.add (local.get $a0) (local.get $b0)))))
+        (f32.store offset=4 (local.get $o) (f32.demote_f64 (f64x2.extract_lane 1 (f64x2.add (local.get $a0) (local.get $b0)))))
+        (f32.store offset=8 (local.get $o) (f32.demote_f64 (f64x2.extract_lane 0 (f64x2.add (local.get $a1) (local.get $b1)))))
+        (f32.store offset=12 (local.get $o) (f32.demote_f64 (f64x2.extract_lane 1 (f64x2.add (local.get $a1) (local.get $b1)))))
+        (f32.store offset=16 (local.get $o) (f32.demote_f64 (f64x2.extract_lane 0 (f64x2.add (local.get $a2) (local.get $b2)))))
+        (f32.store offset=20 (local.get $o) (f32.demote_f64 (f64x2.extract_lane 1 (f64x2.add (local.get $a2) (local.get $b2)))))
+        (f32.store offset=24 (local.get $o) (f32.demote_f64 (f64x2.extract_lane 0 (f64x2.add (local.get $a3) (local.get $b3)))))
+        (f32.store offset=28 (local.get $o) (f32.demote_f64 (f64x2.extract_lane 1 (f64x2.add (local.get $a3) (local.get $b3)))))
+        ;; the next group's window starts 8 inputs later
+        (local.set $rw (i32.add (local.get $rw) (i32.const 8)))
+        (block $seg
+          (loop $next
+            (br_if $seg (i32.lt_u (local.get $rw) (local.get $hop)))
+            (local.set $rw (i32.sub (local.get $rw) (local.get $hop)))
+            (local.set $jw (i32.add (local.get $jw) (i32.const 1)))
+            (br $next)))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $groups)))
+  )
+)
