@@ -3,6 +3,8 @@ import { uniformAt } from '../core/random.js'
 import { firTable } from '../dsp/fir.js'
 import { expSigmoid } from './frames.js'
 import { noiseVoice } from './noise-voice.js'
+import { instantiate, type KernelChoice } from './wasm/kernel.js'
+import { directFir, uniformInto } from './wasm/noise.js'
 
 // The voice (overlap-add of per-segment FFT convolutions) against the direct time-varying FIR of the
 // offline frame convolution, y[t] = Σ_{j<len} h_{f(⌊v/H⌋)}[j]·noise[v], v = t + c − j ≥ 0, where f(k) is the
@@ -50,9 +52,9 @@ const direct = (c: Case, frameOf: (k: number) => number, T: number): Float64Arra
  * Streams T samples in `blocks` (cycled); before each block, frames are pushed up to `want(start, end)` (capped at F).
  * @returns the output and, per sample, the frames pushed when its block was rendered
  */
-const stream = (c: Case, blocks: number[], T: number, want: (start: number, end: number, lookahead: number) => number) => {
+const stream = (c: Case, blocks: number[], T: number, want: (start: number, end: number, lookahead: number) => number, kernels: KernelChoice = 'wasm') => {
   const maxBlock = Math.max(...blocks)
-  const v = noiseVoice({ bands: c.bands, hop: c.hop, windowSize: c.windowSize, seed: c.seed, capacity: Math.ceil((maxBlock + 512) / c.hop) + 8 })
+  const v = noiseVoice({ bands: c.bands, hop: c.hop, windowSize: c.windowSize, seed: c.seed, capacity: Math.ceil((maxBlock + 512) / c.hop) + 8, kernels })
   const out = new Float32Array(T)
   const countAt = new Int32Array(T)
   let pushed = 0
@@ -85,14 +87,14 @@ const randomCase = (rand: () => number): Case => {
 const BLOCKS = [1, 37, 128, 500]
 const T = 3000
 
-describe('real-time filtered-noise voice (per-segment FFT convolution)', () => {
+describe.each(['wasm', 'js'] as const)('real-time filtered-noise voice (%s: direct FIR on wasm SIMD / per-segment FFT convolution)', (kernels) => {
   it('equals the direct time-varying FIR for random bands, windows, hops, block sizes and look-aheads', () => {
     const rand = lcg(20240611)
     for (let n = 0; n < 12; n++) {
       const c = randomCase(rand)
       const blocks = Array.from({ length: 6 }, () => BLOCKS[Math.floor(rand() * BLOCKS.length)]!)
       const extra = Math.floor(rand() * 3) // frames pushed beyond the one needed
-      const got = stream(c, blocks, T, (_, e, la) => Math.floor((e - 1 + la) / c.hop) + 1 + extra)
+      const got = stream(c, blocks, T, (_, e, la) => Math.floor((e - 1 + la) / c.hop) + 1 + extra, kernels)
       const want = direct(c, (k) => Math.min(k, c.frames.length - 1), T)
       expect(worst(got.out, want), JSON.stringify({ n, bands: c.bands, windowSize: c.windowSize, hop: c.hop, blocks, extra })).toBeLessThanOrEqual(1)
     }
@@ -104,7 +106,7 @@ describe('real-time filtered-noise voice (per-segment FFT convolution)', () => {
     const frames = Array.from({ length: 16 }, () => Float64Array.from({ length: 65 }, () => -4 + 10 * rand()))
     const late = { ...c, frames }
     // Frames lag: before the block starting at s, only ⌊s/H⌋ frames (at least 1) — segment ⌊(s + c)/H⌋ may lack its own.
-    const got = stream(late, [128], T, (s) => Math.max(1, Math.floor(s / c.hop)))
+    const got = stream(late, [128], T, (s) => Math.max(1, Math.floor(s / c.hop)), kernels)
     // Segment k is convolved in the block that renders t = max(kH, c) − c; it uses the last frame pushed then.
     const frameOf = (k: number) => Math.min(k, got.countAt[Math.max(k * c.hop, got.lookahead) - got.lookahead]! - 1)
     const want = direct(late, frameOf, T)
@@ -115,12 +117,50 @@ describe('real-time filtered-noise voice (per-segment FFT convolution)', () => {
   })
 
   it('renders silence before the first frame, then the held first frame', () => {
-    const v = noiseVoice({ bands: 17, hop: 64 })
+    const v = noiseVoice({ bands: 17, hop: 64, kernels })
     const out = new Float32Array(100)
     v.process(out)
     expect(out.every((x) => x === 0)).toBe(true)
     v.pushFrame(new Float64Array(17).fill(3))
     v.process(out)
     expect(out.some((x) => x !== 0)).toBe(true)
+  })
+})
+
+describe('the wasm direct FIR against the TypeScript FFT path', () => {
+  it('Node has the wasm SIMD kernel (and kernels: js opts out)', () => {
+    expect(directFir({ taps: 128, hop: 192, lookahead: 64, seed: 0 })).toBeDefined()
+    expect(directFir({ taps: 128, hop: 192, lookahead: 64, seed: 0 }, 'js')).toBeUndefined()
+  })
+
+  it('renders the same stream: random bands, windows, hops, seeds, block sizes 1…700, frames late, on time or ahead', () => {
+    const rand = lcg(99)
+    for (let n = 0; n < 16; n++) {
+      const c = randomCase(rand)
+      const [wasm, js] = (['wasm', 'js'] as const).map((kernels) => noiseVoice({ bands: c.bands, hop: c.hop, windowSize: c.windowSize, seed: c.seed, capacity: 64, kernels }))
+      const outs = [new Float32Array(T), new Float32Array(T)]
+      let pushed = 0
+      for (let s = 0; s < T; ) {
+        const m = Math.min(T - s, 1 + Math.floor(rand() * 700))
+        // irregular controller: up to 2 frames late (held) or 2 ahead of the frame the block's last sample needs
+        const target = Math.min(c.frames.length, Math.floor((s + m - 1 + wasm!.lookahead) / c.hop) + Math.floor(rand() * 5) - 1)
+        for (; pushed < target; pushed++) for (const v of [wasm!, js!]) v.pushFrame(c.frames[pushed]!)
+        wasm!.process(outs[0]!.subarray(s, s + m))
+        js!.process(outs[1]!.subarray(s, s + m))
+        s += m
+      }
+      expect(outs[1]!.some((x) => x !== 0)).toBe(true)
+      expect(worst(outs[0]!, Float64Array.from(outs[1]!)), JSON.stringify({ n, bands: c.bands, windowSize: c.windowSize, hop: c.hop })).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('draws the noise of core/random bit for bit, across the 2³² boundary of the counter', () => {
+    const k = instantiate<{ uniform: (dst: number, n: number, lo: number, hi: number, seed: number) => void }>(['noise'], 1)!
+    const mem = new Float64Array(k.memory.buffer, 0, 300)
+    for (const [from, seed] of [[0, 0], [12345, 7], [2 ** 32 - 150, 3], [3 * 2 ** 32 - 1, -5], [2 ** 40 + 17, 2 ** 31 + 9]] as const) {
+      mem.fill(NaN)
+      uniformInto(k.exports.uniform, 0, from, from + 300, seed)
+      for (let j = 0; j < 300; j++) expect(mem[j], `${from} ${seed} ${j}`).toBe(uniformAt(seed, from + j))
+    }
   })
 })

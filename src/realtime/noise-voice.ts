@@ -40,7 +40,6 @@ import { uniformAt } from '../core/random.js'
 import { firTable } from '../dsp/fir.js'
 import { realFft, type RealFft } from '../backends/host/fft.js'
 import { frameRing, type FrameRing } from './frames.js'
-import { expSigmoid } from './frames.js'
 import type { KernelChoice } from './wasm/kernel.js'
 import { directFir } from './wasm/noise.js'
 
@@ -84,8 +83,13 @@ const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>): Desig
   const zeros = new Float64Array(m)
   const mags = new Float64Array(m)
   const h0 = new Float64Array(2 * (m - 1))
+  const ln10 = Math.log(10)
   return (raw, into, at, step) => {
-    for (let k = 0; k < m; k++) mags[k] = expSigmoid(raw[k]! + bias)
+    // `expSigmoid(raw + bias)` (frames.ts) with −ln 10 hoisted out of the loop, bit for bit: 2·exp(−ln10·softplus(−x)) + 1e-7
+    for (let k = 0; k < m; k++) {
+      const z = -(raw[k]! + bias)
+      mags[k] = Math.exp((Math.max(z, 0) + Math.log(Math.exp(-Math.abs(z)) + 1)) * -ln10) * 2 + 1e-7
+    }
     design.inverseSplit(mags, zeros, h0, 0)
     for (let j = 0; j < tab.idx.length; j++) into[at + step * j] = h0[tab.idx[j]!]! * tab.win[j]!
   }

@@ -17,7 +17,6 @@
  * const fir = directFir({ taps: 128, hop: 192, lookahead: 64, seed: 0 })
  * if (fir !== undefined) fir.process(out, (k, into) => into.set(tapsOf(k)))
  */
-import { uniformAt } from '../../core/random.js'
 import { arena, instantiate, type KernelChoice } from './kernel.js'
 
 /** Samples per kernel call at most (a block is cut into chunks of this size). */
@@ -42,6 +41,22 @@ export interface DirectFir {
 }
 
 type Fir = (out: number, n: number, x: number, ptrs: number, r0: number, hop: number, len: number) => void
+type Uniform = (dst: number, n: number, lo: number, hi: number, seed: number) => void
+
+/**
+ * Writes `uniformAt(seed, i)` (core/random) for i ∈ [from, to) as f64 at byte address `dst` with the kernel's
+ * `uniform` (bit for bit; runs are cut where i crosses a multiple of 2³², the counter's high word).
+ * @param uniform the kernel export  @param dst byte address  @param from first counter  @param to end counter  @param seed stream
+ * @example uniformInto(k.exports.uniform, at.x, 0, 128, 0)
+ */
+export const uniformInto = (uniform: Uniform, dst: number, from: number, to: number, seed: number): void => {
+  for (let i = from; i < to; ) {
+    const hi = Math.floor(i / 4294967296)
+    const end = Math.min(to, (hi + 1) * 4294967296)
+    uniform(dst + 8 * (i - from), end - i, i - hi * 4294967296, hi, seed)
+    i = end
+  }
+}
 
 /**
  * The direct-form FIR on wasm SIMD, or undefined without SIMD, when `choice` is 'js', or when its tap ring
@@ -56,7 +71,7 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
   if (choice === 'js' || 8 * stride * (slots + 1) > MAX_TAP_BYTES) return undefined
   const X = CHUNK + 8 + len + SLACK
   const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1) })
-  const k = instantiate<{ fir: Fir }>(['noise'], a.pages)
+  const k = instantiate<{ fir: Fir; uniform: Uniform }>(['noise'], a.pages)
   if (k === undefined) return undefined
   const { at } = a
   const out32 = new Float32Array(k.memory.buffer, at.out, CHUNK)
@@ -80,8 +95,8 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
       x.copyWithin(0, w0 - base, next - base) // keep the values the windows still reach
       base = st[2] = w0
     }
-    for (; next < u0 + m8; next++) x[next - base] = uniformAt(seed, next)
-    st[3] = next
+    if (next < u0 + m8) uniformInto(k.exports.uniform, at.x + 8 * (next - base), next, u0 + m8, seed)
+    st[3] = Math.max(next, u0 + m8)
     const kFirst = Math.floor(w0 / hop)
     const kEnd = Math.floor((u0 + m8 - 1) / hop)
     for (let s = kFirst; s <= kEnd; s++) ptrs[s - kFirst] = s < 0 || s > kLast ? zeroSlot : tapsAt(s % slots)

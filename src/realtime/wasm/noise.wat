@@ -83,4 +83,32 @@
         (local.set $i (i32.add (local.get $i) (i32.const 8)))
         (br $groups)))
   )
+
+  ;; The noise values of src/core/random.ts, bit for bit: dst[j] = uniformAt(seed, i), i = hi·2³² + lo + j (lo + j < 2³²):
+  ;; bits = fmix32(i·0x9e3779b9 + fmix32(seed ^ 0x5bd1e995) + hi) (murmur3 finaliser on a Weyl sequence, mod 2³²),
+  ;; value = 2·(bits >>> 8)/2²⁴ − 1.
+  (func (export "uniform") (param $dst i32) (param $n i32) (param $lo i32) (param $hi i32) (param $seed i32)
+    (local $k i32) (local $h i32) (local $end i32)
+    (local.set $k (i32.xor (local.get $seed) (i32.const 0x5bd1e995)))
+    (local.set $k (i32.xor (local.get $k) (i32.shr_u (local.get $k) (i32.const 16))))
+        (local.set $k (i32.mul (local.get $k) (i32.const 0x85ebca6b)))
+        (local.set $k (i32.xor (local.get $k) (i32.shr_u (local.get $k) (i32.const 13))))
+        (local.set $k (i32.mul (local.get $k) (i32.const 0xc2b2ae35)))
+        (local.set $k (i32.xor (local.get $k) (i32.shr_u (local.get $k) (i32.const 16))))
+    (local.set $k (i32.add (local.get $k) (local.get $hi)))
+    (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $values
+        (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+        (local.set $h (i32.add (i32.mul (local.get $lo) (i32.const 0x9e3779b9)) (local.get $k)))
+        (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
+        (local.set $h (i32.mul (local.get $h) (i32.const 0x85ebca6b)))
+        (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 13))))
+        (local.set $h (i32.mul (local.get $h) (i32.const 0xc2b2ae35)))
+        (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
+        (f64.store (local.get $dst) (f64.sub (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $h) (i32.const 8))) (f64.const 0x1p-23)) (f64.const 1)))
+        (local.set $lo (i32.add (local.get $lo) (i32.const 1)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 8)))
+        (br $values)))
+  )
 )
