@@ -150,7 +150,39 @@
     (param $twr i32) (param $twi i32) (param $wr i32) (param $wi i32) (param $scale f64)
     (local $k i32) (local $r i32) (local $o i32) (local $p i32)
     (local $ar f64) (local $ai f64) (local $br f64) (local $bi f64) (local $dr f64) (local $di f64) (local $cr f64) (local $ci f64)
-    (local $vs v128) (local $va v128) (local $vb v128)
+    (local $vs v128) (local $va v128) (local $vb v128) (local $vc v128) (local $vd v128) (local $vr v128) (local $vi v128)
+    ;; k, k+1 for k = 1, 3, … ≤ m − 3 with f64x2 (the mirrored bins m−k, m−k−1 lane-swapped); z[rev k], z[rev k+1] stored by lane
+    (local.set $k (i32.const 1))
+    (block $dv
+      (loop $splitv
+        (br_if $dv (i32.ge_u (i32.add (local.get $k) (i32.const 1)) (local.get $m)))
+        (local.set $o (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $p (i32.shl (i32.sub (i32.sub (local.get $m) (local.get $k)) (i32.const 1)) (i32.const 3)))
+        (local.set $va (v128.load (i32.add (local.get $re) (local.get $o))))
+        (local.set $vb (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (v128.load (i32.add (local.get $re) (local.get $p))) (local.get $va)))
+        (local.set $vc (v128.load (i32.add (local.get $im) (local.get $o))))
+        (local.set $vd (f64x2.neg (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (v128.load (i32.add (local.get $im) (local.get $p))) (local.get $va))))
+        (local.set $vr (f64x2.sub (local.get $va) (local.get $vb))) ;; d
+        (local.set $vi (f64x2.sub (local.get $vc) (local.get $vd)))
+        (local.set $va (f64x2.add (local.get $va) (local.get $vb))) ;; 2E
+        (local.set $vc (f64x2.add (local.get $vc) (local.get $vd)))
+        (local.set $vs (v128.load (i32.add (local.get $wr) (local.get $o))))
+        (local.set $vd (v128.load (i32.add (local.get $wi) (local.get $o))))
+        (local.set $vb (f64x2.add (f64x2.mul (local.get $vr) (local.get $vs)) (f64x2.mul (local.get $vi) (local.get $vd)))) ;; 2O
+        (local.set $vd (f64x2.sub (f64x2.mul (local.get $vi) (local.get $vs)) (f64x2.mul (local.get $vr) (local.get $vd))))
+        (local.set $vr (f64x2.sub (local.get $va) (local.get $vd)))
+        (local.set $vi (f64x2.add (local.get $vc) (local.get $vb)))
+        (local.set $o (i32.add (local.get $rev) (i32.shl (local.get $k) (i32.const 2))))
+        (local.set $r (i32.shl (i32.load (local.get $o)) (i32.const 3)))
+        (f64.store (i32.add (local.get $zr) (local.get $r)) (f64x2.extract_lane 0 (local.get $vr)))
+        (f64.store (i32.add (local.get $zi) (local.get $r)) (f64x2.extract_lane 0 (local.get $vi)))
+        (local.set $r (i32.shl (i32.load offset=4 (local.get $o)) (i32.const 3)))
+        (f64.store (i32.add (local.get $zr) (local.get $r)) (f64x2.extract_lane 1 (local.get $vr)))
+        (f64.store (i32.add (local.get $zi) (local.get $r)) (f64x2.extract_lane 1 (local.get $vi)))
+        (local.set $k (i32.add (local.get $k) (i32.const 2)))
+        (br $splitv)))
+    ;; the rest, scalar: k = 0, then m − 1
+    (local.set $k (i32.const 0))
     (block $ds
       (loop $split
         (br_if $ds (i32.ge_u (local.get $k) (local.get $m)))
@@ -172,7 +204,7 @@
         (local.set $r (i32.shl (i32.load (i32.add (local.get $rev) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3)))
         (f64.store (i32.add (local.get $zr) (local.get $r)) (f64.sub (local.get $ar) (local.get $bi)))
         (f64.store (i32.add (local.get $zi) (local.get $r)) (f64.add (local.get $ai) (local.get $br)))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (local.set $k (select (i32.sub (local.get $m) (i32.const 1)) (local.get $m) (i32.eqz (local.get $k))))
         (br $split)))
     (call $cfft (local.get $zr) (local.get $zi) (local.get $m) (local.get $twr) (local.get $twi) (f64.const 1))
     ;; x[2j] = Re z[j]·scale, x[2j+1] = Im z[j]·scale, two j per step (lanes regrouped from (re, re), (im, im))
