@@ -129,8 +129,8 @@ describe.each(['wasm', 'js'] as const)('real-time filtered-noise voice (%s: dire
 
 describe('the wasm direct FIR against the TypeScript FFT path', () => {
   it('Node has the wasm SIMD kernel (and kernels: js opts out)', () => {
-    expect(directFir({ taps: 128, hop: 192, lookahead: 64, seed: 0 })).toBeDefined()
-    expect(directFir({ taps: 128, hop: 192, lookahead: 64, seed: 0 }, 'js')).toBeUndefined()
+    expect(directFir({ bands: 65, taps: 128, hop: 192, lookahead: 64, seed: 0 })).toBeDefined()
+    expect(directFir({ bands: 65, taps: 128, hop: 192, lookahead: 64, seed: 0 }, 'js')).toBeUndefined()
   })
 
   it('renders the same stream: random bands, windows, hops, seeds, block sizes 1…700, frames late, on time or ahead', () => {
@@ -161,6 +161,20 @@ describe('the wasm direct FIR against the TypeScript FFT path', () => {
       mem.fill(NaN)
       uniformInto(k.exports.uniform, 0, from, from + 300, seed)
       for (let j = 0; j < 300; j++) expect(mem[j], `${from} ${seed} ${j}`).toBe(uniformAt(seed, from + j))
+    }
+  })
+
+  it('computes the band gains as expSigmoid to 1e-14 relative, over raw values from −1000 to 1000 (odd M)', () => {
+    const fir = directFir({ bands: 33, taps: 64, hop: 64, lookahead: 32, seed: 0 })!
+    const rand = lcg(5)
+    for (let n = 0; n < 300; n++) {
+      const scale = [1, 10, 50, 1000][n % 4]!
+      const raw = Float64Array.from({ length: 33 }, () => scale * (2 * rand() - 1))
+      const got = fir.gains(raw, -5)
+      for (let k = 0; k < 33; k++) {
+        const want = expSigmoid(raw[k]! - 5)
+        expect(Math.abs(got[k]! - want) / want, `${raw[k]}`).toBeLessThan(1e-14)
+      }
     }
   })
 })

@@ -75,7 +75,8 @@ export interface NoiseVoice {
 /** Designs one frame's taps as the offline `frequencyImpulseResponse`: writes hₖ[j], j < L_out, at into[at + step·j]. */
 type Design = (raw: ArrayLike<number>, into: Float64Array, at: number, step: number) => void
 
-const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>): Design => {
+/** The designer; `gains` (the wasm kernel's exp-sigmoid, when the direct path runs) replaces the loop below. */
+const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, gains?: (raw: ArrayLike<number>, bias: number) => Float64Array): Design => {
   const m = o.bands
   const bias = o.initialBias ?? -5
   // irfft of a real zero-phase spectrum (NumPy): h₀[t] = (1/L)·Σₖ wₖ·mₖ·cos(2πkt/L), wₖ = 1 at DC/Nyquist else 2
@@ -84,13 +85,16 @@ const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>): Desig
   const mags = new Float64Array(m)
   const h0 = new Float64Array(2 * (m - 1))
   const ln10 = Math.log(10)
-  return (raw, into, at, step) => {
+  const expSigmoids = (raw: ArrayLike<number>): Float64Array => {
     // `expSigmoid(raw + bias)` (frames.ts) with −ln 10 hoisted out of the loop, bit for bit: 2·exp(−ln10·softplus(−x)) + 1e-7
     for (let k = 0; k < m; k++) {
       const z = -(raw[k]! + bias)
       mags[k] = Math.exp((Math.max(z, 0) + Math.log(Math.exp(-Math.abs(z)) + 1)) * -ln10) * 2 + 1e-7
     }
-    design.inverseSplit(mags, zeros, h0, 0)
+    return mags
+  }
+  return (raw, into, at, step) => {
+    design.inverseSplit(gains === undefined ? expSigmoids(raw) : gains(raw, bias), zeros, h0, 0)
     for (let j = 0; j < tab.idx.length; j++) into[at + step * j] = h0[tab.idx[j]!]! * tab.win[j]!
   }
 }
@@ -184,7 +188,8 @@ const fftVoice = (o: NoiseVoiceOptions, design: Design, len: number): Pick<Noise
 /**
  * Creates the voice; every buffer is allocated here. With `kernels: 'wasm'` (default) and WebAssembly SIMD, the
  * direct time-varying FIR runs on `wasm/noise.wat` (frames stored as taps; each segment takes frame
- * min(k, count − 1) when it becomes due, as the FFT path; same sums in another order, ≈1e-16 relative); without
+ * min(k, count − 1) when it becomes due, as the FFT path; band gains by the kernel's exp/log, ≈4e-15 relative;
+ * same sums in another order); without
  * SIMD, with 'js', or when the direct form's tap ring would be too large (tiny hops with long filters), the FFT path.
  * @param o bands M, hop H (samples per frame), FIR window taps, bias, noise seed, frame ring capacity, kernels
  * @example noiseVoice({ bands: 65, hop: 256 })
@@ -193,8 +198,8 @@ export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
   const tab = firTable(o.bands, o.windowSize ?? 257)
   const len = tab.idx.length
   const c = Math.floor(len / 2)
-  const design = designer(o, tab)
-  const fir = directFir({ taps: len, hop: o.hop, lookahead: c, seed: o.seed ?? 0 }, o.kernels ?? 'wasm')
+  const fir = directFir({ bands: o.bands, taps: len, hop: o.hop, lookahead: c, seed: o.seed ?? 0 }, o.kernels ?? 'wasm')
+  const design = designer(o, tab, fir?.gains)
   if (fir === undefined) return { taps: len, lookahead: c, ...fftVoice(o, design, len) }
   const frames = frameRing(o.capacity ?? 16, len) // taps h_f[j], j < L_out
   const pushFrame = (raw: ArrayLike<number>): void => {

@@ -14,7 +14,7 @@
  * whole groups of 8; past the chunk's end they read zero taps and are dropped).
  *
  * @example
- * const fir = directFir({ taps: 128, hop: 192, lookahead: 64, seed: 0 })
+ * const fir = directFir({ bands: 65, taps: 128, hop: 192, lookahead: 64, seed: 0 })
  * if (fir !== undefined) fir.process(out, (k, into) => into.set(tapsOf(k)))
  */
 import { arena, instantiate, type KernelChoice } from './kernel.js'
@@ -26,8 +26,9 @@ const SLACK = 2048
 /** Largest tap memory (bytes) the direct form may take; beyond it (tiny hops, long filters) the voice keeps its FFT path. */
 const MAX_TAP_BYTES = 1 << 22
 
-/** Geometry of the direct FIR: L taps, hop H, crop offset c, noise seed. */
+/** Geometry of the direct FIR: L taps, hop H, crop offset c, noise seed, and M bands for `gains`. */
 export interface DirectFirOptions {
+  readonly bands: number
   readonly taps: number
   readonly hop: number
   readonly lookahead: number
@@ -38,10 +39,13 @@ export interface DirectFirOptions {
 export interface DirectFir {
   /** Renders the next out.length samples; each segment's taps are asked for once, when it becomes due. */
   readonly process: (out: Float32Array, fill: (k: number, into: Float64Array) => void) => void
+  /** A frame's band gains expSigmoid(raw + bias) [M], by the kernel's `expsig` (≈4e-15 relative); the view is reused. */
+  readonly gains: (raw: ArrayLike<number>, bias: number) => Float64Array
 }
 
 type Fir = (out: number, n: number, x: number, ptrs: number, r0: number, hop: number, len: number) => void
 type Uniform = (dst: number, n: number, lo: number, hi: number, seed: number) => void
+type ExpSig = (src: number, dst: number, n: number, bias: number) => void
 
 /**
  * Writes `uniformAt(seed, i)` (core/random) for i ∈ [from, to) as f64 at byte address `dst` with the kernel's
@@ -62,7 +66,7 @@ export const uniformInto = (uniform: Uniform, dst: number, from: number, to: num
  * The direct-form FIR on wasm SIMD, or undefined without SIMD, when `choice` is 'js', or when its tap ring
  * would exceed 4 MiB (segments per chunk window × taps).
  * @param o taps L, hop H (samples per segment), look-ahead c = ⌊L/2⌋, noise seed  @param choice 'wasm' (default) or 'js'
- * @example directFir({ taps: 128, hop: 192, lookahead: 64, seed: 0 })
+ * @example directFir({ bands: 65, taps: 128, hop: 192, lookahead: 64, seed: 0 })
  */
 export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): DirectFir | undefined => {
   const { taps: len, hop, lookahead: c, seed } = o
@@ -70,13 +74,21 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
   const stride = 2 * Math.ceil((len + 16) / 2) // doubles per slot: 8 zeros, L taps, 8 zeros, 16-byte aligned
   if (choice === 'js' || 8 * stride * (slots + 1) > MAX_TAP_BYTES) return undefined
   const X = CHUNK + 8 + len + SLACK
-  const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1) })
-  const k = instantiate<{ fir: Fir; uniform: Uniform }>(['noise'], a.pages)
+  const pairs = 2 * Math.ceil(o.bands / 2) // expsig works on pairs
+  const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1), raw: 8 * pairs, gains: 8 * pairs })
+  const k = instantiate<{ fir: Fir; uniform: Uniform; expsig: ExpSig }>(['noise'], a.pages)
   if (k === undefined) return undefined
   const { at } = a
   const out32 = new Float32Array(k.memory.buffer, at.out, CHUNK)
   const ptrs = new Int32Array(k.memory.buffer, at.ptrs, slots)
   const x = new Float64Array(k.memory.buffer, at.x, X)
+  const raw = new Float64Array(k.memory.buffer, at.raw, o.bands)
+  const gainsOut = new Float64Array(k.memory.buffer, at.gains, o.bands)
+  const gains = (r: ArrayLike<number>, bias: number): Float64Array => {
+    raw.set(r)
+    k.exports.expsig(at.raw, at.gains, pairs, bias)
+    return gainsOut
+  }
   const tapsAt = (s: number) => at.taps + 8 * stride * s + 64 // hₖ[0] of slot s
   const slot = Array.from({ length: slots }, (_, s) => new Float64Array(k.memory.buffer, tapsAt(s), len))
   const zeroSlot = tapsAt(slots) // never written: segments before v = 0 or past the chunk
@@ -110,5 +122,5 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
       for (let j = 0; j < m; j++) out[i + j] = out32[j]! // (a subarray view would allocate)
     }
   }
-  return { process }
+  return { process, gains }
 }
