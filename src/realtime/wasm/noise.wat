@@ -1,4 +1,6 @@
-;; The filtered-noise voice's time-varying FIR (src/realtime/noise-voice.ts) in wasm SIMD (f64x2), direct form
+;; The filtered-noise voice's kernels (src/realtime/noise-voice.ts, wasm/noise.ts): `fir` below, then `uniform` (its
+;; noise values) and `expsig` (its band gains).
+;; `fir`: the time-varying FIR in wasm SIMD (f64x2), direct form
 ;;   y[u] = Σ_v h_{seg(v)}[u − v]·x[v],  u − len < v ≤ u
 ;; (direct convolution, Oppenheim & Schafer, "Discrete-Time Signal Processing", eq. 2.49, with taps that change
 ;; with the segment seg(v) of the input value: every `hop` values). Outputs are computed 8 at a time with the
