@@ -191,9 +191,7 @@ export const squaresStep = (b: Squares): number => {
   const count = b.freqs.length
   for (let i = 0; i < count; i++) {
     const phi = (b.n * b.freqs[i]!) / b.sampleRate
-    // α = 2π·frac(φ) − π/2, so cos α = sin(2π·frac(φ)), taken in [−π, π) for sinPi
-    const x = 2 * Math.PI * (phi - Math.floor(phi))
-    const c1 = sinPi(x >= Math.PI ? x - 2 * Math.PI : x)
+    const c1 = Math.cos(2 * Math.PI * (phi - Math.floor(phi)) - Math.PI / 2)
     const c2 = 2 * c1 * c1 - 1
     const c3 = c1 * (2 * c2 - 1) // cos 3α
     const step = 2 * (2 * c2 * c2 - 1) // 2cos 4α
