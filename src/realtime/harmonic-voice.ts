@@ -58,13 +58,15 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
   // mutable scalars live in a typed array: a captured `let` double would be re-boxed on every write
   const st = new Float64Array(3) // t, θ, frame pair of d
   st[2] = -1
+  const bank = harmonicsBank({ harmonics: K, block: BANK_BLOCK, sampleRate: o.sampleRate, weights: w, kernels: o.kernels })
   const pushFrame: HarmonicVoice['pushFrame'] = (amplitude, distribution, f0) => {
     const i = amps.count
     const a = expSigmoid(amplitude)
     const slot = amps.slot(i)
+    const gains = bank?.expSigmoid(distribution) // all K at once in wasm
     let total = 0
     for (let k = 0; k < K; k++) {
-      const c = (k + 1) * f0 < nyquist ? expSigmoid(distribution[k]!) : 0
+      const c = (k + 1) * f0 < nyquist ? (gains === undefined ? expSigmoid(distribution[k]!) : gains[k]!) : 0
       slot[k] = c
       total += c
     }
@@ -73,7 +75,6 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
     f0s.slot(i)[0] = f0
     amps.count = f0s.count = i + 1
   }
-  const bank = harmonicsBank({ harmonics: K, block: BANK_BLOCK, sampleRate: o.sampleRate, weights: w, kernels: o.kernels })
   const dTheta = (2 * Math.PI) / o.sampleRate
   /**
    * Samples [n, end) of one hop (frames i0, i1 fixed): f0 linear between the frames, θ += 2π·f0/sr (wrapped),

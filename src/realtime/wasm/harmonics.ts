@@ -22,6 +22,8 @@ export interface HarmonicsBank {
   readonly out: Float64Array
   /** Renders samples [from, to) of the views. */
   readonly run: (from: number, to: number) => void
+  /** expSigmoid of a frame's K raw distribution values, by `expsig.wat` (≈2e-15 relative); the view is reused. */
+  readonly expSigmoid: (raw: ArrayLike<number>) => Float64Array
   /**
    * Stages `count` samples at view index `at` of one hop: f0 = fa + df·linear[j] for j = j0…, θ advanced and
    * wrapped as the TypeScript voice does, sin/cos θ by sinPi, window weight, harmonic count.
@@ -41,6 +43,7 @@ export interface HarmonicsBankOptions {
 }
 
 type Harmonics = (a0: number, d: number, s1: number, c1: number, ww: number, kmax: number, out: number, n: number) => void
+type ExpSig = (src: number, dst: number, n: number, bias: number) => void
 type Segment = (n: number, fa: number, df: number, j0: number, lin: number, win: number, theta: number, k: number, nyquist: number, dTheta: number, s1: number, c1: number, ww: number, kmax: number) => void
 
 /**
@@ -55,15 +58,18 @@ export const harmonicsBank = (o: HarmonicsBankOptions): HarmonicsBank | undefine
   const f64 = (n: number) => 8 * n
   const a = arena({
     a0: f64(harmonics + 1), d: f64(harmonics + 1), s1: f64(block), c1: f64(block), ww: f64(block), out: f64(block), kmax: 4 * block,
-    lin: f64(hop), win: f64(hop), theta: f64(1),
+    lin: f64(hop), win: f64(hop), theta: f64(1), raw: f64(harmonics + 1), gains: f64(harmonics + 1),
   })
-  const k = instantiate<{ harmonics: Harmonics; segment: Segment }>(['harmonics'], a.pages)
+  const k = instantiate<{ harmonics: Harmonics; segment: Segment; expsig: ExpSig }>(['harmonics', 'expsig'], a.pages)
   if (k === undefined) return undefined
   const view = (at: number, n: number) => new Float64Array(k.memory.buffer, at, n)
   const { at } = a
   view(at.lin, hop).set(o.weights.linear)
   view(at.win, hop).set(o.weights.window)
   const dTheta = (2 * Math.PI) / o.sampleRate
+  const raw = view(at.raw, harmonics)
+  const gains = view(at.gains, harmonics)
+  const pairs = 2 * Math.ceil(harmonics / 2) // expsig works on pairs (the padding lane reads a spare slot)
   return {
     a0: view(at.a0, harmonics),
     d: view(at.d, harmonics),
@@ -73,6 +79,11 @@ export const harmonicsBank = (o: HarmonicsBankOptions): HarmonicsBank | undefine
     kmax: new Int32Array(k.memory.buffer, at.kmax, block),
     out: view(at.out, block),
     run: (from, to) => k.exports.harmonics(at.a0, at.d, at.s1 + 8 * from, at.c1 + 8 * from, at.ww + 8 * from, at.kmax + 4 * from, at.out + 8 * from, to - from),
+    expSigmoid: (r) => {
+      raw.set(r)
+      k.exports.expsig(at.raw, at.gains, pairs, 0)
+      return gains
+    },
     segment: (i, count, fa, df, j0) =>
       k.exports.segment(count, fa, df, j0, at.lin, at.win, at.theta, harmonics, o.sampleRate / 2, dTheta, at.s1 + 8 * i, at.c1 + 8 * i, at.ww + 8 * i, at.kmax + 4 * i),
   }

@@ -5,7 +5,7 @@
 ;; other; the same sums as the scalar two-chain code, in another order (≈1e-15 apart).
 ;; `segment` stages one hop segment for it (as harmonic-voice.ts's TypeScript loop, op for op): per sample
 ;;   f0 = fa + df·lin[j],  θ += dθ·f0 (wrapped to [0, 2π)),  kmax = min(K, ⌈nyquist/f0⌉ − 1) (K when f0 ≤ 0),
-;;   s1 = sin θ, c1 = cos θ (by $sin, sinPi of src/realtime/sine.ts), ww = win[j].
+;;   s1 = sin θ, c1 = cos θ (sinPi of src/realtime/sine.ts on the two lanes of an f64x2), ww = win[j].
 ;; Pointers are byte offsets into the imported memory, arrays of f64 (kmax: i32); a0 and d are 16-byte aligned.
 (module
   (import "env" "memory" (memory 1))
@@ -66,28 +66,21 @@
         (br $samples)))
   )
 
-  ;; sin x on [−π, π]: fold into [−π/2, π/2], then Taylor to x¹⁹ (the same operations as sinPi in sine.ts)
-  (func $sin (param $x f64) (result f64)
-    (local $y f64) (local $z f64)
-    (local.set $y
-      (if (result f64) (f64.gt (local.get $x) (f64.const 0x1.921fb54442d18p+0))
-        (then (f64.sub (f64.const 0x1.921fb54442d18p+1) (local.get $x)))
-        (else (if (result f64) (f64.lt (local.get $x) (f64.const -0x1.921fb54442d18p+0))
-          (then (f64.sub (f64.const -0x1.921fb54442d18p+1) (local.get $x)))
-          (else (local.get $x))))))
-    (local.set $z (f64.mul (local.get $y) (local.get $y)))
-    (f64.add (local.get $y) (f64.mul (f64.mul (local.get $y) (local.get $z))
-      (f64.add (f64.const -0x1.5555555555555p-3) (f64.mul (local.get $z)
-      (f64.add (f64.const 0x1.1111111111111p-7) (f64.mul (local.get $z)
-      (f64.add (f64.const -0x1.a01a01a01a01ap-13) (f64.mul (local.get $z)
-      (f64.add (f64.const 0x1.71de3a556c734p-19) (f64.mul (local.get $z)
-      (f64.add (f64.const -0x1.ae64567f544e4p-26) (f64.mul (local.get $z)
-      (f64.add (f64.const 0x1.6124613a86d09p-33) (f64.mul (local.get $z)
-      (f64.add (f64.const -0x1.ae7f3e733b81fp-41) (f64.mul (local.get $z)
-      (f64.add (f64.const 0x1.952c77030ad4ap-49) (f64.mul (local.get $z) (f64.const -0x1.2f49b46814157p-57))))))))))))))))))))
   (func (export "segment") (param $n i32) (param $fa f64) (param $df f64) (param $j0 i32) (param $lin i32) (param $win i32)
     (param $theta i32) (param $k f64) (param $nyquist f64) (param $dtheta f64) (param $s1 i32) (param $c1 i32) (param $ww i32) (param $kmax i32)
     (local $i i32) (local $j i32) (local $f0 f64) (local $th f64) (local $x f64) (local $y f64)
+    (local $v v128) (local $u v128) (local $z v128) (local $s v128)
+    (local $c0 v128) (local $c1_ v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128) (local $c8 v128)
+    ;; sinPi's Taylor coefficients −1/3!, 1/5!, …, −1/19!, splatted once (V8 would rebuild splats in the loop)
+    (local.set $c0 (f64x2.splat (f64.const -0x1.5555555555555p-3)))
+    (local.set $c1_ (f64x2.splat (f64.const 0x1.1111111111111p-7)))
+    (local.set $c2 (f64x2.splat (f64.const -0x1.a01a01a01a01ap-13)))
+    (local.set $c3 (f64x2.splat (f64.const 0x1.71de3a556c734p-19)))
+    (local.set $c4 (f64x2.splat (f64.const -0x1.ae64567f544e4p-26)))
+    (local.set $c5 (f64x2.splat (f64.const 0x1.6124613a86d09p-33)))
+    (local.set $c6 (f64x2.splat (f64.const -0x1.ae7f3e733b81fp-41)))
+    (local.set $c7 (f64x2.splat (f64.const 0x1.952c77030ad4ap-49)))
+    (local.set $c8 (f64x2.splat (f64.const -0x1.2f49b46814157p-57)))
     (local.set $th (f64.load (local.get $theta)))
     (local.set $j (i32.shl (local.get $j0) (i32.const 3)))
     (block $done
@@ -107,8 +100,18 @@
         (local.set $y (f64.add (local.get $x) (f64.const 0x1.921fb54442d18p+0)))
         (local.set $y (if (result f64) (f64.ge (local.get $y) (f64.const 0x1.921fb54442d18p+1))
           (then (f64.sub (local.get $y) (f64.const 0x1.921fb54442d18p+2))) (else (local.get $y))))
-        (f64.store (i32.add (local.get $s1) (i32.shl (local.get $i) (i32.const 3))) (call $sin (local.get $x)))
-        (f64.store (i32.add (local.get $c1) (i32.shl (local.get $i) (i32.const 3))) (call $sin (local.get $y)))
+        ;; sin x and sin y = cos θ together in one f64x2: sinPi's fold (π − v above π/2, −π − v below −π/2), then
+        ;; its Taylor polynomial by Horner's rule: the same operations, so the same bits as sinPi
+        (local.set $v (f64x2.replace_lane 1 (f64x2.splat (local.get $x)) (local.get $y)))
+        (local.set $u (v128.bitselect
+          (f64x2.sub (f64x2.splat (f64.const 0x1.921fb54442d18p+1)) (local.get $v))
+          (v128.bitselect (f64x2.sub (f64x2.splat (f64.const -0x1.921fb54442d18p+1)) (local.get $v)) (local.get $v)
+            (f64x2.lt (local.get $v) (f64x2.splat (f64.const -0x1.921fb54442d18p+0))))
+          (f64x2.gt (local.get $v) (f64x2.splat (f64.const 0x1.921fb54442d18p+0)))))
+        (local.set $z (f64x2.mul (local.get $u) (local.get $u)))
+        (local.set $s (f64x2.add (local.get $u) (f64x2.mul (f64x2.mul (local.get $u) (local.get $z)) (f64x2.add (local.get $c0) (f64x2.mul (local.get $z) (f64x2.add (local.get $c1_) (f64x2.mul (local.get $z) (f64x2.add (local.get $c2) (f64x2.mul (local.get $z) (f64x2.add (local.get $c3) (f64x2.mul (local.get $z) (f64x2.add (local.get $c4) (f64x2.mul (local.get $z) (f64x2.add (local.get $c5) (f64x2.mul (local.get $z) (f64x2.add (local.get $c6) (f64x2.mul (local.get $z) (f64x2.add (local.get $c7) (f64x2.mul (local.get $z) (local.get $c8))))))))))))))))))))
+        (f64.store (i32.add (local.get $s1) (i32.shl (local.get $i) (i32.const 3))) (f64x2.extract_lane 0 (local.get $s)))
+        (f64.store (i32.add (local.get $c1) (i32.shl (local.get $i) (i32.const 3))) (f64x2.extract_lane 1 (local.get $s)))
         (f64.store (i32.add (local.get $ww) (i32.shl (local.get $i) (i32.const 3))) (f64.load (i32.add (local.get $win) (local.get $j))))
         (local.set $j (i32.add (local.get $j) (i32.const 8)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))

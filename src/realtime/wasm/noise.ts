@@ -78,7 +78,7 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
   const X = CHUNK + 8 + len + SLACK
   const pairs = 2 * Math.ceil(o.bands / 2) // expsig works on pairs
   const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1), raw: 8 * pairs, gains: 8 * pairs })
-  const k = instantiate<{ fir: Fir; uniform: Uniform; expsig: ExpSig }>(['noise'], a.pages)
+  const k = instantiate<{ fir: Fir; uniform: Uniform; expsig: ExpSig }>(['noise', 'expsig'], a.pages)
   if (k === undefined) return undefined
   const { at } = a
   const out32 = new Float32Array(k.memory.buffer, at.out, CHUNK)
