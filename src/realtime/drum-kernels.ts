@@ -1,12 +1,11 @@
 /**
  * Per-sample kernels of the 808 voices (the closed forms of
- * `synths/drums/modules.ts` and the filters they use), as small mutable
- * state records advanced one sample at a time, allocation-free:
+ * `synths/drums/modules.ts`; their filters are in `drum-filters.ts`), as small
+ * mutable state records advanced one sample at a time, allocation-free:
  * - `decay`: r^(c−1−start) from its first sample with c − 1 ≥ start, 0 before
  *   (`delayedDecay`); r = 1 − 6.91/(decay_ms·sr/1000) (−60 dB at decay_ms);
  *   the exp-decay envelope adds a linear attack c/A over A = ⌊0.001·sr⌋ samples.
- * - `biquad` (direct form I, torchaudio `lfilter`), `svf` (TPT, Simper),
- *   `squares` (band-limited squares by their Fourier series, cos(kα) by the
+ * - `squares` (band-limited squares by their Fourier series, cos(kα) by the
  *   Chebyshev recurrence, harmonics at or above Nyquist skipped).
  *
  * @example
@@ -63,84 +62,6 @@ export const nextDecay = (d: Decay): number => {
   const v = since < 1 ? Math.exp(since * d[2]!) : d[4]! * d[3]!
   d[4] = v
   return v
-}
-
-/** Biquad coefficients and state [b0, b1, b2, a1, a2, x1, x2, y1, y2] (a0 = 1). */
-export type Biquad = Float64Array
-
-/** An all-zero biquad. @example const f = biquadState() */
-export const biquadState = (): Biquad => new Float64Array(9)
-
-/**
- * Sets timbreremap's high-pass (as `dsp/biquad` `highpassCoefficients`) and clears the state:
- * K = tan(π·min(fc, sr/2 − 1000)/sr), norm = 1/(1 + K/Q + K²), b = norm·(1, −2, 1), a1 = 2(K² − 1)·norm, a2 = (1 − K/Q + K²)·norm.
- * @example setHighpass(f, 2500, 2, 48000)
- */
-export const setHighpass = (f: Biquad, cutoff: number, q: number, sampleRate: number): void => {
-  const k = Math.tan((Math.PI / sampleRate) * Math.min(cutoff, sampleRate / 2 - 1000))
-  const norm = 1 / (1 + k / q + k * k)
-  f.fill(0)
-  f[0] = norm
-  f[1] = -2 * norm
-  f[2] = norm
-  f[3] = 2 * (k * k - 1) * norm
-  f[4] = (1 - k / q + k * k) * norm
-}
-
-/**
- * y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a1·y[n−1] − a2·y[n−2].
- * @example biquadStep(f, x)
- */
-export const biquadStep = (f: Biquad, x: number): number => {
-  const y = f[0]! * x + f[1]! * f[5]! + f[2]! * f[6]! - f[3]! * f[7]! - f[4]! * f[8]!
-  f[6] = f[5]!
-  f[5] = x
-  f[8] = f[7]!
-  f[7] = y
-  return y
-}
-
-/** SVF responses, as numbers for the typed state: low 0, band 1, high 2. */
-export const SVF_MODE = { low: 0, band: 1, high: 2 } as const
-
-/** TPT state-variable filter [k, a1, a2, a3, ic1, ic2, mode]. */
-export type Svf = Float64Array
-
-/** An all-zero SVF. @example const f = svfState() */
-export const svfState = (): Svf => new Float64Array(7)
-
-/**
- * Sets the coefficients as `dsp/filters` `svf` and clears the state: g = tan(π·min(fc, 0.49·sr)/sr),
- * k = 1/Q, a1 = 1/(1 + g(g + k)), a2 = g·a1, a3 = g·a2.
- * @example setSvf(f, 1200, 1.2, 48000, 'band')
- */
-export const setSvf = (f: Svf, cutoff: number, q: number, sampleRate: number, mode: keyof typeof SVF_MODE): void => {
-  const w = (Math.PI / sampleRate) * Math.min(cutoff, 0.49 * sampleRate)
-  const g = Math.sin(w) / Math.cos(w)
-  const a1 = 1 / (1 + g * (g + 1 / q))
-  const a2 = g * a1
-  f[0] = 1 / q
-  f[1] = a1
-  f[2] = a2
-  f[3] = g * a2
-  f[4] = 0
-  f[5] = 0
-  f[6] = SVF_MODE[mode]
-}
-
-/**
- * v1 = a1·ic1 + a2·(x − ic2), v2 = ic2 + a2·ic1 + a3·(x − ic2); ic ← 2v − ic; low v2, band v1, high x − k·v1 − v2.
- * @example svfStep(f, x)
- */
-export const svfStep = (f: Svf, x: number): number => {
-  const ic1 = f[4]!
-  const ic2 = f[5]!
-  const v1 = f[1]! * ic1 + f[2]! * (x - ic2)
-  const v2 = ic2 + f[2]! * ic1 + f[3]! * (x - ic2)
-  f[4] = 2 * v1 - ic1
-  f[5] = 2 * v2 - ic2
-  const mode = f[6]!
-  return mode === 0 ? v2 : mode === 1 ? v1 : x - f[0]! * v1 - v2
 }
 
 /** A bank of band-limited squares at fixed frequencies, each 1/len loud. */
@@ -280,59 +201,6 @@ export const oscBlock = (o: Float64Array, env: Float64Array, out: Float64Array, 
     if (phase >= Math.PI) phase -= 2 * Math.PI // kept in [−π, π): sin is 2π-periodic; the wrap rounds at ε·2π
   }
   o[2] = phase
-}
-
-/**
- * Filters x in place through a biquad. @example biquadBlock(f, x, 128)
- */
-export const biquadBlock = (f: Biquad, x: Float64Array, count: number): void => {
-  // biquadStep with coefficients and state in locals for the block
-  const b0 = f[0]!
-  const b1 = f[1]!
-  const b2 = f[2]!
-  const a1 = f[3]!
-  const a2 = f[4]!
-  let x1 = f[5]!
-  let x2 = f[6]!
-  let y1 = f[7]!
-  let y2 = f[8]!
-  for (let i = 0; i < count; i++) {
-    const xi = x[i]!
-    const y = b0 * xi + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2
-    x2 = x1
-    x1 = xi
-    y2 = y1
-    y1 = y
-    x[i] = y
-  }
-  f[5] = x1
-  f[6] = x2
-  f[7] = y1
-  f[8] = y2
-}
-
-/**
- * Filters x in place through an SVF. @example svfBlock(f, x, 128)
- */
-export const svfBlock = (f: Svf, x: Float64Array, count: number): void => {
-  // svfStep with coefficients and state in locals for the block, the response chosen once
-  const k = f[0]!
-  const a1 = f[1]!
-  const a2 = f[2]!
-  const a3 = f[3]!
-  const mode = f[6]!
-  let ic1 = f[4]!
-  let ic2 = f[5]!
-  for (let i = 0; i < count; i++) {
-    const xi = x[i]!
-    const v1 = a1 * ic1 + a2 * (xi - ic2)
-    const v2 = ic2 + a2 * ic1 + a3 * (xi - ic2)
-    ic1 = 2 * v1 - ic1
-    ic2 = 2 * v2 - ic2
-    x[i] = mode === 0 ? v2 : mode === 1 ? v1 : xi - k * v1 - v2
-  }
-  f[4] = ic1
-  f[5] = ic2
 }
 
 /**

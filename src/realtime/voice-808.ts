@@ -20,9 +20,9 @@ import { cowbell808Params, hat808Params, METAL_HZ } from '../synths/drums/metal8
 import { snare808Params } from '../synths/drums/snare808.js'
 import type { Range } from '../synths/drums/modules.js'
 import {
-  biquadBlock, biquadState, dbGain, decayBlock, decayState, DECAY_MS, fillUniform, fromUnit, MAX_BLOCK, oscBlock, resetDecay,
-  setHighpass, setSquare, setSvf, squares, squaresBlock, squaresTable, svfBlock, svfState,
+  dbGain, decayBlock, decayState, DECAY_MS, fillUniform, fromUnit, MAX_BLOCK, oscBlock, resetDecay, setSquare, squares, squaresBlock, squaresTable,
 } from './drum-kernels.js'
+import { biquadBlock, biquadState, setHighpass, setSvf, svfBlock, svfState } from './drum-filters.js'
 
 /** A real-time drum voice. */
 export interface DrumVoiceRT {
