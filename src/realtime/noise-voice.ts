@@ -39,7 +39,7 @@
 import { uniformAt } from '../core/random.js'
 import { firTable } from '../dsp/fir.js'
 import { realFft, type RealFft } from '../backends/host/fft.js'
-import { frameRing, type FrameRing } from './frames.js'
+import { expSigmoid, frameRing, type FrameRing } from './frames.js'
 import type { KernelChoice } from './wasm/kernel.js'
 import { directFir } from './wasm/noise.js'
 
@@ -72,8 +72,8 @@ export interface NoiseVoice {
   readonly process: (out: Float32Array) => void
 }
 
-/** Designs one frame's taps as the offline `frequencyImpulseResponse`: writes hₖ[j], j < L_out, at into[at + step·j]. */
-type Design = (raw: ArrayLike<number>, into: Float64Array, at: number, step: number) => void
+/** Designs one frame's taps as the offline `frequencyImpulseResponse`: writes hₖ[j], j < L_out, at into[j]. */
+type Design = (raw: ArrayLike<number>, into: Float64Array) => void
 
 /** The designer; `gains` (the wasm kernel's exp-sigmoid, when the direct path runs) replaces the loop below. */
 const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, gains?: (raw: ArrayLike<number>, bias: number) => Float64Array): Design => {
@@ -84,18 +84,13 @@ const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, gains?
   const zeros = new Float64Array(m)
   const mags = new Float64Array(m)
   const h0 = new Float64Array(2 * (m - 1))
-  const ln10 = Math.log(10)
   const expSigmoids = (raw: ArrayLike<number>): Float64Array => {
-    // `expSigmoid(raw + bias)` (frames.ts) with −ln 10 hoisted out of the loop, bit for bit: 2·exp(−ln10·softplus(−x)) + 1e-7
-    for (let k = 0; k < m; k++) {
-      const z = -(raw[k]! + bias)
-      mags[k] = Math.exp((Math.max(z, 0) + Math.log(Math.exp(-Math.abs(z)) + 1)) * -ln10) * 2 + 1e-7
-    }
+    for (let k = 0; k < m; k++) mags[k] = expSigmoid(raw[k]! + bias) // once per frame, M values
     return mags
   }
-  return (raw, into, at, step) => {
+  return (raw, into) => {
     design.inverseSplit(gains === undefined ? expSigmoids(raw) : gains(raw, bias), zeros, h0, 0)
-    for (let j = 0; j < tab.idx.length; j++) into[at + step * j] = h0[tab.idx[j]!]! * tab.win[j]!
+    for (let j = 0; j < tab.idx.length; j++) into[j] = h0[tab.idx[j]!]! * tab.win[j]!
   }
 }
 
@@ -113,7 +108,7 @@ const tapSpectra = (capacity: number, design: Design, fft: RealFft): TapSpectra 
   const re = frameRing(capacity, bins)
   const im = frameRing(capacity, bins)
   const push = (raw: ArrayLike<number>): void => {
-    design(raw, padded, 0, 1)
+    design(raw, padded)
     fft.forwardSplit(padded, 0, re.slot(re.count), im.slot(im.count))
     re.count++
     im.count++
@@ -203,7 +198,7 @@ export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
   if (fir === undefined) return { taps: len, lookahead: c, ...fftVoice(o, design, len) }
   const frames = frameRing(o.capacity ?? 16, len) // taps h_f[j], j < L_out
   const pushFrame = (raw: ArrayLike<number>): void => {
-    design(raw, frames.slot(frames.count), 0, 1)
+    design(raw, frames.slot(frames.count))
     frames.count++
   }
   const fill = (k: number, into: Float64Array): void => {
