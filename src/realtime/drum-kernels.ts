@@ -14,7 +14,7 @@
  */
 import { uniformAt } from '../core/random.js'
 import { sinPi } from './sine.js'
-import { DECAY_MS, type Range } from '../synths/drums/modules.js'
+import type { Range } from '../synths/drums/modules.js'
 
 /** `min + (max − min)·u`. @example fromUnit(0.5, { min: 0, max: 10 }) // 5 */
 export const fromUnit = (u: number, r: Range): number => r.min + (r.max - r.min) * u
@@ -209,5 +209,3 @@ export const oscBlock = (o: Float64Array, env: Float64Array, out: Float64Array, 
 export const squaresBlock = (b: Squares, table: Float64Array | undefined, out: Float64Array, count: number): void => {
   for (let i = 0; i < count; i++) out[i] = table !== undefined && b.n < table.length ? table[b.n++]! : squaresStep(b)
 }
-
-export { DECAY_MS }

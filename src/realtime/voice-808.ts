@@ -20,7 +20,7 @@ import { cowbell808Params, hat808Params, METAL_HZ } from '../synths/drums/metal8
 import { snare808Params } from '../synths/drums/snare808.js'
 import type { Range } from '../synths/drums/modules.js'
 import {
-  dbGain, decayBlock, decayState, DECAY_MS, fillUniform, fromUnit, MAX_BLOCK, oscBlock, resetDecay, setSquare, squares, squaresBlock, squaresTable,
+  dbGain, decayBlock, decayState, fillUniform, fromUnit, MAX_BLOCK, oscBlock, resetDecay, setSquare, squares, squaresBlock, squaresTable,
 } from './drum-kernels.js'
 import { biquadBlock, biquadState, setHighpass, setSvf, svfBlock, svfState } from './drum-filters.js'
 
@@ -76,9 +76,9 @@ const kick = (sr: number): DrumVoiceRT => {
   return {
     trigger: (u) => {
       physical(p, u, kick808Params)
-      resetDecay(fenv, fromUnit(u[2]!, DECAY_MS), 0, sr, attackOf(sr))
-      resetDecay(amp, fromUnit(u[3]!, DECAY_MS), 0, sr, attackOf(sr))
-      resetDecay(click, fromUnit(u[5]!, DECAY_MS), 0, sr, attackOf(sr))
+      resetDecay(fenv, p[2]!, 0, sr, attackOf(sr))
+      resetDecay(amp, p[3]!, 0, sr, attackOf(sr))
+      resetDecay(click, p[5]!, 0, sr, attackOf(sr))
       setOsc(osc, p[0]!, p[1]!, sr)
       g[0] = dbGain(p[4]!)
       g[1] = dbGain(p[6]!)
@@ -114,7 +114,7 @@ const snare = (sr: number): DrumVoiceRT => {
   return {
     trigger: (u) => {
       physical(p, u, table)
-      for (let i = 0; i < 4; i++) resetDecay(ds[i]!, fromUnit(u[4 + i]!, DECAY_MS), 0, sr, attackOf(sr))
+      for (let i = 0; i < 4; i++) resetDecay(ds[i]!, p[4 + i]!, 0, sr, attackOf(sr))
       setOsc(o1, p[0]!, p[1]!, sr)
       setOsc(o2, p[2]!, p[3]!, sr)
       setHighpass(hp, p[8]!, p[9]!, sr)
