@@ -17,6 +17,7 @@ import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
 import { shapeOf, type Node } from '../core/node.js'
 import { type Signal, withRate } from '../core/signal.js'
+import { nextPow2 } from '../dsp/convolve.js'
 import { frame } from '../dsp/frame.js'
 import { dimsOf, invalid, isPosInt } from '../dsp/guard.js'
 
@@ -29,9 +30,6 @@ export interface YinDifferenceOptions {
   /** Samples between frames. */
   readonly hop: number
 }
-
-/** The smallest power of two ≥ n. */
-const nextPow2 = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)))
 
 /** Entries [from, from + len) of the last axis of a rank-3 node `[B, F, L]`. */
 const lastAxis = (x: Node, dims: readonly number[], from: number, len: number): Node =>
