@@ -10,6 +10,7 @@
  * ring.slot(5).set(values); ring.count = 6
  * const { linear, window } = hopWeights(192)
  */
+import { upsampleTable } from '../dsp/resample.js'
 
 /** A ring of `capacity` frames of `width` values; frame i lives in slot i mod capacity. */
 export interface FrameRing {
@@ -33,19 +34,20 @@ export const frameRing = (capacity: number, width: number): FrameRing => {
 }
 
 /**
- * Upsampling weights within one hop of H samples, as `dsp/resample`:
+ * Upsampling weights within one hop of H samples: the weights w1 of `dsp/resample`'s one-frame tables
+ * (`upsampleTable(method, 1, H)`, the same in every hop of an F-frame render),
  * linear w = j/H (DDSP `resample`), window w = (1 − cos(πj/H))/2 (DDSP `upsample_with_windows`).
  * @param hop samples per frame
  * @example hopWeights(4).window // [0, 0.146…, 0.5, 0.853…]
  */
 export const hopWeights = (hop: number): { readonly linear: Float64Array; readonly window: Float64Array } => ({
-  linear: Float64Array.from({ length: hop }, (_, j) => j / hop),
-  window: Float64Array.from({ length: hop }, (_, j) => (1 - Math.cos((Math.PI * j) / hop)) / 2),
+  linear: Float64Array.from(upsampleTable('linear', 1, hop).w1),
+  window: Float64Array.from(upsampleTable('window', 1, hop).w1),
 })
 
 /**
  * ddsp's exp-sigmoid on a number: maxValue·exp(−ln(exponent)·softplus(−x)) + threshold (as `dsp/scale`).
- * @example expSigmoid(0) // 2·0.5^ln10 + 1e-7 ≈ 0.4038
+ * @example expSigmoid(0) // 2·0.5^ln10 + 1e-7 ≈ 0.4054
  */
 export const expSigmoid = (x: number, exponent = 10, maxValue = 2, threshold = 1e-7): number => {
   const z = -x
