@@ -18,7 +18,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Backend } from '../core/backend.js'
 import type { BackendUnavailable } from '../core/errors.js'
 import { reference, type RefTensor } from './reference/index.js'
-import { probe } from './tfjs/capabilities.js'
+import { hostMemory, probe } from './tfjs/capabilities.js'
 import { tfjsBackend, type TfjsBackend } from './tfjs/backend.js'
 import { withHostLowerings } from './tfjs/host-fused.js'
 import { hostLowerings } from '../fused/index.js'
@@ -117,9 +117,6 @@ export interface LoadOptions {
   readonly fused?: boolean
 }
 
-/** Backends whose tensors live in host memory, where host fused lowerings pay off. */
-const hostMemory: ReadonlySet<BackendName> = new Set(['wasm', 'tfjs-cpu'])
-
 /**
  * Loads a backend by name (wasm and tfjs-cpu with the host fused lowerings unless `fused: false`).
  * @param name 'wasm' | 'tfjs-cpu' | 'cuda' | 'tfjs-node' | 'reference'
@@ -128,7 +125,8 @@ const hostMemory: ReadonlySet<BackendName> = new Set(['wasm', 'tfjs-cpu'])
 export const loadBackend = async (name: BackendName, options: LoadOptions = {}): Promise<E.Either<BackendUnavailable, AnyBackend>> => {
   if (name === 'reference') return E.right(reference('float64'))
   const b = await loadTfjsBackend(name)
-  return (options.fused ?? true) && hostMemory.has(name) ? E.map((x: TfjsBackend) => withHostLowerings(x, hostLowerings))(b) : b
+  const fused = options.fused ?? true
+  return E.map((x: TfjsBackend) => (fused && hostMemory.has(x.caps.tfBackend) ? withHostLowerings(x, hostLowerings) : x))(b)
 }
 
 /** Whether a string names a backend. @example isBackendName('wasm') // true */

@@ -45,7 +45,7 @@ const feeds = {
 }
 
 describe('tfjs Backend', () => {
-  it('probes capabilities: real-op FFT on wasm and tfjs-cpu (whose native FFT is slower); Cumsum native on both', () => {
+  it('probes capabilities: host FFT on wasm and tfjs-cpu (tensors in host memory); Cumsum native on both', () => {
     expect(probe('wasm')).toEqual(E.right({ tfBackend: 'wasm', fft: 'host', cumsum: 'native' }))
     expect(probe('cpu')).toEqual(E.right({ tfBackend: 'cpu', fft: 'host', cumsum: 'native' }))
     const none = probe('no-such-backend')

@@ -45,13 +45,13 @@ export const required: Readonly<Record<KernelOp, readonly string[]>> = {
 }
 
 /**
- * Backends whose FFT kernel is slower than our real-op lowering: tfjs-cpu's
- * FFT is a JS recursion (rfft 2048 × 64 rows: 2.5 s native vs 1.06 s real-ops).
+ * tfjs backends whose tensors live in host memory: FFTs run on the host
+ * (`host` lowering; tfjs-cpu's own FFT is a JS recursion, slower even than
+ * real-ops: rfft 2048 × 64 rows 2.5 s vs 1.06 s), and `loadBackend`
+ * registers the host fused lowerings there.
+ * @example hostMemory.has('wasm') // true
  */
-const slowNativeFft: ReadonlySet<string> = new Set(['cpu'])
-
-/** Backends whose tensors live in host memory: FFTs run on the host (`host` lowering). */
-const hostMemory: ReadonlySet<string> = new Set(['wasm', 'cpu'])
+export const hostMemory: ReadonlySet<string> = new Set(['wasm', 'cpu'])
 
 const has = (tfBackend: string) => (k: string) => tf.getKernel(k, tfBackend) !== undefined
 
@@ -66,7 +66,7 @@ export const probe = (tfBackend: string, name: string = tfBackend): E.Either<Bac
     ks.filter((k) => !ok(k)).map((k) => `${op} needs kernel ${k}`),
   )
   const realOps = ['Multiply', 'Add', 'Sub', 'RealDiv', 'Neg', 'BatchMatMul', 'Pack'].every(ok)
-  const native = ['FFT', 'IFFT', 'Complex', 'Real', 'Imag'].every(ok) && (!realOps || !slowNativeFft.has(tfBackend))
+  const native = ['FFT', 'IFFT', 'Complex', 'Real', 'Imag'].every(ok)
   if (!native && !realOps) missing.push('rfft/irfft need FFT kernels or Multiply/Add/Sub/BatchMatMul')
   if (!ok('Cumsum') && !['Add', 'Slice', 'Concat'].every(ok)) missing.push('cumsum needs Cumsum or Add/Slice/Concat')
   if (missing.length > 0)
