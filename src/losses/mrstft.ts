@@ -26,6 +26,7 @@ import { dimsOf, invalid, isPosInt } from '../dsp/guard.js'
 import { hannTable } from '../dsp/window.js'
 import { meanDifference, safeNorm, sumTerms } from './distance.js'
 import { AURALOSS_POWER_EPS } from './log-magnitude.js'
+import { checkPair } from './pair.js'
 
 /** Options of `multiResolutionStftLoss` (auraloss names, camel-cased). */
 export interface MrstftOptions {
@@ -70,14 +71,14 @@ const auralossMagnitude = (x: Signal<'audio'>, n: number, nFft: number, hop: num
 
 /** The first problem with the arguments, or undefined. */
 const check = (pred: Signal<'audio'>, target: Signal<'audio'>, ffts: readonly number[], hops: readonly number[], wins: readonly number[]): string | undefined => {
-  const [p, t] = [dimsOf(pred, 2), dimsOf(target, 2)]
-  if (p === undefined || t === undefined) return 'multiResolutionStftLoss needs pred and target audio [batch, samples]'
-  if (p[0] !== t[0] || p[1] !== t[1]) return `multiResolutionStftLoss: pred [${p.join(', ')}] and target [${t.join(', ')}] differ in shape`
+  const pair = checkPair('multiResolutionStftLoss', pred, target)
+  if (pair !== undefined) return pair
+  const n = dimsOf(pred, 2)![1]!
   if (ffts.length === 0 || ffts.length !== hops.length || ffts.length !== wins.length) return 'multiResolutionStftLoss: fftSizes, hopSizes and winLengths must have one equal, non-zero length'
   const i = ffts.findIndex((f, k) => !isPosInt(f) || !isPosInt(hops[k]!) || !isPosInt(wins[k]!) || wins[k]! > f)
   if (i >= 0) return `multiResolutionStftLoss: bad resolution fft ${ffts[i]}, hop ${hops[i]}, win ${wins[i]} (positive integers, win ≤ fft)`
-  const big = ffts.find((f) => Math.floor(f / 2) >= p[1]!)
-  return big === undefined ? undefined : `multiResolutionStftLoss: reflect padding of ${Math.floor(big / 2)} needs more than ${p[1]} samples (fft ${big})`
+  const big = ffts.find((f) => Math.floor(f / 2) >= n)
+  return big === undefined ? undefined : `multiResolutionStftLoss: reflect padding of ${Math.floor(big / 2)} needs more than ${n} samples (fft ${big})`
 }
 
 /**

@@ -28,6 +28,7 @@ import { stft, stftFrames } from '../dsp/stft.js'
 import { loudness } from '../features/loudness.js'
 import { meanDifference, sumTerms, type Distance } from './distance.js'
 import { spectralMagnitudes, type LogEps } from './log-magnitude.js'
+import { checkPair } from './pair.js'
 
 /** Options of `multiScaleSpectralLoss` (DDSP `SpectralLoss` arguments, camel-cased). */
 export interface SpectralLossOptions {
@@ -109,18 +110,18 @@ const scaleTerms = (pred: Signal<'audio'>, target: Signal<'audio'>, s: number, o
 
 /** The first problem with the arguments, or undefined. */
 const check = (pred: Signal<'audio'>, target: Signal<'audio'>, o: Resolved): string | undefined => {
-  const [p, t] = [dimsOf(pred, 2), dimsOf(target, 2)]
-  if (p === undefined || t === undefined) return 'multiScaleSpectralLoss needs pred and target audio [batch, samples]'
-  if (p[0] !== t[0] || p[1] !== t[1]) return `multiScaleSpectralLoss: pred [${p.join(', ')}] and target [${t.join(', ')}] differ in shape`
+  const pair = checkPair('multiScaleSpectralLoss', pred, target)
+  if (pair !== undefined) return pair
+  const n = dimsOf(pred, 2)![1]!
   const bad = o.fftSizes.find((s) => !isPow2(s))
   if (bad !== undefined || o.fftSizes.length === 0) return `multiScaleSpectralLoss: FFT sizes must be powers of two (tf.signal.stft pads frames to one), got ${bad ?? 'none'}`
   if (!(o.overlap >= 0 && o.overlap < 1) || o.fftSizes.some((s) => Math.floor(s * (1 - o.overlap)) < 1)) return `multiScaleSpectralLoss: overlap ${o.overlap} leaves no hop`
   const weights = [o.magWeight, o.logmagWeight, o.deltaTimeWeight, o.deltaFreqWeight, o.cumsumFreqWeight, o.loudnessWeight]
   if (weights.some((w) => !(w >= 0))) return 'multiScaleSpectralLoss: weights must be ≥ 0'
   if (o.loudnessWeight > 0 && !(o.sampleRate !== undefined && o.sampleRate > 0)) return 'multiScaleSpectralLoss: the loudness term needs sampleRate'
-  const frames = o.fftSizes.map((s) => stftFrames(p[1]!, s, Math.floor(s * (1 - o.overlap)), { padEnd: o.padEnd }))
-  if (frames.some((f) => f < 1)) return `multiScaleSpectralLoss: ${p[1]} samples hold no frame of the largest size without padEnd`
-  if (o.deltaTimeWeight > 0 && frames.some((f) => f < 2)) return `multiScaleSpectralLoss: the delta-time term needs ≥ 2 frames at every size (${p[1]} samples)`
+  const frames = o.fftSizes.map((s) => stftFrames(n, s, Math.floor(s * (1 - o.overlap)), { padEnd: o.padEnd }))
+  if (frames.some((f) => f < 1)) return `multiScaleSpectralLoss: ${n} samples hold no frame of the largest size without padEnd`
+  if (o.deltaTimeWeight > 0 && frames.some((f) => f < 2)) return `multiScaleSpectralLoss: the delta-time term needs ≥ 2 frames at every size (${n} samples)`
   return undefined
 }
 

@@ -22,13 +22,7 @@ import type { Signal } from '../core/signal.js'
 import { reshape, sum } from '../core/tensor.js'
 import { dimsOf, invalid } from '../dsp/guard.js'
 import { meanAll, meanDifference } from './distance.js'
-
-/** A message if pred and target are not audio `[B, N]` of one shape. */
-const checkPair = (what: string, pred: Signal<'audio'>, target: Signal<'audio'>): string | undefined => {
-  const [p, t] = [dimsOf(pred, 2), dimsOf(target, 2)]
-  if (p === undefined || t === undefined) return `${what} needs pred and target audio [batch, samples]`
-  return p[0] === t[0] && p[1] === t[1] ? undefined : `${what}: pred [${p.join(', ')}] and target [${t.join(', ')}] differ in shape`
-}
+import { checkPair } from './pair.js'
 
 /**
  * Mean absolute error: (1/BN)·Σ |p − t|.
