@@ -36,10 +36,12 @@ describe.each(['wasm', 'tfjs-cpu'])('%s fft equals the reference', (name) => {
   })
 })
 
-describe('native lowering (tf.spectral) on tfjs-cpu equals the reference', () => {
+// wasm and tfjs-cpu pick the host lowering, so the other two are exercised here directly:
+// native (tf.spectral) and real-ops (DFT matmul, Stockham stages for powers of two > LEAF)
+describe.each(['native', 'real-ops'] as const)('%s lowering on tfjs-cpu equals the reference', (lowering) => {
   it.each(sizes)('rfft and irfft n = %i', (n) => {
     const b = backends.find((x) => x.name === 'tfjs-cpu')!
-    const native = fftKernels('native')
+    const native = fftKernels(lowering)
     const x = random(2 * n, n)
     const X = random(2 * 2 * binsOf(n), n + 1)
     const [y, z] = b.scope(() => {

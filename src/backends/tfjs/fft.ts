@@ -22,7 +22,7 @@
  *
  * @example
  * import { fftKernels } from './fft.js'
- * const { rfft, irfft } = fftKernels('stockham')
+ * const { rfft, irfft } = fftKernels('real-ops')
  * irfft([rfft([x], { n: 64 }, [33, 2])], { n: 64 }, [64]) // x again
  */
 import * as tf from '@tensorflow/tfjs-core'
