@@ -10,6 +10,7 @@
  * drawSpectrogram(canvas, samples, 48000)
  */
 import { realFft } from '../../src/backends/host/fft.js'
+import { hannTable } from '../../src/dsp/window.js'
 
 /** dB (−100…−20) → a dark-blue…yellow colour. */
 const colour = (db: number): [number, number, number] => {
@@ -67,11 +68,10 @@ export const drawSpectrogram = (canvas: HTMLCanvasElement, samples: Float32Array
   const bins = n / 2 + 1
   const [frame, re, im] = [new Float64Array(n), new Float64Array(bins), new Float64Array(bins)]
   const mag = new Float64Array(bins)
+  const hann = hannTable(n) // periodic, as dsp/window; once, not per column
   for (let x = 0; x < canvas.width; x++) {
     const start = Math.floor((x / canvas.width) * Math.max(0, samples.length - n))
-    for (let t = 0; t < n; t++) {
-      frame[t] = (samples[start + t] ?? 0) * (0.5 - 0.5 * Math.cos((2 * Math.PI * t) / n)) // Hann
-    }
+    for (let t = 0; t < n; t++) frame[t] = (samples[start + t] ?? 0) * hann[t]!
     plan.forwardSplit(frame, 0, re, im)
     for (let k = 0; k < bins; k++) mag[k] = 20 * Math.log10(Math.hypot(re[k]!, im[k]!) / (n / 4) + 1e-9)
     paintColumn(img, x, (k) => mag[k]!, bins, sampleRate)
