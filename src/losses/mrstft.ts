@@ -20,12 +20,13 @@
  */
 import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
-import { div, log, max, mul, sqrt, sub } from '../core/math.js'
+import { div, log, mul, sub } from '../core/math.js'
 import { type Signal, withRate } from '../core/signal.js'
+import { rfft } from '../core/tensor.js'
 import { dimsOf, invalid, isPosInt } from '../dsp/guard.js'
 import { hannTable } from '../dsp/window.js'
 import { meanDifference, safeNorm, sumTerms } from './distance.js'
-import { AURALOSS_POWER_EPS } from './log-magnitude.js'
+import { spectralMagnitudes } from './log-magnitude.js'
 import { checkPair } from './pair.js'
 
 /** Options of `multiResolutionStftLoss` (auraloss names, camel-cased). */
@@ -63,11 +64,9 @@ const torchFrames = (x: Signal<'audio'>, n: number, nFft: number, hop: number, w
   return withRate(B.pad(windowed, [0, 0, left], [0, 0, nFft - win - left]), 'audio')
 }
 
-/** auraloss magnitude √(max(|X|², 1e-8)) `[B, F, nFft/2 + 1]`. */
-const auralossMagnitude = (x: Signal<'audio'>, n: number, nFft: number, hop: number, win: number): Signal<'audio'> => {
-  const spec = B.rfft(torchFrames(x, n, nFft, hop, win).node, nFft)
-  return sqrt(max(withRate(B.sum(B.mul(spec, spec), [-1]), 'audio'), AURALOSS_POWER_EPS))
-}
+/** auraloss magnitude √(max(|X|², 1e-8)) `[B, F, nFft/2 + 1]` (`spectralMagnitudes`' 'auraloss' convention). */
+const auralossMagnitude = (x: Signal<'audio'>, n: number, nFft: number, hop: number, win: number): Signal<'audio'> =>
+  spectralMagnitudes(rfft(torchFrames(x, n, nFft, hop, win), nFft), 'auraloss').mag
 
 /** The first problem with the arguments, or undefined. */
 const check = (pred: Signal<'audio'>, target: Signal<'audio'>, ffts: readonly number[], hops: readonly number[], wins: readonly number[]): string | undefined => {
