@@ -95,6 +95,7 @@ describe('checkpoint', () => {
     await writeFile(path, '[]')
     expect(await loadCheckpoint(path)()).toMatchObject(E.left({ _tag: 'BadCheckpoint', path: '$.format' }))
     expect(await loadCheckpoint(join(path, 'missing'))()).toMatchObject(E.left({ _tag: 'CheckpointIoFailed' }))
+    expect(await saveCheckpoint(join(path, 'sub', 'c.json'), checkpointOf(model(), half))()).toMatchObject(E.left({ _tag: 'CheckpointIoFailed', path: join(path, 'sub', 'c.json') }))
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual([])
   })
 })

@@ -11,12 +11,13 @@
  * await saveCheckpoint('runs/a.json', { program, params, optimizer, state, step, seed: 1, losses })()
  * const c = await loadCheckpoint('runs/a.json')()   // Either<TrainError, Checkpoint>
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { decode, encode } from '../core/encode.js'
 import type { Program } from '../core/program.js'
+import { writeAtomic } from '../io/atomic.js'
+import type { IoError } from '../io/wav.js'
 import { bad, checkParams, checkSpec, checkState, isObj, numbers } from './checkpoint-schema.js'
 import type { TrainError } from './errors.js'
 import type { OptimizerSpec, OptimizerState } from './optimizer.js'
@@ -121,13 +122,9 @@ const ioFailed = (path: string) => (e: unknown): TrainError => ({ _tag: 'Checkpo
  * @example await saveCheckpoint('runs/step-300.json', c)()
  */
 export const saveCheckpoint = (path: string, c: Checkpoint): TE.TaskEither<TrainError, string> =>
-  TE.tryCatch(async () => {
-    await mkdir(dirname(path), { recursive: true })
-    const tmp = `${path}.${process.pid}.tmp`
-    await writeFile(tmp, encodeCheckpoint(c))
-    await rename(tmp, path)
-    return path
-  }, ioFailed(path))
+  TE.flatMap((text: string) => TE.mapLeft((e: IoError): TrainError => ({ _tag: 'CheckpointIoFailed', path: e.path, message: e.message }))(writeAtomic(path, text)))(
+    TE.tryCatch(async () => encodeCheckpoint(c), ioFailed(path)),
+  )
 
 /**
  * Reads and validates a checkpoint file.
