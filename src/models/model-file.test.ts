@@ -19,6 +19,15 @@ describe('model file', () => {
     expect(E.isRight(await saveModelFile(p, file)())).toBe(true)
     expect(await loadModelFile(p)()).toEqual(E.right(file))
   })
+  it('round-trips a remap description, and a failed write names the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddsp-model-'))
+    const remap: ModelFile = { kind: 'remap', voice: 'snare808', sampleRate: 16000, hitSamples: 8000, onsetSamples: 256, hidden: 0, centre: [-20, 80, -10], scale: [30, 20, 20] }
+    expect(await saveModelFile(join(dir, 'model.json'), remap)()).toEqual(E.right(join(dir, 'model.json')))
+    expect(await loadModelFile(join(dir, 'model.json'))()).toEqual(E.right(remap))
+    const blocked = join(dir, 'model.json', 'sub', 'model.json') // a folder inside a file cannot be created
+    const r = await saveModelFile(blocked, remap)()
+    expect(E.isLeft(r) && r.left._tag === 'CheckpointIoFailed' && r.left.path).toBe(blocked)
+  })
   it('names the bad field', () => {
     expect(path(doc)).toBe('ok')
     expect(path({ ...doc, format: 'x' })).toBe('$.format')

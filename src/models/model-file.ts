@@ -10,10 +10,12 @@
  * await saveModelFile('runs/violin/model.json', { kind: 'autoencoder', config, pitchMean: 67.2, loudnessMean: -31, loudnessMax: -2 })()
  * const m = await loadModelFile('runs/violin/model.json')()   // Either<TrainError, ModelFile>
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
+import { writeAtomic } from '../io/atomic.js'
+import type { IoError } from '../io/wav.js'
+import { bad, isObj } from '../train/checkpoint-schema.js'
 import type { TrainError } from '../train/errors.js'
 import { configProblem, type AutoencoderConfig } from './autoencoder.js'
 
@@ -47,8 +49,6 @@ export interface RemapFile {
   readonly scale: readonly number[]
 }
 
-const bad = (path: string, message: string): E.Either<TrainError, never> => E.left({ _tag: 'BadCheckpoint', path, message })
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 const checkAutoencoder = (d: Record<string, unknown>): E.Either<TrainError, ModelFile> => {
@@ -57,7 +57,7 @@ const checkAutoencoder = (d: Record<string, unknown>): E.Either<TrainError, Mode
   const keys = ['sampleRate', 'hop', 'harmonics', 'noiseBands', 'hidden', 'layers', 'rnn', 'reverbLength'] as const
   const missing = keys.find((k) => !isNum(c[k]))
   if (missing !== undefined) return bad(`$.config.${missing}`, 'must be a number')
-  const config = Object.fromEntries(keys.map((k) => [k, c[k]])) as unknown as AutoencoderConfig
+  const config: AutoencoderConfig = Object.fromEntries(keys.map((k) => [k, c[k]])) as Record<(typeof keys)[number], number>
   const problem = configProblem(config)
   if (problem !== undefined) return bad('$.config', problem)
   const stat = (['pitchMean', 'loudnessMean', 'loudnessMax'] as const).find((k) => !isNum(d[k]))
@@ -71,8 +71,12 @@ const checkRemap = (d: Record<string, unknown>): E.Either<TrainError, ModelFile>
   if (n !== undefined) return bad(`$.${n}`, 'must be a non-negative number')
   const v = (['centre', 'scale'] as const).find((k) => !Array.isArray(d[k]) || !(d[k] as unknown[]).every(isNum))
   if (v !== undefined) return bad(`$.${v}`, 'must be an array of numbers')
-  const { voice, sampleRate, hitSamples, onsetSamples, hidden, centre, scale } = d as unknown as RemapFile
-  return E.right({ kind: 'remap', voice, sampleRate, hitSamples, onsetSamples, hidden, centre, scale })
+  const num = (k: string) => d[k] as number
+  const nums = (k: string) => d[k] as number[]
+  return E.right({
+    kind: 'remap', voice: d['voice'], sampleRate: num('sampleRate'), hitSamples: num('hitSamples'), onsetSamples: num('onsetSamples'),
+    hidden: num('hidden'), centre: nums('centre'), scale: nums('scale'),
+  })
 }
 
 /**
@@ -89,6 +93,7 @@ export const decodeModelFile = (doc: unknown): E.Either<TrainError, ModelFile> =
 }
 
 const ioFailed = (path: string) => (e: unknown): TrainError => ({ _tag: 'CheckpointIoFailed', path, message: e instanceof Error ? e.message : String(e) })
+const writeFailed = (e: IoError): TrainError => ({ _tag: 'CheckpointIoFailed', path: e.path, message: e.message })
 
 /**
  * Writes a model description atomically.
@@ -96,13 +101,7 @@ const ioFailed = (path: string) => (e: unknown): TrainError => ({ _tag: 'Checkpo
  * @example await saveModelFile('runs/a/model.json', file)()
  */
 export const saveModelFile = (path: string, m: ModelFile): TE.TaskEither<TrainError, string> =>
-  TE.tryCatch(async () => {
-    await mkdir(dirname(path), { recursive: true })
-    const tmp = `${path}.${process.pid}.tmp`
-    await writeFile(tmp, JSON.stringify({ format: FORMAT, version: VERSION, ...m }, null, 1))
-    await rename(tmp, path)
-    return path
-  }, ioFailed(path))
+  TE.mapLeft(writeFailed)(writeAtomic(path, JSON.stringify({ format: FORMAT, version: VERSION, ...m }, null, 1)))
 
 /**
  * Reads and validates a model description.
