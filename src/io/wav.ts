@@ -8,10 +8,10 @@
  * const r = await readWav('hit.wav')()   // Either<IoError, { sampleRate, channels }>
  * await writeWav('out.wav', { sampleRate: 44100, channels: [y] })()
  */
-import { readFile, rename, writeFile, mkdir } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import wavefile from 'wavefile'
+import { writeAtomic } from './atomic.js'
 
 /** Decoded audio: one Float32Array per channel. */
 export interface Audio {
@@ -48,13 +48,11 @@ export const readWav = (path: string): TE.TaskEither<IoError, Audio> =>
  * @example writeWav('out/snare.wav', { sampleRate: 44100, channels: [y] })
  */
 export const writeWav = (path: string, audio: Audio, bitDepth: '32f' | '16' = '32f'): TE.TaskEither<IoError, string> =>
-  TE.tryCatch(async () => {
-    const wav = new wavefile.WaveFile()
-    const chans = audio.channels.map((c) => (bitDepth === '16' ? Int16Array.from(c, (v) => Math.round(32767 * Math.max(-1, Math.min(1, v)))) : Float64Array.from(c)))
-    wav.fromScratch(chans.length, audio.sampleRate, bitDepth, chans.length === 1 ? chans[0]! : chans)
-    await mkdir(dirname(path), { recursive: true })
-    const tmp = `${path}.${process.pid}.tmp`
-    await writeFile(tmp, wav.toBuffer())
-    await rename(tmp, path)
-    return path
-  }, ioError(path))
+  TE.flatMap((bytes: Uint8Array) => writeAtomic(path, bytes))(
+    TE.tryCatch(async () => {
+      const wav = new wavefile.WaveFile()
+      const chans = audio.channels.map((c) => (bitDepth === '16' ? Int16Array.from(c, (v) => Math.round(32767 * Math.max(-1, Math.min(1, v)))) : Float64Array.from(c)))
+      wav.fromScratch(chans.length, audio.sampleRate, bitDepth, chans.length === 1 ? chans[0]! : chans)
+      return wav.toBuffer()
+    }, ioError(path)),
+  )
