@@ -27,6 +27,12 @@ export interface Convolver {
   readonly process: (x: Float32Array, y: Float32Array) => void
 }
 
+/** Writes partition p of the IR, h[pB, pB + B), into buf[0, B) and zeros after it (the FFT input of 2B). */
+const loadPartition = (buf: Float64Array, ir: Float32Array, p: number, block: number): void => {
+  buf.fill(0)
+  for (let j = 0; j < block && p * block + j < ir.length; j++) buf[j] = ir[p * block + j]!
+}
+
 /** Spectra of the IR partitions (each zero-padded to 2B), laid out bin-major: bin k of partition p at 2·(k·P + p) (re, im). */
 const irSpectra = (ir: Float32Array, block: number, parts: number, plan: RealFft): Float64Array => {
   const bins = block + 1
@@ -34,8 +40,7 @@ const irSpectra = (ir: Float32Array, block: number, parts: number, plan: RealFft
   const spec = new Float64Array(2 * bins)
   const h = new Float64Array(2 * parts * bins)
   for (let p = 0; p < parts; p++) {
-    buf.fill(0)
-    for (let j = 0; j < block && p * block + j < ir.length; j++) buf[j] = ir[p * block + j]!
+    loadPartition(buf, ir, p, block)
     plan.forward(buf, 0, spec, 0)
     for (let k = 0; k < bins; k++) {
       h[2 * (k * parts + p)] = spec[2 * k]!
@@ -113,8 +118,7 @@ const jsStep = (ir: Float32Array, block: number, parts: number, plan: RealFft): 
 const wasmStep = (ir: Float32Array, block: number, parts: number, plan: RealFft, bank: MacBank): SpectralStep => {
   const buf = bank.buf
   for (let p = 0; p < parts; p++) {
-    buf.fill(0)
-    for (let j = 0; j < block && p * block + j < ir.length; j++) buf[j] = ir[p * block + j]!
+    loadPartition(buf, ir, p, block)
     plan.forwardSplit(buf, 0, bank.re, bank.im)
     bank.setH(p, bank.re, bank.im)
   }
