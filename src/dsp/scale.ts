@@ -77,13 +77,22 @@ export const hzToMidi = keepRate((f) => {
 export const dbToAmplitude = keepRate((db) => B.exp(B.mul(db, k(Math.LN10 / 20))))
 
 /**
- * Linear amplitude to decibels with a floor, as DDSP `amplitude_to_db`:
+ * Power to decibels with a floor on a graph node (for composite bodies), DDSP `power_to_db`:
+ * L = max(10·log₁₀(max(p, 10^(−range/10))) − refDb, −range). The inner clamp keeps log finite on silence.
+ * Ref: magenta/ddsp `spectral_ops.power_to_db`.
+ * @param p power node (linear, ≥ 0)  @param refDb reference level (dB)  @param rangeDb floor below 0 dB (> 0)
+ * @example powerToDbNode(meanPower, 0, 80) // −80 … dB
+ */
+export const powerToDbNode = (p: Node, refDb: number, rangeDb: number): Node => {
+  const db = B.mul(B.log(B.maximum(p, k(10 ** (-rangeDb / 10)))), k(10 / Math.LN10))
+  return B.maximum(B.sub(db, k(refDb)), k(-rangeDb))
+}
+
+/**
+ * Linear amplitude to decibels with a floor, as DDSP `amplitude_to_db`: `powerToDbNode` of a²,
  * L = max(10·log₁₀(max(a², 10^(−range/10))) − refDb, −range).
  * @param amplitude linear amplitude (sign ignored)  @param rangeDb floor below 0 dB (80)  @param refDb reference level (0)
  * @example amplitudeToDb(x) // amplitudeToDb(1) = 0, amplitudeToDb(0) = −80
  */
 export const amplitudeToDb = <R extends Rate>(amplitude: Signal<R>, rangeDb = 80, refDb = 0): Signal<R> =>
-  keepRate((a) => {
-    const power = B.maximum(B.mul(a, a), k(10 ** (-rangeDb / 10)))
-    return B.maximum(B.sub(B.mul(B.log(power), k(10 / Math.LN10)), k(refDb)), k(-rangeDb))
-  })(amplitude)
+  keepRate((a) => powerToDbNode(B.mul(a, a), refDb, rangeDb))(amplitude)

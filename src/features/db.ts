@@ -7,20 +7,11 @@
  * import { powerToDb } from 'ddsp-ts/features'
  * powerToDb(meanPower, 0, 80) // −80 … dB
  */
-import * as B from '../core/build.js'
-import type { Node } from '../core/node.js'
 import { type Rate, type Signal, withRate } from '../core/signal.js'
+import { powerToDbNode } from '../dsp/scale.js'
 
-/**
- * `powerToDb` on graph nodes (for use inside composite bodies).
- * @param p power node (linear)  @param refDb reference (dB)  @param rangeDb dynamic range (dB)
- * @example powerToDbNode(meanPower.node, 0, 80)
- */
-export const powerToDbNode = (p: Node, refDb: number, rangeDb: number): Node => {
-  const floor = B.scalar(10 ** (-rangeDb / 10))
-  const db = B.mul(B.log(B.maximum(p, floor)), B.scalar(10 / Math.LN10))
-  return B.maximum(B.sub(db, B.scalar(refDb)), B.scalar(-rangeDb))
-}
+/** The node form (for composite bodies) lives beside `amplitudeToDb` in `dsp/scale.ts`; re-exported here. */
+export { powerToDbNode }
 
 /**
  * DDSP `power_to_db`: max(10·log10(max(p, 10^{−rangeDb/10})) − refDb, −rangeDb).
