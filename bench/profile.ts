@@ -5,7 +5,7 @@
 // Run: npx tsx bench/profile.ts [wasm|tfjs-cpu] [a|b]
 import * as E from 'fp-ts/lib/Either.js'
 import type { Backend } from '../src/core/backend.js'
-import { hoistInvariants } from '../src/core/hoist.js'
+import { hoistedFeeds, hoistInvariants } from '../src/core/hoist.js'
 import { checkFeeds, evaluate, execute, type Feeds } from '../src/core/interpret.js'
 import { loadBackend, type BackendName } from '../src/backends/load.js'
 import { workload } from '../src/bench/workload.js'
@@ -22,7 +22,7 @@ const target = orThrow(await evaluate(b)(w.programs.forward, w.targetControls))[
 const { pre, main } = hoistInvariants(w.programs.train, new Set(['target']))
 const fixed = orThrow(await evaluate(b)(pre, { target }))
 const program = mode === 'a' ? w.programs.forward : main
-const feeds: Feeds = mode === 'a' ? w.controls : { ...w.controls, ...Object.fromEntries(Object.entries(fixed).map(([k, v]) => [k, v.data])) }
+const feeds: Feeds = mode === 'a' ? w.controls : { ...w.controls, ...hoistedFeeds(fixed) }
 
 const times = new Map<string, number>()
 const layoutOps = new Set(['gather', 'scatterAdd', 'broadcast', 'slice', 'concat', 'sum', 'mul', 'add'])

@@ -14,10 +14,10 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Backend } from '../core/backend.js'
 import { formatError } from '../core/errors.js'
-import { evaluate, type Feeds } from '../core/interpret.js'
+import { evaluate, type Feeds, type Outputs } from '../core/interpret.js'
 import type { Program } from '../core/program.js'
 import { loadBackend, type BackendName } from '../backends/load.js'
-import { hoistInvariants } from '../core/hoist.js'
+import { hoistedFeeds, hoistInvariants } from '../core/hoist.js'
 import { time, type Timing } from './timing.js'
 import { runTorch, type TorchResult } from './torch.js'
 import { STANDARD, workload, type WorkloadSize } from './workload.js'
@@ -59,19 +59,18 @@ const must = async (f: () => Promise<E.Either<Parameters<typeof formatError>[0],
 const rssMb = (): number => process.resourceUsage().maxRSS / 1024
 
 /** The target's spectrograms and the synth's noise do not change between steps: computed once (as the peer does). */
-const hoistedFeeds = async (b: Backend<unknown>, train: Program, target: Float32Array) => {
+const hoistTarget = async (b: Backend<unknown>, train: Program, target: Float32Array) => {
   const { pre, main } = hoistInvariants(train, new Set(['target']))
-  const fixed = (await must(() => evaluate(b)(pre, { target }))) as Record<string, { data: Float32Array | Float64Array }>
-  return { main, feeds: Object.fromEntries(Object.entries(fixed).map(([k, v]) => [k, v.data])) }
+  const fixed = (await must(() => evaluate(b)(pre, { target }))) as Outputs
+  return { main, feeds: hoistedFeeds(fixed) }
 }
 
 const timeBackend = async (b: Backend<unknown>, programs: { forward: Program; train: Program }, controls: Feeds, target: Float32Array, runs: number) => {
-  const { main, feeds } = await hoistedFeeds(b, programs.train, target)
+  const { main, feeds } = await hoistTarget(b, programs.train, target)
   const trainFeeds = { ...controls, ...feeds }
-  const step = { ...programs, train: main }
-  const out = (await must(() => evaluate(b)(step.train, trainFeeds))) as Record<string, { data: Float32Array }>
+  const out = (await must(() => evaluate(b)(main, trainFeeds))) as Record<string, { data: Float32Array }>
   const forward = await time(() => must(() => evaluate(b)(programs.forward, controls)), runs)
-  const train = await time(() => must(() => evaluate(b)(step.train, trainFeeds)), runs)
+  const train = await time(() => must(() => evaluate(b)(main, trainFeeds)), runs)
   const norm = (v: { data: ArrayLike<number> }) => Math.sqrt(Array.from(v.data).reduce((a, x) => a + x * x, 0))
   const gradNorms = Object.fromEntries(Object.entries(out).filter(([k]) => k.startsWith('grad:')).map(([k, v]) => [k.slice(5), norm(v)]))
   return { loss: out['loss']!.data[0]!, gradNorms, forward, train }

@@ -12,10 +12,19 @@
  * const fixed = await evaluate(b)(pre, { target })           // once
  * await evaluate(b)(main, { ...params, ...hoistedFeeds(fixed) }) // every step
  */
+import type { HostTensor } from './backend.js'
 import type { Declaration, Eqn, Program } from './program.js'
 
 /** The input name under which `main` reads a hoisted value. @example hoistedName(12) // 'hoisted:12' */
 export const hoistedName = (id: number): string => `hoisted:${id}`
+
+/**
+ * The outputs of `pre` as feeds of `main` (their data, by the same `hoisted:<id>` names).
+ * @param fixed what evaluating `pre` returned
+ * @example await evaluate(b)(main, { ...params, ...hoistedFeeds(fixed) })
+ */
+export const hoistedFeeds = (fixed: Readonly<Record<string, HostTensor>>): Record<string, HostTensor['data']> =>
+  Object.fromEntries(Object.entries(fixed).map(([k, v]) => [k, v.data]))
 
 /** The two halves of a hoisted Program. */
 export interface Hoisted {
