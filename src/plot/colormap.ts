@@ -28,5 +28,6 @@ export const colour = (map: ColourMap, t: number): Rgb => {
   const i = Math.min(s.length - 2, Math.floor(u))
   const f = u - i
   const [a, b] = [s[i]!, s[i + 1]!]
-  return [0, 1, 2].map((k) => Math.round(a[k]! + f * (b[k]! - a[k]!))) as unknown as Rgb
+  const mix = (k: 0 | 1 | 2) => Math.round(a[k] + f * (b[k] - a[k]))
+  return [mix(0), mix(1), mix(2)]
 }
