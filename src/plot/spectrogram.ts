@@ -10,6 +10,7 @@
  * s.db[t * s.bins + k] // dB of frame t, bin k (k·sr/nFft Hz)
  */
 import { realFft } from '../backends/host/fft.js'
+import { hannTable } from '../dsp/window.js'
 
 /** A spectrogram in dB, frame-major. @example const s: Spectrogram = logSpectrogram(x, 16000) */
 export interface Spectrogram {
@@ -42,8 +43,7 @@ export const logSpectrogram = (x: ArrayLike<number>, sampleRate: number, o: Spec
   const frames = x.length <= nFft ? 1 : 1 + Math.ceil((x.length - nFft) / hop)
   const bins = nFft / 2 + 1
   const plan = realFft(nFft)
-  // periodic Hann window w[n] = 0.5 − 0.5·cos(2πn/N) (Harris, Proc. IEEE 66(1), 1978)
-  const w = Float64Array.from({ length: nFft }, (_, n) => 0.5 - 0.5 * Math.cos((2 * Math.PI * n) / nFft))
+  const w = Float64Array.from(hannTable(nFft)) // periodic Hann, w[n] = ½ − ½·cos(2πn/N) (dsp/window.ts)
   const frame = new Float64Array(nFft)
   const re = new Float64Array(bins)
   const im = new Float64Array(bins)
