@@ -18,7 +18,7 @@ import { mul, select } from '../src/core/math.js'
 import { compile } from '../src/core/program-api.js'
 import { constant, input, param, withRate, type Rate, type Signal } from '../src/core/signal.js'
 import { sum } from '../src/core/tensor.js'
-import type { Shape } from '../src/core/shape.js'
+import { sizeOf, type Shape } from '../src/core/shape.js'
 import { loadBackend } from '../src/backends/load.js'
 import { magnitude, stft } from '../src/dsp/stft.js'
 import { frameConvolve } from '../src/dsp/convolve.js'
@@ -40,8 +40,6 @@ beforeAll(async () => {
   wasm = { ...b, fused }
 })
 
-const size = (s: Shape) => s.reduce((a, b) => a * b, 1)
-
 /** Loss ⟨f(params), w⟩ with fixed random weights; compares value and gradients, fused (wasm) vs decomposition (reference). */
 const check = async (
   name: string,
@@ -54,10 +52,10 @@ const check = async (
   const ps = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, s.fixed === true ? input(k, s.shape, 'control') : param(k, s.shape, 'control')]))
   const y = f(ps)
   const shape = y.shape ?? []
-  const w = constant(Array.from({ length: size(shape) }, () => r() * 2 - 1), shape)
+  const w = constant(Array.from({ length: sizeOf(shape) }, () => r() * 2 - 1), shape)
   const loss = sum(mul(y, w), shape.map((_, i) => i))
   const prog = ok(E.flatMap(compile({ y, loss }), (p) => valueAndGrad(p, 'loss')))
-  const feeds: Feeds = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, Float32Array.from({ length: size(s.shape) }, () => s.lo + (s.hi - s.lo) * r())]))
+  const feeds: Feeds = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, Float32Array.from({ length: sizeOf(s.shape) }, () => s.lo + (s.hi - s.lo) * r())]))
   const want = run(prog, feeds)
   const before = calls.get(`${name}.vjp`) ?? 0
   const got = ok(await evaluate(wasm)(prog, feeds))

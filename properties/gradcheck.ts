@@ -10,7 +10,7 @@
 import * as B from '../src/core/build.js'
 import { compileNodes } from '../src/core/compile.js'
 import { constant, param, type Rate, type Signal } from '../src/core/signal.js'
-import type { Shape } from '../src/core/shape.js'
+import { sizeOf, type Shape } from '../src/core/shape.js'
 import { operand, rng } from './cases.js'
 import { directional, type Directional } from './directional.js'
 import { ok } from './harness.js'
@@ -22,8 +22,6 @@ export interface ParamSpec {
   readonly lo?: number
   readonly hi?: number
 }
-
-const size = (s: Shape) => s.reduce((a, b) => a * b, 1)
 
 /**
  * Directional derivative of ⟨f(params), w⟩ by reverse mode and by central differences.
@@ -45,7 +43,7 @@ export const gradCheck = (
   const loss = B.sum(B.mul(out.node, w.node), shape.map((_, i) => i))
   const scale = B.sum(B.abs(B.mul(out.node, w.node)), shape.map((_, i) => i))
   const prog = ok(compileNodes({ loss, scale }))
-  const draw = (s: ParamSpec) => Float64Array.from({ length: size(s.shape) }, () => (s.lo ?? -1) + ((s.hi ?? 1) - (s.lo ?? -1)) * r.next())
+  const draw = (s: ParamSpec) => Float64Array.from({ length: sizeOf(s.shape) }, () => (s.lo ?? -1) + ((s.hi ?? 1) - (s.lo ?? -1)) * r.next())
   const at = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, draw(s)]))
   const dir = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, draw({ ...s, lo: -1, hi: 1 })]))
   return directional(prog, at, dir, h, label === '' ? undefined : label)

@@ -11,7 +11,7 @@
  * const ir = firForward([mags], [[1, 250, 65]], { windowSize: 257, ddspCompat: false }, [1, 250, 128])
  */
 import type { HostKernel } from '../core/backend.js'
-import type { Shape } from '../core/shape.js'
+import { sizeOf, type Shape } from '../core/shape.js'
 import { realFft } from '../backends/host/fft.js'
 import { firTable } from '../dsp/fir.js'
 import { cachedPlan, flag, num } from './attrs.js'
@@ -21,7 +21,7 @@ const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>
     const shape = shapes[0] ?? [1]
     const M = shape[shape.length - 1]!
     const t = firTable(M, num(attrs, 'windowSize'), flag(attrs, 'ddspCompat'))
-    return { rows: shape.reduce((a, b) => a * b, 1) / M, M, L: 2 * (M - 1), idx: Int32Array.from(t.idx), win: Float64Array.from(t.win) }
+    return { rows: sizeOf(shape) / M, M, L: 2 * (M - 1), idx: Int32Array.from(t.idx), win: Float64Array.from(t.win) }
   })
 
 /** Forward: magnitudes `[..., M]` → IRs `[..., taps]`. @example firForward([m], [[2, 65]], { windowSize: 0 }, [2, 128]) */
