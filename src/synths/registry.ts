@@ -5,7 +5,7 @@
  * @example
  * const y = synthRegistry['snare808'].render({ sampleRate: 44100, samples: 44100 })  // Signal<'audio'> [1, n]
  */
-import { constant, type Signal } from '../core/signal.js'
+import { constant, withRate, type Signal } from '../core/signal.js'
 import { kit808, type Voice808 } from './drums/kit808.js'
 import { notes, renderNotes } from './poly.js'
 import { harmonic } from './harmonic.js'
@@ -14,7 +14,6 @@ import { filteredNoise } from './filtered-noise.js'
 import { expDecayIr, reverb } from './reverb.js'
 import { modalDrum } from './modal.js'
 import { wavetableSynth } from './wavetable.js'
-import { withRate } from '../core/signal.js'
 
 /** How long and at what rate to render. */
 export interface RenderSpec {
@@ -42,14 +41,19 @@ const voice = (name: Voice808): NamedSynth => {
   }
 }
 
-/** Frame-rate controls `[1, F, C]` from a function of (frame time in s, channel). */
-const controls = (F: number, C: number, seconds: number, f: (t: number, c: number) => number) =>
-  withRate(constant(Array.from({ length: F * C }, (_, i) => f((Math.floor(i / C) * seconds) / F, i % C)), [1, F, C]).node, 'control')
-
 /** 250 frames per second, at least one; `samples` a multiple of the frame count (ddsp window upsampling). */
 const frameCount = (spec: RenderSpec) => {
   const F = Math.max(1, Math.round((250 * spec.samples) / spec.sampleRate))
   return spec.samples % F === 0 ? F : Array.from({ length: F }, (_, i) => F - i).find((d) => spec.samples % d === 0)!
+}
+
+/** The render's length `secs` (s) and `controls(C, f)`: frame-rate controls `[1, F, C]` from f(frame time in s, channel). */
+const framed = (spec: RenderSpec) => {
+  const F = frameCount(spec)
+  const secs = spec.samples / spec.sampleRate
+  const controls = (C: number, f: (t: number, c: number) => number): Signal<'control'> =>
+    withRate(constant(Array.from({ length: F * C }, (_, i) => f((Math.floor(i / C) * secs) / F, i % C)), [1, F, C]).node, 'control')
+  return { secs, controls }
 }
 
 const C_MAJOR_7 = [48, 55, 64, 71].map((pitch, i) => ({ pitch, onset: 0.03 * i, duration: 1.2, velocity: 0.25 }))
@@ -71,11 +75,10 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
     description: 'ddsp harmonic synth: a 220 Hz tone with 5 Hz vibrato, a 1/k distribution over 40 harmonics, decaying',
     parameterCount: 42,
     render: (spec) => {
-      const F = frameCount(spec)
-      const secs = spec.samples / spec.sampleRate
-      const amp = controls(F, 1, secs, (t) => 0.5 * Math.exp(-1.5 * t))
-      const dist = controls(F, 40, secs, (_, k) => 1 / (k + 1))
-      const f0 = controls(F, 1, secs, (t) => 220 * (1 + 0.01 * Math.sin(2 * Math.PI * 5 * t)))
+      const { controls } = framed(spec)
+      const amp = controls(1, (t) => 0.5 * Math.exp(-1.5 * t))
+      const dist = controls(40, (_, k) => 1 / (k + 1))
+      const f0 = controls(1, (t) => 220 * (1 + 0.01 * Math.sin(2 * Math.PI * 5 * t)))
       return harmonic(amp, dist, f0, { samples: spec.samples, sampleRate: spec.sampleRate, scale: false })
     },
   },
@@ -83,11 +86,10 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
     description: 'ddsp sinusoidal synth: 6 inharmonic bell partials gliding apart, each decaying at its own rate',
     parameterCount: 12,
     render: (spec) => {
-      const F = frameCount(spec)
-      const secs = spec.samples / spec.sampleRate
+      const { controls } = framed(spec)
       const ratios = [1, 2.76, 5.4, 8.93, 13.34, 18.64]
-      const amps = controls(F, 6, secs, (t, k) => (0.3 / (k + 1)) * Math.exp(-(1 + k) * 2 * t))
-      const freqs = controls(F, 6, secs, (t, k) => 330 * ratios[k]! * (1 + 0.002 * k * t))
+      const amps = controls(6, (t, k) => (0.3 / (k + 1)) * Math.exp(-(1 + k) * 2 * t))
+      const freqs = controls(6, (t, k) => 330 * ratios[k]! * (1 + 0.002 * k * t))
       return sinusoidal(amps, freqs, { samples: spec.samples, sampleRate: spec.sampleRate, scale: false })
     },
   },
@@ -95,12 +97,11 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
     description: 'ddsp wavetable synth: a 2048-point table (a bright additive wave), 110 Hz gliding to 165 Hz, decaying',
     parameterCount: 2048 + 2,
     render: (spec) => {
-      const F = frameCount(spec)
-      const secs = spec.samples / spec.sampleRate
+      const { secs, controls } = framed(spec)
       const N = 2048
       const table = constant(Array.from({ length: N }, (_, i) => [1, 2, 3, 5, 8].reduce((s, k) => s + Math.sin((2 * Math.PI * k * i) / N) / k, 0) / 1.8), [1, N])
-      const amp = controls(F, 1, secs, (t) => 0.6 * Math.exp(-t))
-      const f0 = controls(F, 1, secs, (t) => 110 * 1.5 ** Math.min(1, t / secs))
+      const amp = controls(1, (t) => 0.6 * Math.exp(-t))
+      const f0 = controls(1, (t) => 110 * 1.5 ** Math.min(1, t / secs))
       return wavetableSynth(amp, f0, table, spec)
     },
   },
@@ -108,9 +109,8 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
     description: 'ddsp filtered noise: a resonant band sweeping up through 65 linear bands, 257-tap FIRs per frame',
     parameterCount: 65,
     render: (spec) => {
-      const F = frameCount(spec)
-      const secs = spec.samples / spec.sampleRate
-      const mags = controls(F, 65, secs, (t, k) => 0.5 * Math.exp(-(((k - 4 - (50 * t) / secs) / 3) ** 2)))
+      const { secs, controls } = framed(spec)
+      const mags = controls(65, (t, k) => 0.5 * Math.exp(-(((k - 4 - (50 * t) / secs) / 3) ** 2)))
       return filteredNoise(mags, { samples: spec.samples, scale: false })
     },
   },
@@ -127,12 +127,11 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
     description: 'drumblender-style modal drum: 8 circular-membrane modes gliding down 3 %, each decaying, plus a noise burst',
     parameterCount: 8 * 3 + 16,
     render: (spec) => {
-      const F = frameCount(spec)
-      const secs = spec.samples / spec.sampleRate
+      const { controls } = framed(spec)
       const ratios = [1, 1.594, 2.136, 2.296, 2.653, 2.918, 3.156, 3.501] // zeros of Bessel functions, relative
-      const freqs = controls(F, 8, secs, (t, m) => 140 * ratios[m]! * (1 - 0.03 * (1 - Math.exp(-12 * t))))
-      const amps = controls(F, 8, secs, (t, m) => (0.25 / (1 + m)) * Math.exp(-(4 + 3 * m) * t))
-      const bands = controls(F, 16, secs, (t, k) => 0.15 * Math.exp(-40 * t) * (1 + k / 8))
+      const freqs = controls(8, (t, m) => 140 * ratios[m]! * (1 - 0.03 * (1 - Math.exp(-12 * t))))
+      const amps = controls(8, (t, m) => (0.25 / (1 + m)) * Math.exp(-(4 + 3 * m) * t))
+      const bands = controls(16, (t, k) => 0.15 * Math.exp(-40 * t) * (1 + k / 8))
       return modalDrum({ freqs, amps, phase0: constant(0, [1, 8]), noiseBands: bands }, spec)
     },
   },
