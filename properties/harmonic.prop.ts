@@ -28,7 +28,7 @@ describe('harmonic gradients', () => {
         // h = 1e-5: phases reach ~1e5 Hz·samples, so float64 rounding/h would swamp a smaller step
         const { fd, ad, smooth, noise } = gradCheck(f, specs, seed, 'harmonic', 1e-5)
         fc.pre(smooth)
-        return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad, noise)
+        return within(TOL.phaseGradient, fd, ad, noise)
       }),
       params(),
     )
