@@ -34,6 +34,7 @@ describe('ddsp features', () => {
   })
   it('mixToMono averages the channels', () => {
     expect(Array.from(mixToMono({ sampleRate: 1, channels: [Float32Array.from([1, 0.5]), Float32Array.from([0, 0.5])] }))).toEqual([0.5, 0.5])
+    expect(Array.from(mixToMono({ sampleRate: 1, channels: [Float32Array.from([1, 0.5]), Float32Array.from([0, 0.5])] }, 3))).toEqual([0.5, 0.5, 0])
   })
   it('the CLI prints one JSON object with --json, and exits 2 on an unreadable WAV', async () => {
     await ready

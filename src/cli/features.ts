@@ -22,14 +22,14 @@ export interface FeaturesOptions {
 }
 
 /**
- * The channel mean (Σ_c x_c / C).
- * @param audio decoded WAV  @example mixToMono({ sampleRate: 16000, channels: [l, r] })
+ * The channel mean (Σ_c x_c / C), zero-padded (or cut) to `length` samples.
+ * @param audio decoded WAV  @param length output length in samples (default: the file's)
+ * @example mixToMono({ sampleRate: 16000, channels: [l, r] })
  */
-export const mixToMono = (audio: Audio): Float32Array => {
+export const mixToMono = (audio: Audio, length = audio.channels[0]?.length ?? 0): Float32Array => {
   const chans = audio.channels
-  const n = chans[0]?.length ?? 0
-  const out = new Float32Array(n)
-  for (const c of chans) for (let i = 0; i < n; i++) out[i] = out[i]! + c[i]! / chans.length
+  const out = new Float32Array(length)
+  for (const c of chans) for (let i = 0; i < Math.min(length, c.length); i++) out[i] = out[i]! + c[i]! / chans.length
   return out
 }
 

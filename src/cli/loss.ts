@@ -19,6 +19,7 @@ import { input } from '../core/signal.js'
 import { readWav, type Audio } from '../io/wav.js'
 import { isLossName, lossNames, lossRegistry, type LossName } from '../losses/registry.js'
 import { usage, type CliError } from './errors.js'
+import { mixToMono } from './features.js'
 
 /** What `ddsp loss` reports. */
 export interface LossReport {
@@ -28,17 +29,6 @@ export interface LossReport {
   readonly samples: number
   readonly padded_samples: number
   readonly ms: number
-}
-
-/**
- * The mean of the channels, zero-padded to `length` samples.
- * @param audio decoded WAV  @param length output length (≥ the file's)
- * @example monoOf({ sampleRate: 16000, channels: [l, r] }, 16000)
- */
-export const monoOf = (audio: Audio, length: number): Float32Array => {
-  const out = new Float32Array(length)
-  for (const c of audio.channels) c.forEach((v, i) => (out[i]! += v / audio.channels.length))
-  return out
 }
 
 /** Both files read, or the first IoError. */
@@ -75,7 +65,7 @@ export const lossCommand = (backend: AnyBackend, a: string, b: string, name: str
       const prog = E.mapLeft((errs: readonly Parameters<typeof formatError>[0][]) => usage(`loss '${name}': ${formatError(errs[0]!)}`))(compile({ loss }))
       return pipe(
         TE.fromEither(prog),
-        TE.flatMap((p) => () => evaluate(backend as Backend<unknown>)(p, { pred: monoOf(x, n), target: monoOf(y, n) })),
+        TE.flatMap((p) => () => evaluate(backend as Backend<unknown>)(p, { pred: mixToMono(x, n), target: mixToMono(y, n) })),
         TE.mapLeft((e): CliError => e),
         TE.map((out) => ({ loss: name, value: out['loss']!.data[0]!, sample_rate: x.sampleRate, samples: n, padded_samples: padded, ms: performance.now() - start })),
       )

@@ -29,7 +29,7 @@ import { formatTrainError, type TrainError } from '../train/errors.js'
 import { matchSound, type MatchResult } from '../train/match.js'
 import type { NamedParams } from '../train/params.js'
 import { usage, type CliError } from './errors.js'
-import { monoOf } from './loss.js'
+import { mixToMono } from './features.js'
 import { matchSetup, type MatchSetup, type NamedValue } from './match-synths.js'
 import type { Progress } from './progress.js'
 
@@ -112,7 +112,7 @@ const fromTrain = (e: TrainError): CliError => (e._tag === 'TrainEvalFailed' ? e
 
 /** The target: mono mix, resampled to `sr`, at most `seconds` long. */
 const prepare = (file: string, audio: Audio, f: MatchFlags): E.Either<CliError, Float32Array> => {
-  const mono = monoOf(audio, audio.channels[0]?.length ?? 0)
+  const mono = mixToMono(audio)
   const x = resample(mono, audio.sampleRate, f.sr).subarray(0, Math.floor(f.seconds * f.sr))
   if (x.length < 256) return E.left(usage(`${file} holds ${x.length} samples at ${f.sr} Hz; ddsp match needs at least 256`))
   return E.right(Float32Array.from(x))
