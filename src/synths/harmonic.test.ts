@@ -1,22 +1,10 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync } from '../core/interpret.js'
-import { compile } from '../core/program-api.js'
 import { constant, withRate, type Signal } from '../core/signal.js'
 import { expSigmoid } from '../dsp/scale.js'
+import { evaluateOrThrow } from '../testing/run.js'
 import { harmonic } from './harmonic.js'
 
-const render = (y: Signal<'audio'>, float: 'float32' | 'float64' = 'float64') =>
-  pipe(
-    compile({ y }),
-    E.flatMap((p) => evaluateSync(reference(float))(p, {})),
-    E.map((o) => o['y']!.data),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
+const render = (y: Signal<'audio'>, float: 'float32' | 'float64' = 'float64') => evaluateOrThrow({ y }, {}, float)['y']!.data
 /** The same control frame repeated F times, `[1, F, len]`. */
 const frames = (v: number[], F: number): Signal<'control'> =>
   withRate(constant(Array.from({ length: F }, () => v).flat(), [1, F, v.length]).node, 'control')

@@ -1,10 +1,6 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync } from '../core/interpret.js'
-import { compile } from '../core/program-api.js'
 import { constant, withRate } from '../core/signal.js'
+import { evaluateOrThrow } from '../testing/run.js'
 import { modalDrum } from './modal.js'
 
 const ctl = (v: number[], shape: number[]) => withRate(constant(v, shape).node, 'control')
@@ -12,14 +8,8 @@ const ctl = (v: number[], shape: number[]) => withRate(constant(v, shape).node, 
 describe('modalDrum', () => {
   it('one steady mode is a·sin(2π·f·(n+1)/sr + φ₀)', () => {
     const [sr, T] = [16000, 800]
-    const y = pipe(
-      compile({ y: modalDrum({ freqs: ctl([500, 500], [1, 2, 1]), amps: ctl([0.7, 0.7], [1, 2, 1]), phase0: constant([0.3], [1, 1]) }, { samples: T, sampleRate: sr }) }),
-      E.flatMap((p) => evaluateSync(reference('float64'))(p, {})),
-      E.map((o) => o['y']!.data),
-      E.getOrElseW((e) => {
-        throw new Error(JSON.stringify(e))
-      }),
-    )
+    const drum = modalDrum({ freqs: ctl([500, 500], [1, 2, 1]), amps: ctl([0.7, 0.7], [1, 2, 1]), phase0: constant([0.3], [1, 1]) }, { samples: T, sampleRate: sr })
+    const y = evaluateOrThrow({ y: drum })['y']!.data
     for (let n = 0; n < T; n++) expect(y[n]).toBeCloseTo(0.7 * Math.sin((2 * Math.PI * 500 * (n + 1)) / sr + 0.3), 9)
   })
 })

@@ -1,21 +1,10 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync } from '../core/interpret.js'
-import { compile } from '../core/program-api.js'
 import { constant, input, withRate } from '../core/signal.js'
+import { evaluateOrThrow } from '../testing/run.js'
 import { wavetableLookup, wavetableSynth } from './wavetable.js'
 
 const run = (N: number, T: number, table: Float64Array, phase: Float64Array, varying = false) =>
-  pipe(
-    compile({ y: wavetableLookup(input('table', varying ? [1, T, N] : [1, N], varying ? 'audio' : 'static'), input('phase', [1, T], 'audio')) }),
-    E.flatMap((p) => evaluateSync(reference('float64'))(p, { table, phase })),
-    E.map((o) => o['y']!.data),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
+  evaluateOrThrow({ y: wavetableLookup(input('table', varying ? [1, T, N] : [1, N], varying ? 'audio' : 'static'), input('phase', [1, T], 'audio')) }, { table, phase })['y']!.data
 /** ddsp's dense linear_lookup: Σᵢ relu(1 − |φ − i/N|·N)·table[i] over the closed table. */
 const dense = (table: ArrayLike<number>, phase: number, N: number) => {
   const phi = phase - Math.floor(phase)
@@ -52,14 +41,7 @@ describe('wavetableSynth', () => {
     const [sr, T, F, N] = [16000, 160000, 100, 2048]
     const ctl = (v: number) => withRate(constant(v, [1, F, 1]).node, 'control')
     const table = constant(Array.from({ length: N }, (_, i) => Math.sin((2 * Math.PI * i) / N)), [1, N])
-    const y = pipe(
-      compile({ y: wavetableSynth(ctl(0.5), ctl(440), table, { samples: T, sampleRate: sr }) }),
-      E.flatMap((p) => evaluateSync(reference('float32'))(p, {})),
-      E.map((o) => o['y']!.data),
-      E.getOrElseW((e) => {
-        throw new Error(JSON.stringify(e))
-      }),
-    )
+    const y = evaluateOrThrow({ y: wavetableSynth(ctl(0.5), ctl(440), table, { samples: T, sampleRate: sr }) }, {}, 'float32')['y']!.data
     let worst = 0
     for (let n = 0; n < T; n++) worst = Math.max(worst, Math.abs(y[n]! - 0.5 * Math.sin((2 * Math.PI * 440 * n) / sr)))
     expect(worst).toBeLessThan(1e-3)
