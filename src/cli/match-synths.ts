@@ -16,6 +16,7 @@ import type { MatchParam } from '../train/match.js'
 import { modalMatch } from '../train/modal-match.js'
 import type { NamedParams } from '../train/params.js'
 import { usage, type CliError } from './errors.js'
+import { isVoice808 } from './train-remap.js'
 
 /** A fitted value: the optimizer's [0, 1] coordinate (808 voices) and the synth's physical value. @example const v: NamedValue = { unit: 0.5, value: 440 } */
 export interface NamedValue {
@@ -34,8 +35,6 @@ export interface MatchSetup {
 
 /** Names `ddsp match --synth` accepts. @example matchSynthNames.includes('modal-drum') // true */
 export const matchSynthNames: readonly string[] = [...Object.keys(kit808), 'modal-drum']
-
-const isVoice = (s: string): s is Voice808 => Object.keys(kit808).includes(s)
 
 /** An 808 voice: unit values through σ, physical values through each param's range. */
 const drumSetup = (voice: Voice808, samples: number, sampleRate: number): MatchSetup => {
@@ -61,7 +60,7 @@ const drumSetup = (voice: Voice808, samples: number, sampleRate: number): MatchS
  * @example matchSetup('modal-drum', 8000, 16000)
  */
 export const matchSetup = (name: string, samples: number, sampleRate: number): E.Either<CliError, MatchSetup> => {
-  if (isVoice(name)) return E.right(drumSetup(name, samples, sampleRate))
+  if (isVoice808(name)) return E.right(drumSetup(name, samples, sampleRate))
   if (name === 'modal-drum') {
     const m = modalMatch(samples, sampleRate)
     return E.right({ ...m, describe: (p) => Object.fromEntries(Object.entries(m.values(p)).map(([k, value]) => [k, { value }])) })
