@@ -12,7 +12,7 @@
  * const y = harmonic(amps, dist, f0, { samples: 64000, sampleRate: 16000 })
  */
 import { div, less, mul, select } from '../core/math.js'
-import { constant, withRate, type Signal } from '../core/signal.js'
+import { constant, type Signal } from '../core/signal.js'
 import { reshape, sum } from '../core/tensor.js'
 import type { UpsampleMethod } from '../dsp/resample.js'
 import { expSigmoid } from '../dsp/scale.js'
@@ -49,12 +49,12 @@ export const harmonic = (
   let c = scaled ? expSigmoid(distribution) : distribution
   const beta = o.inharmonicity ?? 0
   const ratios = Array.from({ length: K! }, (_, i) => (i + 1) * Math.sqrt(1 + beta * (i + 1) ** 2))
-  const fk = withRate(mul(f0, constant(ratios, [1, 1, K!])).node, 'control')
+  const fk = mul(f0, constant(ratios, [1, 1, K!]))
   if (o.normalizeBelowNyquist ?? true) {
-    c = withRate(mul(c, less(fk, o.sampleRate / 2)).node, 'control')
+    c = mul(c, less(fk, o.sampleRate / 2))
     const total = reshape(sum(c, [2]), [B!, F!, 1])
-    c = withRate(div(c, select(less(0, total), total, 1e-7)).node, 'control')
+    c = div(c, select(less(0, total), total, 1e-7))
   }
-  const ak = withRate(mul(a, c).node, 'control')
+  const ak = mul(a, c)
   return harmonicBank(f0, ak, { samples: o.samples, sampleRate: o.sampleRate, ratios, ampResample: o.ampResample ?? 'window' })
 }

@@ -13,7 +13,7 @@
  * const y = modalDrum({ freqs, amps, phase0, noiseBands }, { samples: 48000, sampleRate: 48000 })
  */
 import { add, less, mul, sin } from '../core/math.js'
-import { withRate, type Signal } from '../core/signal.js'
+import type { Signal } from '../core/signal.js'
 import { reshape, sum } from '../core/tensor.js'
 import { phase } from '../dsp/phase.js'
 import { upsample } from '../dsp/resample.js'
@@ -40,8 +40,8 @@ export const modalDrum = (c: ModalControls, o: { readonly samples: number; reado
   const [B, , M] = c.freqs.shape ?? [1, 1, 1]
   const f = upsample(c.freqs, o.samples, 'centered')
   const a = upsample(c.amps, o.samples, 'centered')
-  const phi = add(phase(f, o.sampleRate), withRate(reshape(c.phase0, [B!, 1, M!]).node, 'audio'))
-  const modes = withRate(sum(mul(mul(a, less(f, o.sampleRate / 2)), sin(phi)), [2]).node, 'audio')
+  const phi = add(phase(f, o.sampleRate), reshape(c.phase0, [B!, 1, M!]))
+  const modes = sum(mul(mul(a, less(f, o.sampleRate / 2)), sin(phi)), [2])
   if (c.noiseBands === undefined) return modes
   return add(modes, filteredNoise(c.noiseBands, { samples: o.samples, scale: false, windowSize: 0, seed: o.seed ?? 7 }))
 }

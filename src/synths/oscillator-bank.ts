@@ -12,7 +12,7 @@
  */
 import { composite } from '../core/composite.js'
 import { less, mul, sin } from '../core/math.js'
-import { withRate, type Signal } from '../core/signal.js'
+import type { Signal } from '../core/signal.js'
 import { sum } from '../core/tensor.js'
 import { phase } from '../dsp/phase.js'
 
@@ -26,6 +26,6 @@ export const oscillatorBank = (freqs: Signal<'audio'>, amps: Signal<'audio'>, sa
   composite(
     'oscillatorBank',
     (f: Signal<'audio'>, a: Signal<'audio'>) =>
-      withRate(sum(mul(mul(a, less(f, sampleRate / 2)), sin(phase(f, sampleRate))), [2]).node, 'audio'),
+      sum(mul(mul(a, less(f, sampleRate / 2)), sin(phase(f, sampleRate))), [2]),
     { attrs: { sampleRate } },
   )(freqs, amps)

@@ -9,7 +9,7 @@
  * @example
  * const y = sinusoidal(amps, freqsHz, { samples: 64000, sampleRate: 16000 })
  */
-import { withRate, type Signal } from '../core/signal.js'
+import type { Signal } from '../core/signal.js'
 import { upsample, type UpsampleMethod } from '../dsp/resample.js'
 import { expSigmoid } from '../dsp/scale.js'
 import { oscillatorBank } from './oscillator-bank.js'
@@ -31,6 +31,6 @@ export interface SinusoidalOptions {
  * @example sinusoidal(param('a', [1, 100, 8], 'control'), param('f', [1, 100, 8], 'control'), { samples: 16000, sampleRate: 16000 })
  */
 export const sinusoidal = (amplitudes: Signal<'control'>, frequencies: Signal<'control'>, o: SinusoidalOptions): Signal<'audio'> => {
-  const a = (o.scale ?? true) ? withRate(expSigmoid(amplitudes).node, 'control') : amplitudes
+  const a = (o.scale ?? true) ? expSigmoid(amplitudes) : amplitudes
   return oscillatorBank(upsample(frequencies, o.samples, 'linear'), upsample(a, o.samples, o.ampResample ?? 'window'), o.sampleRate)
 }
