@@ -57,11 +57,14 @@ export const AUTOENCODER_OPTIMIZER: OptimizerSpec = { kind: 'adam', schedule: { 
  * @param n examples  @param batch per step  @param seed order seed  @param s step
  * @example batchIndices(10, 2, 1, 0) // two distinct indices in [0, 10)
  */
-export const batchIndices = (n: number, batch: number, seed: number, s: number): number[] =>
-  Array.from({ length: batch }, (_, j) => {
+export const batchIndices = (n: number, batch: number, seed: number, s: number): number[] => {
+  const perms = new Map<number, number[]>() // each epoch the batch touches is permuted once, not once per index
+  const perm = (epoch: number) => perms.get(epoch) ?? perms.set(epoch, permutation(n, seed, epoch)).get(epoch)!
+  return Array.from({ length: batch }, (_, j) => {
     const k = s * batch + j
-    return permutation(n, seed, Math.floor(k / n))[k % n]!
+    return perm(Math.floor(k / n))[k % n]!
   })
+}
 
 const permutation = (n: number, seed: number, epoch: number): number[] => {
   const p = Array.from({ length: n }, (_, i) => i)
