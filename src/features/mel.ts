@@ -15,7 +15,7 @@ import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
 import { type Signal, withRate } from '../core/signal.js'
 import { dimsOf, invalid, isPosInt } from '../dsp/guard.js'
-import { magnitude, stft } from '../dsp/stft.js'
+import { binFrequencies, featureSpectrum, resolveSpectrum, type SpectrumOptions } from './spectrum.js'
 
 const F_SP = 200 / 3 // Hz per mel below 1 kHz (Slaney)
 const MIN_LOG_HZ = 1000
@@ -39,22 +39,14 @@ export const hzToMelSlaney = (hz: number): number =>
 export const melToHzSlaney = (mel: number): number =>
   mel >= MIN_LOG_MEL ? MIN_LOG_HZ * Math.exp(LOG_STEP * (mel - MIN_LOG_MEL)) : F_SP * mel
 
-/** Options of the mel features (librosa defaults). */
-export interface MelOptions {
-  /** Sample rate (Hz). */
-  readonly sampleRate: number
-  /** FFT and frame length (samples); default 2048. */
-  readonly nFft?: number
-  /** Samples between frames; default nFft/4. */
-  readonly hop?: number
+/** Options of the mel features (librosa defaults): the spectrum's (sampleRate, nFft 2048, hop nFft/4, center true) plus the bands. */
+export interface MelOptions extends SpectrumOptions {
   /** Number of mel bands; default 128. */
   readonly nMels?: number
   /** Lowest band edge (Hz); default 0. */
   readonly fMin?: number
   /** Highest band edge (Hz); default sampleRate/2. */
   readonly fMax?: number
-  /** Zero-pad nFft/2 at both ends (librosa center, constant padding); default true. */
-  readonly center?: boolean
 }
 
 /**
@@ -67,16 +59,13 @@ export interface MelOptions {
  * @example melFilterbank(16000, 512, 40)[0]!.length // 257
  */
 export const melFilterbank = (sampleRate: number, nFft: number, nMels = 128, fMin = 0, fMax = sampleRate / 2): number[][] => {
-  const bins = Math.floor(nFft / 2) + 1
+  const freqs = binFrequencies(sampleRate, nFft)
   const [lo, hi] = [hzToMelSlaney(fMin), hzToMelSlaney(fMax)]
   const edges = Array.from({ length: nMels + 2 }, (_, i) => melToHzSlaney(lo + ((hi - lo) * i) / (nMels + 1)))
   return Array.from({ length: nMels }, (_, m) => {
     const [a, c, e] = [edges[m]!, edges[m + 1]!, edges[m + 2]!]
     const norm = 2 / (e - a)
-    return Array.from({ length: bins }, (_, k) => {
-      const f = (k * sampleRate) / nFft
-      return norm * Math.max(0, Math.min((f - a) / (c - a), (e - f) / (e - c)))
-    })
+    return freqs.map((f) => norm * Math.max(0, Math.min((f - a) / (c - a), (e - f) / (e - c))))
   })
 }
 
@@ -99,14 +88,15 @@ const checkMel = (x: Signal<'audio'>, o: MelOptions, nFft: number, hop: number, 
  * @example melSpectrogram(x, { sampleRate: 16000, nFft: 1024, hop: 256, nMels: 64 })
  */
 export const melSpectrogram = (x: Signal<'audio'>, o: MelOptions): Signal<'control'> => {
-  const { sampleRate, nFft = 2048, nMels = 128, fMin = 0, fMax = sampleRate / 2, center = true } = o
-  const hop = o.hop ?? Math.floor(nFft / 4)
+  const spectrum = resolveSpectrum(o)
+  const { sampleRate, nFft, hop, center } = spectrum
+  const { nMels = 128, fMin = 0, fMax = sampleRate / 2 } = o
   const bad = checkMel(x, o, nFft, hop, nMels, fMax)
   if (bad !== undefined) return invalid(x, bad, 'control')
   const w = melFilterbank(sampleRate, nFft, nMels, fMin, fMax)
   const wt = B.constant(w.flat(), [nMels, w[0]!.length])
   const body = (s: Signal<'audio'>): Signal<'control'> =>
-    withRate(B.matmul(magnitude(stft(s, nFft, hop, { center })).node, wt, false, true), 'control')
+    withRate(B.matmul(featureSpectrum(s, spectrum), wt, false, true), 'control')
   return composite('features.melSpectrogram', body, { attrs: { sampleRate, nFft, hop, nMels, fMin, fMax, center } })(x)
 }
 
