@@ -12,6 +12,7 @@
 import { constant, type Signal } from '../core/signal.js'
 import { sigmoid } from '../dsp/scale.js'
 import { kit808, type Voice808 } from '../synths/drums/kit808.js'
+import { logit, sigmoidHost } from './logit.js'
 import type { MatchParam } from './match.js'
 import type { NamedParams } from './params.js'
 
@@ -29,12 +30,6 @@ export interface DrumMatch {
   readonly toUnit: (p: NamedParams) => number[]
 }
 
-const EDGE = 1e-4
-const logit = (u: number) => {
-  const c = Math.min(1 - EDGE, Math.max(EDGE, u))
-  return Math.log(c / (1 - c))
-}
-
 /**
  * The matching setup of one 808 voice.
  * @param voice registry name, e.g. 'kick808'  @param samples render length  @param sampleRate Hz
@@ -49,6 +44,6 @@ export const drumMatch = (voice: Voice808, samples: number, sampleRate: number):
     params: { [DRUM_PARAM]: { shape: [1, P], lo: -3, hi: 3 } },
     presets: [{ [DRUM_PARAM]: Float64Array.from(v.defaults(sampleRate), logit) }],
     names,
-    toUnit: (p) => Array.from(p[DRUM_PARAM] ?? [], (x) => 1 / (1 + Math.exp(-x))),
+    toUnit: (p) => Array.from(p[DRUM_PARAM] ?? [], sigmoidHost),
   }
 }

@@ -20,6 +20,7 @@ import { constant, withRate, type Signal } from '../core/signal.js'
 import { broadcastTo, reshape } from '../core/tensor.js'
 import { expSigmoid, sigmoid } from '../dsp/scale.js'
 import { modalDrum } from '../synths/modal.js'
+import { logit, sigmoidHost } from './logit.js'
 import type { MatchParam } from './match.js'
 import type { NamedParams } from './params.js'
 
@@ -35,21 +36,16 @@ export interface ModalMatch {
   readonly values: (p: NamedParams) => Record<string, number>
 }
 
-const sig = (x: number) => 1 / (1 + Math.exp(-x))
-const logit = (u: number) => {
-  const c = Math.min(1 - 1e-4, Math.max(1e-4, u))
-  return Math.log(c / (1 - c))
-}
 /** lo·(hi/lo)^σ(x): a log-uniform range, and its inverse. */
 const logRange = (lo: number, hi: number) => ({
   graph: (x: Signal<'static'>) => mul(exp(mul(sigmoid(x), Math.log(hi / lo))), lo),
-  host: (x: number) => lo * (hi / lo) ** sig(x),
+  host: (x: number) => lo * (hi / lo) ** sigmoidHost(x),
   inverse: (v: number) => logit(Math.log(v / lo) / Math.log(hi / lo)),
 })
 const FREQ = logRange(MODAL.freqLo, MODAL.freqHi)
 const DECAY = logRange(2, 200)
 const NOISE_DECAY = logRange(5, 500)
-const level = { host: (x: number) => sig(x) ** Math.LN10 + 1e-7, inverse: (v: number) => logit(v ** (1 / Math.LN10)) }
+const level = { host: (x: number) => sigmoidHost(x) ** Math.LN10 + 1e-7, inverse: (v: number) => logit(v ** (1 / Math.LN10)) }
 
 /** Frame times t_f = f·seconds/F as a control signal [1, F, 1]: about 250 frames per second, F dividing `samples` (filtered noise frames). */
 const frameTimes = (samples: number, sampleRate: number): Signal<'control'> => {
@@ -98,7 +94,7 @@ export const modalMatch = (samples: number, sampleRate: number): ModalMatch => {
       out[`mode${m + 1}.amp`] = level.host(v('amp', m))
       out[`mode${m + 1}.decay_per_s`] = DECAY.host(v('decay', m))
     }
-    out['glide'] = MODAL.glideMax * sig(v('glide', 0))
+    out['glide'] = MODAL.glideMax * sigmoidHost(v('glide', 0))
     for (let k = 0; k < B; k++) out[`noise${k + 1}.amp`] = level.host(v('noise', k))
     out['noise.decay_per_s'] = NOISE_DECAY.host(v('noise_decay', 0))
     return out
