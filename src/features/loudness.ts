@@ -16,6 +16,7 @@ import { type Signal, withRate } from '../core/signal.js'
 import { dimsOf, invalid, isPosInt } from '../dsp/guard.js'
 import { stft } from '../dsp/stft.js'
 import { powerToDbNode } from './db.js'
+import { binFrequencies } from './spectrum.js'
 
 /** Options of `loudness` (DDSP `compute_loudness` defaults). */
 export interface LoudnessOptions {
@@ -66,7 +67,7 @@ export const aWeightingDb = (f: number, minDb = -80): number => {
  * @example aWeightingPowers(16000, 512).length // 257
  */
 export const aWeightingPowers = (sampleRate: number, nFft: number): number[] =>
-  Array.from({ length: Math.floor(nFft / 2) + 1 }, (_, k) => 10 ** (aWeightingDb((k * sampleRate) / nFft) / 10))
+  binFrequencies(sampleRate, nFft).map((f) => 10 ** (aWeightingDb(f) / 10))
 
 /**
  * A-weighted loudness per frame:
