@@ -32,7 +32,7 @@ export interface FirOptions {
   readonly ddspCompat?: boolean
 }
 
-/** The gather table (taps of h₀) and window of the design; exported for tests. */
+/** The gather table (taps of h₀), window and centre tap of the design (also read by the fused lowering and the real-time noise voice). */
 export const firTable = (nBins: number, windowSize: number, ddspCompat = false): { idx: number[]; win: number[]; center: number } => {
   const l = 2 * (nBins - 1)
   const w = windowSize <= 0 || windowSize > l ? l : windowSize

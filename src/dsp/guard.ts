@@ -5,10 +5,7 @@
  *
  * @example
  * const [b, n] = dimsOf(x, 2) ?? [1, 1]
- * if (n < len) return invalid(x, `frame: signal of ${n} samples is shorter than ${len}`)
- * const ok = mustBe(Number.isInteger(hop) && hop > 0, 'hop must be a positive integer')
- * ok === undefined // fine
- * invalid(x, ok ?? '')
+ * if (n < len) return invalid(x, `frame: signal of ${n} samples is shorter than ${len}`, x.rate)
  */
 import { mk } from '../core/node.js'
 import { Signal, type Rate } from '../core/signal.js'
@@ -25,9 +22,6 @@ export const dimsOf = (x: Signal<Rate>, rank: number): readonly number[] | undef
  */
 export const invalid = <R extends Rate>(x: Signal<Rate>, message: string, rate: R): Signal<R> =>
   new Signal(mk('stopGradient', [x.node], {}, message), rate)
-
-/** `undefined` when `cond` holds, else `message` (for chaining checks with `??`). */
-export const mustBe = (cond: boolean, message: string): string | undefined => (cond ? undefined : message)
 
 /** Whether `n` is a positive integer. */
 export const isPosInt = (n: number): boolean => Number.isInteger(n) && n > 0
