@@ -21,7 +21,7 @@ import { backendNames, type AnyBackend } from '../backends/load.js'
 import { extractFeatures } from '../features/extract.js'
 import { resample } from '../io/resample.js'
 import { readWav, writeWav } from '../io/wav.js'
-import { fillUnvoiced } from '../models/dataset.js'
+import { fillUnvoiced, midiOf } from '../models/dataset.js'
 import { loadModelFile, type AutoencoderFile } from '../models/model-file.js'
 import { renderAutoencoder } from '../models/render.js'
 import { loadCheckpoint } from '../train/checkpoint.js'
@@ -55,15 +55,13 @@ export interface TransferSummary {
   readonly seconds: number
 }
 
-const midi = (hz: number) => 69 + 12 * Math.log2(hz / 440)
-
 /**
  * The shifts to apply: explicit values, or 'auto' from the input's and the training data's statistics.
  * @param o requested shifts  @param m the model file  @param voicedHz the input's voiced f0 (Hz)  @param loudnessDb the input's loudness (dB)
  * @example resolveShifts({ …, pitchShift: 'auto', loudnessShift: 0 }, model, [880, 880], [-20]) // { pitch: −12, loudness: 0 } for a training mean near 69
  */
 export const resolveShifts = (o: TransferOptions, m: AutoencoderFile, voicedHz: readonly number[], loudnessDb: ArrayLike<number>): { pitch: number; loudness: number } => {
-  const meanMidi = voicedHz.length === 0 ? m.pitchMean : voicedHz.reduce((a, f) => a + midi(f), 0) / voicedHz.length
+  const meanMidi = voicedHz.length === 0 ? m.pitchMean : voicedHz.reduce((a, f) => a + midiOf(f), 0) / voicedHz.length
   const pitch = o.pitchShift === 'auto' ? 12 * Math.round((m.pitchMean - meanMidi) / 12) : o.pitchShift
   const loudness = o.loudnessShift === 'auto' ? m.loudnessMax - Math.max(...Array.from(loudnessDb)) : o.loudnessShift
   return { pitch, loudness }

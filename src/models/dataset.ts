@@ -76,7 +76,12 @@ export const fillUnvoiced = (f0: readonly (number | null)[], fallback = 0): Floa
   })
 }
 
-const midi = (hz: number) => 69 + 12 * Math.log2(hz / 440)
+/**
+ * MIDI pitch of a frequency on plain numbers, m = 69 + 12·log₂(f/440) (the host twin of `dsp/scale.ts` hzToMidi, for f > 0).
+ * @param hz frequency in Hz (> 0)
+ * @example midiOf(440) // 69
+ */
+export const midiOf = (hz: number): number => 69 + 12 * Math.log2(hz / 440)
 
 /** Frame features of one recording: filled f0, loudness, and the voiced MIDI pitches. */
 interface Framed {
@@ -90,7 +95,7 @@ const frameFeatures = async (r: Recording, o: DatasetOptions): Promise<E.Either<
   return E.map((x: { f0_hz: (number | null)[]; loudness_db: number[] }) => ({
     f0Hz: fillUnvoiced(x.f0_hz),
     loudnessDb: Float32Array.from(x.loudness_db),
-    voicedMidi: x.f0_hz.filter((v): v is number => v !== null && v > 0).map(midi),
+    voicedMidi: x.f0_hz.filter((v): v is number => v !== null && v > 0).map(midiOf),
   }))(f)
 }
 
