@@ -12,7 +12,7 @@
  * const hiss = filteredNoise(param('bands', [1, 250, 65], 'control'), { samples: 64000 })
  */
 import { add } from '../core/math.js'
-import { noise, withRate, type Rate, type Signal } from '../core/signal.js'
+import { noise, type Rate, type Signal } from '../core/signal.js'
 import { frequencyFilter } from '../dsp/fir.js'
 import { expSigmoid } from '../dsp/scale.js'
 
@@ -30,7 +30,7 @@ export interface FilteredNoiseOptions {
 }
 
 const scaled = <R extends Rate>(m: Signal<R>, on: boolean, bias: number): Signal<R> =>
-  on ? expSigmoid(withRate(add(m, bias).node, m.rate)) : m
+  on ? expSigmoid(add(m, bias)) : m
 
 /**
  * Noise shaped by time-varying band magnitudes.
