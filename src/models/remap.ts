@@ -17,7 +17,7 @@
  * const y = m.render(input('onset', [4, 3])) // audio [4, 8000]
  */
 import { add, div, log, max, min, mul, sub, tanh } from '../core/math.js'
-import { constant, withRate, type Signal } from '../core/signal.js'
+import { constant, withRate, type Rate, type Signal } from '../core/signal.js'
 import { concat, reshape, slice, sum } from '../core/tensor.js'
 import { loudness } from '../features/loudness.js'
 import { rms } from '../features/rms.js'
@@ -42,10 +42,12 @@ export interface RemapConfig {
 
 /** Number of onset features (RMS dB, centroid semitones, flatness dB). @example ONSET_FEATURES // 3 */
 export const ONSET_FEATURES = 3
-const LN10 = Math.LN10
 /** The output weights (both the MLP's projection and the linear map are `remap/out`). */
 const LAST = 'remap/out/w'
-const db = (x: Signal<'static'>, scale: number) => mul(log(add(x, 1e-8)), scale / LN10)
+/** scale·log₁₀(x + 1e-8): 20 for an amplitude in dB, 10 for a power ratio. */
+const db = <R extends Rate>(x: Signal<R>, scale: number): Signal<R> => mul(log(add(x, 1e-8)), scale / Math.LN10)
+/** A frequency as a MIDI pitch, 12·log₂((f + 1e-3)/440) + 69 (semitones; finite at 0 Hz). */
+const semitones = <R extends Rate>(hz: Signal<R>): Signal<R> => add(mul(log(div(add(hz, 1e-3), 440)), 12 / Math.LN2), 69)
 const asStatic = (x: Signal<'control'>) => withRate(x.node, 'static')
 
 /**
@@ -58,7 +60,7 @@ export const onsetFeatures = (x: Signal<'audio'>, sampleRate: number): Signal<'s
   const n = x.shape?.[1] ?? 1
   const one = { sampleRate, nFft: n, hop: n, center: false }
   const r = db(asStatic(rms(x, { frameLength: n, hop: n, center: false })), 20)
-  const c = add(mul(log(div(add(asStatic(spectralCentroid(x, one)), 1e-3), 440)), 12 / Math.LN2), 69)
+  const c = semitones(asStatic(spectralCentroid(x, one)))
   const f = db(asStatic(spectralFlatness(x, one)), 10)
   return concat([r, c, f], 1)
 }
@@ -78,9 +80,9 @@ const window = (v: Signal<'control'>, a: number, b: number): Signal<'static'> =>
 export const remapLossFeatures = (x: Signal<'audio'>, sampleRate: number): Signal<'static'> => {
   const nFft = 2 ** Math.round(Math.log2(0.046 * sampleRate))
   const o = { sampleRate, nFft, hop: nFft / 4, center: false }
-  const ld = loudness(x, { sampleRate, nFft, hop: nFft / 4, center: false })
-  const ce = withRate(add(mul(log(div(add(spectralCentroid(x, o), 1e-3), 440)), 12 / Math.LN2), 69).node, 'control')
-  const fl = withRate(mul(log(add(spectralFlatness(x, o), 1e-8)), 10 / LN10).node, 'control')
+  const ld = loudness(x, o)
+  const ce = semitones(spectralCentroid(x, o))
+  const fl = db(spectralFlatness(x, o), 10)
   const F = ld.shape?.[1] ?? 3
   const both = (v: Signal<'control'>) => [window(v, 0, 2), window(v, 2, F)]
   const B = x.shape?.[0] ?? 1
