@@ -19,8 +19,8 @@ import { type Rate, type Signal } from '../core/signal.js'
 import { concat, slice } from '../core/tensor.js'
 import { invalid } from '../dsp/guard.js'
 import { gru } from '../nn/gru.js'
-import { layer, sequential, type Layer } from '../nn/module.js'
-import { fcBlock, mlp } from '../nn/mlp.js'
+import { layer, type Layer } from '../nn/module.js'
+import { fcStack, mlp } from '../nn/mlp.js'
 
 /** Sizes of the decoder. @example const o: DecoderOptions = { inputs: 2, hidden: 64, layers: 1, rnn: 64, outputs: 126 } */
 export interface DecoderOptions {
@@ -35,14 +35,6 @@ export interface DecoderOptions {
   /** output channels (ddsp solo instrument: 1 + 60 + 65 = 126) */
   readonly outputs: number
 }
-
-/**
- * An fc stack without output projection: `layers` blocks of width `hidden`.
- * @param name stack name  @param inputs input channels  @param hidden width  @param layers number of blocks (≥ 1)
- * @example fcStack('dec/in0', 1, 64, 2).apply(f0Scaled) // [B, F, 1] → [B, F, 64]
- */
-export const fcStack = (name: string, inputs: number, hidden: number, layers: number): Layer =>
-  sequential(name, Array.from({ length: layers }, (_, i) => fcBlock(name, i, i === 0 ? inputs : hidden, hidden)))
 
 /**
  * The decoder named `name`: `[B, F, inputs]` control features → `[B, F, outputs]` raw (unscaled) controls.

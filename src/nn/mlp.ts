@@ -35,12 +35,17 @@ export const fcBlock = (name: string, i: number, inputs: number, width: number):
 }
 
 /**
- * An MLP named `name`.
+ * ddsp's `fc_stack` without an output projection: `layers` blocks of width `hidden` (params `name/fc{i}`, `name/ln{i}`).
+ * @param name stack name  @param inputs input channels  @param hidden width  @param layers number of blocks (0: identity)
+ * @example fcStack('dec/in0', 1, 64, 2).apply(f0Scaled) // [B, F, 1] → [B, F, 64]
+ */
+export const fcStack = (name: string, inputs: number, hidden: number, layers: number): Layer =>
+  sequential(name, Array.from({ length: layers }, (_, i) => fcBlock(name, i, i === 0 ? inputs : hidden, hidden)))
+
+/**
+ * An MLP named `name`: an fc stack, then a dense projection `name/out`.
  * @param o inputs, hidden width, number of hidden blocks, outputs
  * @example mlp('dec', { inputs: 2, hidden: 64, layers: 2, outputs: 10 }).apply(x)
  */
 export const mlp = (name: string, o: MlpOptions): Layer =>
-  sequential(name, [
-    ...Array.from({ length: o.layers }, (_, i) => fcBlock(name, i, i === 0 ? o.inputs : o.hidden, o.hidden)),
-    dense(`${name}/out`, { inputs: o.layers === 0 ? o.inputs : o.hidden, outputs: o.outputs }),
-  ])
+  sequential(name, [fcStack(name, o.inputs, o.hidden, o.layers), dense(`${name}/out`, { inputs: o.layers === 0 ? o.inputs : o.hidden, outputs: o.outputs })])
