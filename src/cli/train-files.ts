@@ -1,15 +1,20 @@
 /**
  * Shared pieces of `ddsp train` and `ddsp transfer`: train and feature errors
- * as one CLI line (exit code 2), and the loss-curve figure DIR/loss.png.
+ * as one CLI line (exit code 2), and the files of a training run —
+ * DIR/checkpoint.json, DIR/model.json, DIR/resynth.wav and the loss-curve
+ * figure DIR/loss.png.
  *
  * @example
  * exitWith(asCli({ _tag: 'NonFiniteLoss', step: 3, value: NaN }))
- * await writeLossPlot('out/m', losses, 'MSS LOSS')()
+ * await writeRun('out/m', { checkpoint, model, resynth, sampleRate: 16000, lossTitle: 'MSS LOSS' })()
  */
 import { join } from 'node:path'
-import type * as TE from 'fp-ts/lib/TaskEither.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import { writeWav } from '../io/wav.js'
+import { saveModelFile, type ModelFile } from '../models/model-file.js'
 import { writePng } from '../plot/canvas.js'
 import { lossCurvePng } from '../plot/png.js'
+import { saveCheckpoint, type Checkpoint } from '../train/checkpoint.js'
 import { formatTrainError, type TrainError } from '../train/errors.js'
 import { usage, type CliError } from './errors.js'
 
@@ -21,10 +26,32 @@ import { usage, type CliError } from './errors.js'
 export const asCli = (e: TrainError | { readonly _tag: 'FeatureError'; readonly message: string }): CliError =>
   usage(e._tag === 'FeatureError' ? e.message : formatTrainError(e))
 
-/**
- * Writes DIR/loss.png: the loss per step on a log axis.
- * @param dir output folder  @param losses one per step  @param title figure title
- * @example await writeLossPlot('out/m', [3, 2, 1], 'MSS LOSS')()
- */
-export const writeLossPlot = (dir: string, losses: readonly number[], title: string): TE.TaskEither<CliError, string> =>
+/** Writes DIR/loss.png: the loss per step on a log axis. */
+const writeLossPlot = (dir: string, losses: readonly number[], title: string): TE.TaskEither<CliError, string> =>
   writePng(join(dir, 'loss.png'), lossCurvePng(losses, { title, logY: true }))
+
+/** What a training run leaves in its folder. @example const f: RunFiles = { checkpoint, model, resynth, sampleRate: 16000, lossTitle: 'MSS LOSS' } */
+export interface RunFiles {
+  readonly checkpoint: Checkpoint
+  readonly model: ModelFile
+  /** the first example (or hit) resynthesised by the trained model */
+  readonly resynth: TE.TaskEither<TrainError, Float32Array>
+  /** sample rate of the resynthesis, Hz */
+  readonly sampleRate: number
+  /** title of the loss curve (drawn from `checkpoint.losses`) */
+  readonly lossTitle: string
+}
+
+/**
+ * Writes DIR/checkpoint.json, DIR/model.json, DIR/resynth.wav and DIR/loss.png, in that order.
+ * @param dir output folder (created)  @param f checkpoint, model description, resynthesis, its sample rate, loss title
+ * @returns the paths written, or the first failure as a CLI line
+ * @example await writeRun('out/m', { checkpoint, model, resynth, sampleRate: 16000, lossTitle: 'MSS LOSS' })()
+ */
+export const writeRun = (dir: string, f: RunFiles): TE.TaskEither<CliError, readonly string[]> =>
+  TE.sequenceSeqArray<string, CliError>([
+    TE.mapLeft(asCli)(saveCheckpoint(join(dir, 'checkpoint.json'), f.checkpoint)),
+    TE.mapLeft(asCli)(saveModelFile(join(dir, 'model.json'), f.model)),
+    TE.flatMap((y: Float32Array) => TE.mapLeft((e: CliError) => e)(writeWav(join(dir, 'resynth.wav'), { sampleRate: f.sampleRate, channels: [y] })))(TE.mapLeft(asCli)(f.resynth)),
+    writeLossPlot(dir, f.checkpoint.losses, f.lossTitle),
+  ])

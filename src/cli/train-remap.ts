@@ -8,22 +8,18 @@
  * @example
  * ddsp train out/hits.wav --model remap --voice snare808 --steps 200 --batch 8 --lr 0.005 --out out/remap
  */
-import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import type { AnyBackend } from '../backends/load.js'
-import { writeWav } from '../io/wav.js'
 import type { Recording } from '../models/dataset.js'
-import { saveModelFile } from '../models/model-file.js'
 import type { RemapConfig } from '../models/remap.js'
 import { renderRemap } from '../models/render-remap.js'
 import { prepareHits, trainRemap } from '../models/train-remap.js'
 import { kit808, type Voice808 } from '../synths/drums/kit808.js'
-import { saveCheckpoint } from '../train/checkpoint.js'
 import type { StepReport } from '../train/fit.js'
 import { usage, type CliError } from './errors.js'
 import type { TrainOptions, TrainSummary } from './train.js'
-import { asCli, writeLossPlot } from './train-files.js'
+import { asCli, writeRun } from './train-files.js'
 
 /**
  * Whether `s` names a voice of the 808 kit.
@@ -66,13 +62,7 @@ export const trainRemapCommand =
     const { fit, program } = r.right
     const ckpt = { program, params: fit.params, optimizer, state: fit.state, step: fit.state.step, seed: o.seed, losses: fit.losses }
     const file = { kind: 'remap' as const, ...c, centre: h.right.centre, scale: h.right.scale }
-    const written = await TE.sequenceSeqArray<string, CliError>([
-      TE.mapLeft(asCli)(saveCheckpoint(join(o.out, 'checkpoint.json'), ckpt)),
-      TE.mapLeft(asCli)(saveModelFile(join(o.out, 'model.json'), file)),
-      TE.flatMap((y: { audio: Float32Array[] }) => TE.mapLeft((e: CliError) => e)(writeWav(join(o.out, 'resynth.wav'), { sampleRate: c.sampleRate, channels: [y.audio[0]!] })))(
-        TE.mapLeft(asCli)(renderRemap(backend, c, fit.params, h.right, h.right.onset.slice(0, 3))),
-      ),
-      writeLossPlot(o.out, fit.losses, 'FEATURE-DIFFERENCE LOSS'),
-    ])()
+    const resynth = TE.map((y: { audio: Float32Array[] }) => y.audio[0]!)(renderRemap(backend, c, fit.params, h.right, h.right.onset.slice(0, 3)))
+    const written = await writeRun(o.out, { checkpoint: ckpt, model: file, resynth, sampleRate: c.sampleRate, lossTitle: 'FEATURE-DIFFERENCE LOSS' })()
     return E.map((files: readonly string[]) => ({ examples: h.right.audio.length, steps: fit.state.step, losses: fit.losses, finalLoss: fit.finalLoss, seconds, files }))(written)
   }

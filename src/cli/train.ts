@@ -16,18 +16,16 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Command } from 'commander'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { backendNames, type AnyBackend } from '../backends/load.js'
-import { readWav, writeWav } from '../io/wav.js'
+import { readWav } from '../io/wav.js'
 import { DEFAULT_AUTOENCODER } from '../models/autoencoder.js'
 import { prepareDataset, type Recording } from '../models/dataset.js'
-import { saveModelFile } from '../models/model-file.js'
 import { renderAutoencoder } from '../models/render.js'
 import { trainAutoencoder } from '../models/train-autoencoder.js'
-import { saveCheckpoint } from '../train/checkpoint.js'
 import type { StepReport } from '../train/fit.js'
 import { exitWith, usage, type CliError } from './errors.js'
 import { progressBar } from './progress.js'
 import { mixToMono } from './features.js'
-import { asCli, writeLossPlot } from './train-files.js'
+import { asCli, writeRun } from './train-files.js'
 import { trainRemapCommand } from './train-remap.js'
 
 /** Options of `ddsp train`. @example const o: TrainOptions = { model: 'autoencoder', steps: 300, seed: 0, out: 'out/m', batch: 2, lr: 1e-3, exampleSeconds: 1 } */
@@ -93,14 +91,8 @@ const trainAutoencoderCommand = async (backend: AnyBackend, recs: Recording[], o
   const first = d.right.examples[0]!
   const ckpt = { program, params: fit.params, optimizer, state: fit.state, step: fit.state.step, seed: o.seed, losses: fit.losses }
   const file = { kind: 'autoencoder' as const, config, pitchMean: d.right.pitch.mean, loudnessMean: d.right.loudnessDb.mean, loudnessMax: d.right.loudnessDb.max }
-  const written = await TE.sequenceSeqArray<string, CliError>([
-    TE.mapLeft(asCli)(saveCheckpoint(join(o.out, 'checkpoint.json'), ckpt)),
-    TE.mapLeft(asCli)(saveModelFile(join(o.out, 'model.json'), file)),
-    TE.flatMap((y: Float32Array) => TE.mapLeft((e: CliError) => e)(writeWav(join(o.out, 'resynth.wav'), { sampleRate: sr, channels: [y] })))(
-      TE.mapLeft(asCli)(renderAutoencoder(backend, config, fit.params, first.f0Hz, first.loudnessDb)),
-    ),
-    writeLossPlot(o.out, fit.losses, 'MSS LOSS'),
-  ])()
+  const resynth = renderAutoencoder(backend, config, fit.params, first.f0Hz, first.loudnessDb)
+  const written = await writeRun(o.out, { checkpoint: ckpt, model: file, resynth, sampleRate: sr, lossTitle: 'MSS LOSS' })()
   return E.map((files: readonly string[]) => ({ examples: d.right.examples.length, steps: fit.state.step, losses: fit.losses, finalLoss: fit.finalLoss, seconds, files }))(written)
 }
 
