@@ -32,6 +32,15 @@ describe('ddsp features', () => {
     expect(f.onsets_s.map((t) => Math.round(t * 100) / 100)).toEqual([0.3])
     expect(summary(wav, f)).toMatch(/median 330\.\d Hz/)
   })
+  it('summarises a long report (3·10⁵ frames, an hour at 12 ms hops) without overflowing the stack', () => {
+    const n = 300_000
+    const zeros = new Array<number>(n).fill(0)
+    const r = {
+      sample_rate: 16000, hop_s: 0.012, f0_hz: new Array<number | null>(n).fill(null), f0_confidence: zeros, loudness_db: Array.from({ length: n }, (_, i) => -60 + (i % 50)),
+      loudness_n_fft: 2048, centroid_hz: zeros, rms: zeros, flatness: zeros, onsets_s: [],
+    }
+    expect(summary('long.wav', r)).toMatch(/loudness: -60\.0 … -11\.0 dB/)
+  })
   it('mixToMono averages the channels', () => {
     expect(Array.from(mixToMono({ sampleRate: 1, channels: [Float32Array.from([1, 0.5]), Float32Array.from([0, 0.5])] }))).toEqual([0.5, 0.5])
     expect(Array.from(mixToMono({ sampleRate: 1, channels: [Float32Array.from([1, 0.5]), Float32Array.from([0, 0.5])] }, 3))).toEqual([0.5, 0.5, 0])

@@ -87,7 +87,7 @@ export const summary = (path: string, r: FeatureReport): string => {
   return [
     `${path}: ${(((frames - 1) * r.hop_s)).toFixed(2)} s at ${r.sample_rate} Hz, ${frames} frames every ${(r.hop_s * 1000).toFixed(1)} ms`,
     `f0: ${voiced.length} of ${frames} frames voiced${f0 === undefined ? '' : `, median ${f0.toFixed(1)} Hz`}`,
-    `loudness: ${Math.min(...r.loudness_db).toFixed(1)} … ${Math.max(...r.loudness_db).toFixed(1)} dB (A-weighted, nFft ${r.loudness_n_fft})`,
+    `loudness: ${r.loudness_db.reduce((a, v) => Math.min(a, v), Infinity).toFixed(1)} … ${r.loudness_db.reduce((a, v) => Math.max(a, v), -Infinity).toFixed(1)} dB (A-weighted, nFft ${r.loudness_n_fft})`,
     `centroid: mean ${centroid.toFixed(0)} Hz`,
     `onsets: ${r.onsets_s.length}${r.onsets_s.length > 0 ? ` at ${shown}${r.onsets_s.length > 8 ? ', …' : ''} s` : ''}`,
   ].join('\n')

@@ -10,10 +10,11 @@ import { fillNoise } from '../core/random.js'
 import { extractFeatures } from '../features/extract.js'
 import { resample } from '../io/resample.js'
 import { readWav, writeWav } from '../io/wav.js'
+import { DEFAULT_AUTOENCODER } from '../models/autoencoder.js'
 import { loadModelFile } from '../models/model-file.js'
 import { loadCheckpoint } from '../train/checkpoint.js'
 import { parseTrainFlags, trainCommand } from './train.js'
-import { parseShift, transferCommand } from './transfer.js'
+import { parseShift, resolveShifts, transferCommand } from './transfer.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'ddsp-train-'))
 const sr = 8000
@@ -102,6 +103,9 @@ describe('ddsp train / transfer', () => {
     expect(msg({ steps: '-1' })).toMatch(/--steps/)
     expect(msg({ lr: '0' })).toMatch(/--lr/)
     expect(msg({ hidden: '-1' })).toMatch(/--hidden/)
+    const model = { kind: 'autoencoder' as const, config: DEFAULT_AUTOENCODER, pitchMean: 69, loudnessMean: -30, loudnessMax: -3 }
+    const long = Array.from({ length: 300_000 }, (_, i) => -40 + (i % 30)) // loudest −11 dB; an hour of frames
+    expect(resolveShifts({ model: 'm', out: 'y', pitchShift: 'auto', loudnessShift: 'auto' }, model, [880, 880], long)).toEqual({ pitch: -12, loudness: 8 })
     expect(parseShift('--pitch-shift', 'auto')).toEqual(E.right('auto'))
     expect(parseShift('--pitch-shift', '-12')).toEqual(E.right(-12))
     expect(E.isLeft(parseShift('--pitch-shift', 'up'))).toBe(true)

@@ -63,7 +63,7 @@ export interface TransferSummary {
 export const resolveShifts = (o: TransferOptions, m: AutoencoderFile, voicedHz: readonly number[], loudnessDb: ArrayLike<number>): { pitch: number; loudness: number } => {
   const meanMidi = voicedHz.length === 0 ? m.pitchMean : voicedHz.reduce((a, f) => a + midiOf(f), 0) / voicedHz.length
   const pitch = o.pitchShift === 'auto' ? 12 * Math.round((m.pitchMean - meanMidi) / 12) : o.pitchShift
-  const loudness = o.loudnessShift === 'auto' ? m.loudnessMax - Math.max(...Array.from(loudnessDb)) : o.loudnessShift
+  const loudness = o.loudnessShift === 'auto' ? m.loudnessMax - Array.from(loudnessDb).reduce((a, v) => Math.max(a, v), -Infinity) : o.loudnessShift
   return { pitch, loudness }
 }
 

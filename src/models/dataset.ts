@@ -131,19 +131,19 @@ const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1
 export const prepareDataset = (recordings: readonly Recording[], o: DatasetOptions): TE.TaskEither<FeatureError, Dataset> => async () => {
   const problem = optionsProblem(recordings, o)
   if (problem !== undefined) return E.left(featureError(`dataset: ${problem}`))
-  const examples: Example[] = []
-  const [pitches, levels]: [number[], number[]] = [[], []]
+  // concat and reduce, not push(...a) / Math.max(...a): those pass one argument per frame and overflow the stack past ~10⁵ frames
+  let [examples, pitches, levels]: [Example[], number[], number[]] = [[], [], []]
   for (const r of recordings) {
     const f = await frameFeatures(r, o)
     if (E.isLeft(f)) return f
-    examples.push(...cut(r, f.right, o))
-    pitches.push(...f.right.voicedMidi)
-    levels.push(...Array.from(f.right.loudnessDb).filter((v) => v > -70))
+    examples = examples.concat(cut(r, f.right, o))
+    pitches = pitches.concat(f.right.voicedMidi)
+    levels = levels.concat(Array.from(f.right.loudnessDb).filter((v) => v > -70))
   }
   return E.right({
     sampleRate: recordings[0]!.sampleRate,
     examples,
     pitch: { mean: pitches.length > 0 ? mean(pitches) : 60 },
-    loudnessDb: { mean: levels.length > 0 ? mean(levels) : -80, max: levels.length > 0 ? Math.max(...levels) : -80 },
+    loudnessDb: { mean: levels.length > 0 ? mean(levels) : -80, max: levels.length > 0 ? levels.reduce((a, v) => Math.max(a, v), -Infinity) : -80 },
   })
 }

@@ -25,6 +25,11 @@ const decode = (bytes: Buffer) => {
 const rgbAt = (img: PNG, x: number, y: number) => Array.from(img.data.subarray(4 * (y * img.width + x), 4 * (y * img.width + x) + 3))
 
 describe('plots', () => {
+  it('loss curve of 3·10⁵ steps (no one-argument-per-step Math.min/max)', () => {
+    const d = decode(lossCurvePng(Array.from({ length: 300_000 }, (_, i) => 1 / (1 + i)), { title: 'LONG', logY: true }))
+    expect([d.width, d.height]).toEqual([640, 360])
+    expect(d.colours).toBeGreaterThan(3)
+  })
   it('loss curve: decodes with the requested size, has axes, text and a line (linear and log)', () => {
     const losses = Array.from({ length: 50 }, (_, i) => 3 * Math.exp(-i / 10) + 0.1)
     for (const logY of [false, true]) {

@@ -32,8 +32,8 @@ const placed = (values: readonly number[], toPx: (v: number) => number): Tick[] 
 
 /** The y range of the plotted values, widened when flat. */
 const yRange = (ys: readonly number[], logY: boolean): [number, number] => {
-  const lo = Math.min(...ys)
-  const hi = Math.max(...ys)
+  const lo = ys.reduce((a, v) => Math.min(a, v), Infinity) // not Math.min(...ys): one argument per step overflows the stack past ~10⁵ steps
+  const hi = ys.reduce((a, v) => Math.max(a, v), -Infinity)
   if (hi > lo) return [lo, hi]
   return logY ? [lo / 2, hi * 2] : [lo - 1, hi + 1]
 }
