@@ -22,7 +22,7 @@ describe('adsr gradients', () => {
           adsr({ attack: p['attack']!, decay: p['decay']!, sustain: p['sustain']!, release: p['release']!, onset: p['onset']!, offset: p['offset']! }, 200, 200)
         const { fd, ad, smooth, noise } = gradCheck(f, specs, seed, 'adsr', 1e-7)
         fc.pre(smooth)
-        return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad, noise)
+        return within(TOL.pieceGradient, fd, ad, noise)
       }),
       params(),
     )

@@ -23,7 +23,7 @@ describe('modDelay gradients', () => {
           modDelay(p['x'] as Signal<'audio'>, lfo('sine', 40, n, sr), { centreMs: p['centre']!, depthMs: p['depth']!, gain: p['gain']! }, sr)
         const { fd, ad, smooth, noise } = gradCheck(f, specs, seed, 'modDelay', 1e-6) // a small directional derivative: smaller steps drown in rounding
         fc.pre(smooth)
-        return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad, noise)
+        return within(TOL.pieceGradient, fd, ad, noise)
       }),
       params(0.5),
     )

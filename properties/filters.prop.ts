@@ -38,7 +38,7 @@ describe('svf gradients', () => {
         const fd = (at(1) - at(-1)) / (2 * h)
         const g = run(ok(valueAndGrad(p, 'loss')), { t, ...base })
         const ad = dot(g['grad:x']!.data, dir.x) + g['grad:fc']!.data[0]! * dir.fc + g['grad:depth']!.data[0]! * dir.depth + g['grad:q']!.data[0]! * dir.q
-        return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad)
+        return within(TOL.pieceGradient, fd, ad)
       }),
       params(),
     )

@@ -25,7 +25,7 @@ describe('renderNotes gradients', () => {
         // h = 1e-7 along unit directions (onsets in seconds): a larger step meets the envelope's curvature
         const { fd, ad, smooth, noise } = gradCheck(f, specs, seed, 'renderNotes', 1e-7)
         fc.pre(smooth)
-        return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad, noise)
+        return within(TOL.pieceGradient, fd, ad, noise)
       }),
       params(0.5),
     )

@@ -23,7 +23,7 @@ describe('wavetable gradients', () => {
         const f = (p: Readonly<Record<string, Signal<Rate>>>) => wavetableLookup(p['table']!, p['phase'] as Signal<'audio'>)
         const { fd, ad, smooth, noise } = gradCheck(f, specs, seed, 'wavetableLookup', 1e-7)
         fc.pre(smooth)
-        return within({ ...TOL.gradient, rtol: 1e-5 }, fd, ad, noise)
+        return within(TOL.pieceGradient, fd, ad, noise)
       }),
       params(),
     )
