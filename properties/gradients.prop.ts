@@ -3,14 +3,13 @@
  * random direction, on random shapes, attributes and values (JAX check_vjp).
  */
 import fc from 'fast-check'
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { opNames } from '../src/core/ops.js'
 import { isExcluded, opCases, type OpCase } from './cases.js'
 import { worstByLabel } from './directional.js'
 import { gradientCheck } from './harness.js'
 import { params } from './runs.js'
 import { TOL, within } from './tolerance.js'
-
 
 describe('gradient: VJP = central differences', () => {
   for (const op of opNames) {
@@ -28,4 +27,8 @@ describe('gradient: VJP = central differences', () => {
       )
     })
   }
+  it('records a finite largest error for every op checked (printed by properties/report.ts)', () => {
+    expect(worstByLabel.size).toBeGreaterThan(0)
+    expect([...worstByLabel.values()].every(Number.isFinite)).toBe(true)
+  })
 })
