@@ -13,7 +13,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { AnyBackend } from '../backends/load.js'
 import { gradName, valueAndGrad } from '../core/autodiff/vjp.js'
 import type { Backend } from '../core/backend.js'
-import { hoistInvariants, type Hoisted } from '../core/hoist.js'
+import { hoistedFeeds, hoistInvariants, type Hoisted } from '../core/hoist.js'
 import { evaluate, type Feed, type Feeds } from '../core/interpret.js'
 import { outputShape, type Program } from '../core/program.js'
 import { sizeOf } from '../core/shape.js'
@@ -70,7 +70,7 @@ const runHoisted = async (b: Backend<unknown>, ts: TrainStep, h: Hoisted, feeds:
   if (values === undefined) {
     const pre = await evaluate(b)(h.pre, Object.fromEntries(names.map((n, i) => [n, inputs[i]!])))
     if (E.isLeft(pre)) return pre
-    values = Object.fromEntries(Object.entries(pre.right).map(([k, v]) => [k, v.data]))
+    values = hoistedFeeds(pre.right)
     invariantCache.set(ts, { backend: b, inputs, values })
   }
   const rest = Object.fromEntries(Object.entries(feeds).filter(([k]) => !names.includes(k)))
