@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { lcgNoise, run } from '../testing/run.js'
 import { spectralBandwidth, spectralCentroid, spectralFlatness, spectralRolloff } from './spectral-shape.js'
 
 const sr = 16000
 const n = 8192
 const sine = (f: number) => Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * f * i) / sr))
-/** Deterministic uniform white noise in [−1, 1) (LCG, Numerical Recipes constants). */
-const white = (seed: number) => {
-  let s = seed >>> 0
-  return Array.from({ length: n }, () => ((s = (1664525 * s + 1013904223) >>> 0) / 2 ** 32) * 2 - 1)
-}
+/** Deterministic uniform white noise in [−1, 1). */
+const white = (seed: number) => lcgNoise(n, seed)
 const x = input('x', [1, n], 'audio')
 const opts = { sampleRate: sr, nFft: 1024, hop: 256 }
 /** Frames away from the zero-padded edges. */

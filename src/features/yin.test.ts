@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { lcgNoise, run } from '../testing/run.js'
 import { reference } from '../backends/reference/index.js'
 import { holdUnvoiced, yin, yinLags } from './yin.js'
 
@@ -60,8 +60,7 @@ describe('yin f0', () => {
     }
   })
   it('white noise and silence are unvoiced; confidence stays in [0, 1]; frames = ⌊N/hop⌋ + 1', () => {
-    let s = 12345
-    const noise = Float32Array.from({ length: 8000 }, () => ((s = (1664525 * s + 1013904223) >>> 0) / 2 ** 32) * 2 - 1)
+    const noise = Float32Array.from(lcgNoise(8000, 12345))
     for (const audio of [noise, new Float32Array(8000)]) {
       const r = yin(audio, 16000, ref, { hop: 160 })
       if (E.isLeft(r)) throw new Error(r.left.message)

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { pairLoss } from '../testing/run.js'
 import { loudnessLoss, type LoudnessLossOptions } from './loudness.js'
 
 const N = 4000
 const sine = (amp: number) => Array.from({ length: N }, (_, i) => amp * Math.sin((2 * Math.PI * 440 * i) / 16000))
-const evalLoss = (pred: number[], target: number[], o: LoudnessLossOptions) =>
-  run({ l: loudnessLoss(input('p', [1, N], 'audio'), input('t', [1, N], 'audio'), o) }, { p: pred, t: target })['l']![0]!
+const evalLoss = (pred: number[], target: number[], o: LoudnessLossOptions) => pairLoss((p, t) => loudnessLoss(p, t, o), [pred], [target])
 
 describe('loudnessLoss', () => {
   it('is 0 for identical signals', () => {

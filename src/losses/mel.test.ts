@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { lcgNoise as noiseOf, pairLoss } from '../testing/run.js'
 import { melSpectralLoss, type MelLossOptions } from './mel.js'
 
-const noiseOf = (n: number, seed: number): number[] => {
-  let s = seed >>> 0
-  return Array.from({ length: n }, () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 2 - 1)
-}
 const N = 2048
-const evalLoss = (pred: number[], target: number[], o: MelLossOptions) =>
-  run({ l: melSpectralLoss(input('p', [1, N], 'audio'), input('t', [1, N], 'audio'), o) }, { p: pred, t: target })['l']![0]!
+const evalLoss = (pred: number[], target: number[], o: MelLossOptions) => pairLoss((p, t) => melSpectralLoss(p, t, o), [pred], [target])
 const opts = { sampleRate: 16000, nFft: 256, hop: 64, nMels: 32 }
 
 describe('melSpectralLoss', () => {

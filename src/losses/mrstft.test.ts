@@ -2,13 +2,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { lcgNoise as noiseOf, pairLoss } from '../testing/run.js'
 import { AURALOSS_MRSTFT, multiResolutionStftLoss, type MrstftOptions } from './mrstft.js'
-
-const noiseOf = (n: number, seed: number): number[] => {
-  let s = seed >>> 0
-  return Array.from({ length: n }, () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 2 - 1)
-}
 
 /**
  * auraloss STFTLoss.stft by loops: torch.stft(center=True, pad_mode='reflect') with hann_window(win)
@@ -42,11 +37,7 @@ const mrstftLoops = (pred: number[][], target: number[][], ffts: number[], hops:
     return acc + (sc + logL1 + wLin * linL1) / ffts.length
   }, 0)
 
-const evalLoss = (pred: number[][], target: number[][], o: MrstftOptions = {}): number => {
-  const [b, n] = [pred.length, pred[0]!.length]
-  const loss = multiResolutionStftLoss(input('p', [b, n], 'audio'), input('t', [b, n], 'audio'), o)
-  return run({ loss }, { p: pred.flat(), t: target.flat() })['loss']![0]!
-}
+const evalLoss = (pred: number[][], target: number[][], o: MrstftOptions = {}): number => pairLoss((p, t) => multiResolutionStftLoss(p, t, o), pred, target)
 
 describe('multiResolutionStftLoss', () => {
   it('has auraloss defaults and is 0 for identical signals', () => {

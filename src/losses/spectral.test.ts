@@ -2,17 +2,12 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { lcgNoise as noiseOf, pairLoss, run } from '../testing/run.js'
 import { loudnessLoss } from './loudness.js'
 import { type LogEps } from './log-magnitude.js'
 import { DDSP_FFT_SIZES, multiScaleSpectralLoss, type SpectralLossOptions } from './spectral.js'
 
 /** Seeded uniform noise in [−1, 1) (LCG), plain numbers. */
-const noiseOf = (n: number, seed: number): number[] => {
-  let s = seed >>> 0
-  return Array.from({ length: n }, () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 2 - 1)
-}
-
 /** tf.signal.stft(pad_end=True) power |X|² by direct DFT loops, periodic Hann: [frames][bins]. */
 const powerLoops = (x: readonly number[], s: number, hop: number): number[][] =>
   Array.from({ length: Math.ceil(x.length / hop) }, (_, f) =>
@@ -58,11 +53,7 @@ const mssLoops = (pred: number[][], target: number[][], o: Required<Pick<Spectra
   return loss
 }
 
-const evalLoss = (pred: number[][], target: number[][], o: SpectralLossOptions = {}): number => {
-  const [b, n] = [pred.length, pred[0]!.length]
-  const loss = multiScaleSpectralLoss(input('p', [b, n], 'audio'), input('t', [b, n], 'audio'), o)
-  return run({ loss }, { p: pred.flat(), t: target.flat() })['loss']![0]!
-}
+const evalLoss = (pred: number[][], target: number[][], o: SpectralLossOptions = {}): number => pairLoss((p, t) => multiScaleSpectralLoss(p, t, o), pred, target)
 
 describe('multiScaleSpectralLoss', () => {
   it('has DDSP defaults: six sizes 2048…64 and is 0 for identical signals', () => {

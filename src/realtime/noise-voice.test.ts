@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { uniformAt } from '../core/random.js'
+import { lcg } from '../testing/run.js'
 import { firTable } from '../dsp/fir.js'
 import { expSigmoid } from './frames.js'
 import { noiseVoice } from './noise-voice.js'
@@ -10,11 +11,6 @@ import { directFir, uniformInto } from './wasm/noise.js'
 // offline frame convolution, y[t] = Σ_{j<len} h_{f(⌊v/H⌋)}[j]·noise[v], v = t + c − j ≥ 0, where f(k) is the
 // frame segment k uses: min(k, F − 1) when frames arrive on time (the offline render holds its last frame).
 
-/** A small deterministic generator (LCG, Numerical Recipes constants) for the random cases. */
-const lcg = (seed: number) => {
-  let s = seed >>> 0
-  return (): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296)
-}
 
 interface Case {
   readonly bands: number
