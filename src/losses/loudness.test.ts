@@ -1,4 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { compile } from '../core/program-api.js'
+import { input } from '../core/signal.js'
 import { pairLoss } from '../testing/run.js'
 import { loudnessLoss, type LoudnessLossOptions } from './loudness.js'
 
@@ -19,5 +22,9 @@ describe('loudnessLoss', () => {
     const l = evalLoss(new Array<number>(N).fill(0), sine(1), { sampleRate: 16000 })
     expect(l).toBeGreaterThan(80)
     expect(l).toBeLessThan(120)
+  })
+  it('refuses pred and target of different shapes, naming both', () => {
+    const r = compile({ l: loudnessLoss(input('p', [1, 256], 'audio'), input('t', [1, 512], 'audio'), { sampleRate: 16000 }) })
+    expect(E.isLeft(r) && JSON.stringify(r.left)).toMatch(/loudnessLoss: pred \[1, 256\] and target \[1, 512\] differ in shape/)
   })
 })

@@ -15,7 +15,8 @@
  */
 import { composite } from '../core/composite.js'
 import type { Signal } from '../core/signal.js'
-import { dimsOf, invalid } from '../dsp/guard.js'
+import { invalid } from '../dsp/guard.js'
+import { checkPair } from './pair.js'
 import { loudness, type LoudnessOptions } from '../features/loudness.js'
 import { meanDifference, type Distance } from './distance.js'
 
@@ -34,8 +35,8 @@ export interface LoudnessLossOptions extends LoudnessOptions {
  */
 export const loudnessLoss = (pred: Signal<'audio'>, target: Signal<'audio'>, options: LoudnessLossOptions): Signal<'static'> => {
   const { distance = 'L1', ...ld } = options
-  const [p, t] = [dimsOf(pred, 2), dimsOf(target, 2)]
-  if (p === undefined || t === undefined || p[0] !== t[0] || p[1] !== t[1]) return invalid(pred, 'loudnessLoss needs pred and target audio [batch, samples] of one shape', 'static')
+  const bad = checkPair('loudnessLoss', pred, target)
+  if (bad !== undefined) return invalid(pred, bad, 'static')
   const body = (a: Signal<'audio'>, b: Signal<'audio'>) => meanDifference(loudness(b, ld), loudness(a, ld), distance)
   return composite('losses.loudness', body, { attrs: { ...ld, distance } })(pred, target)
 }

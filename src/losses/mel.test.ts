@@ -1,4 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { compile } from '../core/program-api.js'
+import { input } from '../core/signal.js'
 import { lcgNoise as noiseOf, pairLoss } from '../testing/run.js'
 import { melSpectralLoss, type MelLossOptions } from './mel.js'
 
@@ -23,5 +26,9 @@ describe('melSpectralLoss', () => {
   })
   it('silence against a signal is finite', () => {
     expect(Number.isFinite(evalLoss(new Array<number>(N).fill(0), noiseOf(N, 3), opts))).toBe(true)
+  })
+  it('refuses pred and target of different shapes, naming both', () => {
+    const r = compile({ l: melSpectralLoss(input('p', [1, 256], 'audio'), input('t', [1, 512], 'audio'), opts) })
+    expect(E.isLeft(r) && JSON.stringify(r.left)).toMatch(/melSpectralLoss: pred \[1, 256\] and target \[1, 512\] differ in shape/)
   })
 })

@@ -17,7 +17,8 @@
 import { composite } from '../core/composite.js'
 import { add, log } from '../core/math.js'
 import type { Signal } from '../core/signal.js'
-import { dimsOf, invalid } from '../dsp/guard.js'
+import { invalid } from '../dsp/guard.js'
+import { checkPair } from './pair.js'
 import { melSpectrogram, type MelOptions } from '../features/mel.js'
 import { meanDifference, type Distance } from './distance.js'
 
@@ -38,8 +39,8 @@ export interface MelLossOptions extends MelOptions {
  */
 export const melSpectralLoss = (pred: Signal<'audio'>, target: Signal<'audio'>, options: MelLossOptions): Signal<'static'> => {
   const { eps = 1e-5, distance = 'L1', ...mel } = options
-  const [p, t] = [dimsOf(pred, 2), dimsOf(target, 2)]
-  if (p === undefined || t === undefined || p[0] !== t[0] || p[1] !== t[1]) return invalid(pred, 'melSpectralLoss needs pred and target audio [batch, samples] of one shape', 'static')
+  const bad = checkPair('melSpectralLoss', pred, target)
+  if (bad !== undefined) return invalid(pred, bad, 'static')
   if (!(eps > 0)) return invalid(pred, `melSpectralLoss: eps must be > 0, got ${eps}`, 'static')
   const logMel = (x: Signal<'audio'>) => log(add(melSpectrogram(x, mel), eps))
   const body = (a: Signal<'audio'>, b: Signal<'audio'>) => meanDifference(logMel(b), logMel(a), distance)
