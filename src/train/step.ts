@@ -38,12 +38,25 @@ export interface LossAndGrads {
   readonly grads: Record<string, ParamArray>
 }
 
+/** Gradient programs already built, per forward program and (loss, wrt): sound matching fits one program several times. */
+const compiledSteps = new WeakMap<Program, Map<string, E.Either<TrainError, TrainStep>>>()
+
 /**
- * Compiles the gradient program once.
+ * Compiles the gradient program once per (program, loss, wrt); later calls reuse it. Each call returns a fresh
+ * record, so the hoisted values cached per step (`runHoisted`) never outlive one fit.
  * @param program a forward program with a scalar output `loss`  @param loss output name  @param wrt params to train
  * @example compileTrainStep(program, 'loss', ['gain'])
  */
 export const compileTrainStep = (program: Program, loss: string, wrt: readonly string[]): E.Either<TrainError, TrainStep> => {
+  const key = JSON.stringify([loss, wrt])
+  const known = compiledSteps.get(program) ?? new Map<string, E.Either<TrainError, TrainStep>>()
+  compiledSteps.set(program, known)
+  const step = known.get(key) ?? buildTrainStep(program, loss, wrt)
+  known.set(key, step)
+  return E.map((t: TrainStep) => ({ ...t }))(step)
+}
+
+const buildTrainStep = (program: Program, loss: string, wrt: readonly string[]): E.Either<TrainError, TrainStep> => {
   const shape = outputShape(program, loss)
   if (shape === undefined) return E.left(badOption('loss', `the program has no output '${loss}' (outputs: ${program.outputs.map((o) => o.name).join(', ')})`))
   if (sizeOf(shape) !== 1) return E.left(badOption('loss', `output '${loss}' must be a scalar, got shape [${shape.join(', ')}]`))
