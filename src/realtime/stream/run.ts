@@ -78,13 +78,13 @@ const sourceBlock = (k: Kernels<RefTensor>, e: PrimEqn, t: NonNullable<TimeInfo>
   const draw = a.dist === 'uniform' ? uniformAt : normalAt
   const fs = stridesOf(e.shape)
   const bs = stridesOf(shape)
-  const out = new Float64Array(shape.reduce((x, y) => x * y, 1))
+  const out = new Array<number>(shape.reduce((x, y) => x * y, 1)) // the constant's attribute data: filled in place, not copied
   for (let i = 0; i < out.length; i++) {
     let flat = 0
     for (let d = 0; d < shape.length; d++) flat += (Math.floor(i / bs[d]!) % shape[d]!) * fs[d]! + (d === t.axis ? at * fs[d]! : 0)
     out[i] = draw(a.seed, a.offset + flat)
   }
-  return k.constant([], { shape, data: [...out] }, shape)
+  return k.constant([], { shape, data: out }, shape)
 }
 
 /** Mutable per-block state access, copied on write into a fresh record. */
