@@ -41,6 +41,27 @@ export const normalAt = (seed: number, i: number): number => {
 }
 
 /**
+ * Writes uniformAt(seed, offset + j) to out[j] for j < count, bit for bit, with the mixer written
+ * out in the loop: a call to `fmix32` that the JIT does not inline returns its uint32 boxed (above
+ * 2³⁰), which made the real-time voices allocate per sample.
+ * @param out destination  @param seed stream  @param offset first counter  @param count values (default out.length)
+ * @example fillUniform(new Float64Array(128), 36, 0)
+ */
+export const fillUniform = (out: Float32Array | Float64Array, seed: number, offset: number, count = out.length): void => {
+  const s = fmix32(seed ^ 0x5bd1e995)
+  for (let j = 0; j < count; j++) {
+    const i = offset + j
+    let h = (Math.imul(i, 0x9e3779b9) + s + Math.floor(i / 0x100000000)) >>> 0
+    h ^= h >>> 16 // fmix32, as above
+    h = Math.imul(h, 0x85ebca6b)
+    h ^= h >>> 13
+    h = Math.imul(h, 0xc2b2ae35)
+    h ^= h >>> 16
+    out[j] = 2 * (((h >>> 0) >>> 8) / 16777216) - 1 // uniformAt = 2·unit − 1
+  }
+}
+
+/**
  * Fills `out` with noise values `offset … offset + out.length − 1`.
  * @example fillNoise(new Float64Array(8), 3, 'uniform', 0)
  */
@@ -50,7 +71,7 @@ export const fillNoise = <A extends Float32Array | Float64Array>(
   dist: 'uniform' | 'normal',
   offset: number,
 ): A => {
-  const at = dist === 'uniform' ? uniformAt : normalAt
-  for (let i = 0; i < out.length; i++) out[i] = at(seed, offset + i)
+  if (dist === 'uniform') fillUniform(out, seed, offset)
+  else for (let i = 0; i < out.length; i++) out[i] = normalAt(seed, offset + i)
   return out
 }

@@ -12,7 +12,6 @@
  * const e = decayState(); resetDecay(e, 300, 0, 48000)
  * nextDecay(e) // 1 at the first sample, then r, r², …
  */
-import { uniformAt } from '../core/random.js'
 import { sinPi } from './sine.js'
 import type { Range } from '../synths/drums/modules.js'
 
@@ -156,15 +155,6 @@ export const squaresTable = (b: Squares, length: number): Float64Array => {
 
 /** Largest block a drum voice renders in one call (its noise buffer). */
 export const MAX_BLOCK = 4096
-
-/**
- * Fills buf[0…count) with the offline noise stream uniformAt(seed, from + i), in one tight loop
- * (so the generator is inlined and returns no boxed double).
- * @example fillUniform(buf, 36, 0, 128)
- */
-export const fillUniform = (buf: Float64Array, seed: number, from: number, count: number): void => {
-  for (let i = 0; i < count; i++) buf[i] = uniformAt(seed, from + i)
-}
 
 /**
  * Block forms of the kernels: each fills or filters a typed buffer over `count` samples in one

@@ -36,7 +36,7 @@
  * const v = noiseVoice({ bands: 65, hop: 192 })
  * v.pushFrame(mags65); v.process(out128)
  */
-import { uniformAt } from '../core/random.js'
+import { fillUniform } from '../core/random.js'
 import { firTable } from '../dsp/fir.js'
 import { realFft, type RealFft } from '../backends/host/fft.js'
 import { expSigmoid, frameRing, type FrameRing } from './frames.js'
@@ -137,7 +137,7 @@ const segments = (hop: number, c: number, width: number, seed: number, fft: Real
     const count = spectra.re.count
     if (count === 0) return
     const base = k * hop
-    for (let i = 0; i < hop; i++) seg[i] = uniformAt(seed, base + i)
+    fillUniform(seg, seed, base, hop)
     fft.forwardSplit(seg, 0, re, im)
     const hr = spectra.re.slot(Math.min(k, count - 1))
     const hi = spectra.im.slot(Math.min(k, count - 1))

@@ -13,6 +13,7 @@
  * const kick = kit808Voices['kick808'](48000)
  * kick.trigger(kick808Preset()); kick.process(out128)
  */
+import { fillUniform } from '../core/random.js'
 import { clap808Params } from '../synths/drums/clap808.js'
 import { kick808Params } from '../synths/drums/kick808.js'
 import type { Voice808 } from '../synths/drums/kit808.js'
@@ -20,7 +21,7 @@ import { cowbell808Params, hat808Params, METAL_HZ } from '../synths/drums/metal8
 import { snare808Params } from '../synths/drums/snare808.js'
 import type { Range } from '../synths/drums/modules.js'
 import {
-  dbGain, decayBlock, decayState, fillUniform, fromUnit, MAX_BLOCK, oscBlock, resetDecay, setSquare, squares, squaresBlock, squaresTable,
+  dbGain, decayBlock, decayState, fromUnit, MAX_BLOCK, oscBlock, resetDecay, setSquare, squares, squaresBlock, squaresTable,
 } from './drum-kernels.js'
 import { biquadBlock, biquadState, setHighpass, setSvf, svfBlock, svfState } from './drum-filters.js'
 
