@@ -14,6 +14,9 @@
 import { PerformanceObserver } from 'node:perf_hooks'
 import * as v8 from 'node:v8'
 import * as vm from 'node:vm'
+import { harmonicVoice } from '../src/realtime/harmonic-voice.js'
+import { noiseVoice } from '../src/realtime/noise-voice.js'
+import { stagedConvolver } from '../src/realtime/partitioned.js'
 import { ddspVoice, type DdspFrame } from '../src/realtime/voice-ddsp.js'
 import { kit808Voices } from '../src/realtime/voice-808.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
@@ -59,9 +62,38 @@ const ddsp = () => {
   }
 }
 
+/** The DDSP voice's parts alone: harmonic and noise fed a frame per hop, the reverb a varying input. */
+const parts = (): Array<[string, () => void]> => {
+  const h = harmonicVoice({ sampleRate: SR, harmonics: 100, hop: 192 })
+  const n = noiseVoice({ bands: 65, hop: 192 })
+  const dist = Float64Array.from({ length: 100 }, (_, i) => Math.sin(i))
+  const mags = Float64Array.from({ length: 65 }, (_, i) => Math.cos(i))
+  const conv = stagedConvolver(Float32Array.from({ length: SR }, (_, i) => Math.exp(-i / 12000) * Math.sin(i)), BLOCK)
+  const x = new Float32Array(BLOCK)
+  const out = new Float32Array(BLOCK)
+  const feed = (push: () => void) => {
+    let [t, p] = [0, 0]
+    return () => {
+      for (; p <= Math.floor((t + BLOCK + 64) / 192) + 1; p++) push()
+      t += BLOCK
+    }
+  }
+  const [fh, fn] = [feed(() => h.pushFrame(0, dist, 220)), feed(() => n.pushFrame(mags))]
+  let t = 0
+  return [
+    ['  harmonic', () => (fh(), h.process(out))],
+    ['  noise', () => (fn(), n.process(out))],
+    ['  reverb', () => {
+      for (let i = 0; i < BLOCK; i++) x[i] = Math.sin(0.01 * (t + i))
+      t += BLOCK
+      conv.process(x, out)
+    }],
+  ]
+}
+
 const main = async () => {
   console.log(`GCs caused by ${BLOCKS} blocks of ${BLOCK} at ${SR} Hz (${((BLOCKS * BLOCK) / SR).toFixed(0)} s of audio), per voice alone`)
-  const rows: Array<[string, () => void]> = [['DDSP voice', ddsp()], ...(Object.keys(kit808) as Voice808[]).map((n): [string, () => void] => [n, drum(n)])]
+  const rows: Array<[string, () => void]> = [['DDSP voice', ddsp()], ...parts(), ...(Object.keys(kit808) as Voice808[]).map((n): [string, () => void] => [n, drum(n)])]
   for (const [name, step] of rows) {
     for (let i = 0; i < 20000; i++) step()
     gc() // a full collection first, so no earlier garbage is collected during the loop
