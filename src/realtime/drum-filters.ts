@@ -32,11 +32,12 @@ export const setHighpass = (f: Biquad, cutoff: number, q: number, sampleRate: nu
 }
 
 /**
- * y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a1·y[n−1] − a2·y[n−2].
+ * y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a2·y[n−2] − a1·y[n−1], summed in that order: y[n−1]
+ * enters last, so one multiply and one subtract separate consecutive outputs.
  * @example biquadStep(f, x)
  */
 export const biquadStep = (f: Biquad, x: number): number => {
-  const y = f[0]! * x + f[1]! * f[5]! + f[2]! * f[6]! - f[3]! * f[7]! - f[4]! * f[8]!
+  const y = f[0]! * x + f[1]! * f[5]! + f[2]! * f[6]! - f[4]! * f[8]! - f[3]! * f[7]!
   f[6] = f[5]!
   f[5] = x
   f[8] = f[7]!
@@ -47,15 +48,18 @@ export const biquadStep = (f: Biquad, x: number): number => {
 /** SVF responses, as numbers for the typed state: low 0, band 1, high 2. */
 export const SVF_MODE = { low: 0, band: 1, high: 2 } as const
 
-/** TPT state-variable filter [k, a1, a2, a3, ic1, ic2, mode]. */
+/**
+ * TPT state-variable filter [k, a1, a2, a3, ic1, ic2, mode, m11, m12, n1, m21, m22, n2]: Simper's
+ * coefficients, its two integrator states, the response, and the state update as a matrix (below).
+ */
 export type Svf = Float64Array
 
 /** An all-zero SVF. @example const f = svfState() */
-export const svfState = (): Svf => new Float64Array(7)
+export const svfState = (): Svf => new Float64Array(14)
 
 /**
  * Sets the coefficients as `dsp/filters` `svf` and clears the state: g = tan(π·min(fc, 0.49·sr)/sr),
- * k = 1/Q, a1 = 1/(1 + g(g + k)), a2 = g·a1, a3 = g·a2.
+ * k = 1/Q, a1 = 1/(1 + g(g + k)), a2 = g·a1, a3 = g·a2; and the update matrix of `svfStep`.
  * @example setSvf(f, 1200, 1.2, 48000, 'band')
  */
 export const setSvf = (f: Svf, cutoff: number, q: number, sampleRate: number, mode: keyof typeof SVF_MODE): void => {
@@ -63,17 +67,27 @@ export const setSvf = (f: Svf, cutoff: number, q: number, sampleRate: number, mo
   const g = Math.sin(w) / Math.cos(w)
   const a1 = 1 / (1 + g * (g + 1 / q))
   const a2 = g * a1
+  const a3 = g * a2
   f[0] = 1 / q
   f[1] = a1
   f[2] = a2
-  f[3] = g * a2
+  f[3] = a3
   f[4] = 0
   f[5] = 0
   f[6] = SVF_MODE[mode]
+  f[7] = 2 * a1 - 1
+  f[8] = -2 * a2
+  f[9] = 2 * a2
+  f[10] = 2 * a2
+  f[11] = 1 - 2 * a3
+  f[12] = 2 * a3
 }
 
 /**
- * v1 = a1·ic1 + a2·(x − ic2), v2 = ic2 + a2·ic1 + a3·(x − ic2); ic ← 2v − ic; low v2, band v1, high x − k·v1 − v2.
+ * Simper's TPT SVF: v1 = a1·ic1 + a2·(x − ic2), v2 = ic2 + a2·ic1 + a3·(x − ic2); low v2, band v1,
+ * high x − k·v1 − v2; then ic ← 2v − ic, written out as ic1 ← m11·ic1 + m12·ic2 + n1·x,
+ * ic2 ← m21·ic1 + m22·ic2 + n2·x (m11 = 2a1 − 1, m12 = −2a2, n1 = 2a2, m21 = 2a2, m22 = 1 − 2a3, n2 = 2a3):
+ * the same filter, with a multiply and two adds between consecutive states instead of five operations.
  * @example svfStep(f, x)
  */
 export const svfStep = (f: Svf, x: number): number => {
@@ -81,8 +95,8 @@ export const svfStep = (f: Svf, x: number): number => {
   const ic2 = f[5]!
   const v1 = f[1]! * ic1 + f[2]! * (x - ic2)
   const v2 = ic2 + f[2]! * ic1 + f[3]! * (x - ic2)
-  f[4] = 2 * v1 - ic1
-  f[5] = 2 * v2 - ic2
+  f[4] = f[9]! * x + f[8]! * ic2 + f[7]! * ic1
+  f[5] = f[12]! * x + f[10]! * ic1 + f[11]! * ic2
   const mode = f[6]!
   return mode === 0 ? v2 : mode === 1 ? v1 : x - f[0]! * v1 - v2
 }
@@ -103,7 +117,7 @@ export const biquadBlock = (f: Biquad, x: Float64Array, count: number): void => 
   let y2 = f[8]!
   for (let i = 0; i < count; i++) {
     const xi = x[i]!
-    const y = b0 * xi + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2
+    const y = b0 * xi + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1
     x2 = x1
     x1 = xi
     y2 = y1
@@ -126,14 +140,21 @@ export const svfBlock = (f: Svf, x: Float64Array, count: number): void => {
   const a2 = f[2]!
   const a3 = f[3]!
   const mode = f[6]!
+  const m11 = f[7]!
+  const m12 = f[8]!
+  const n1 = f[9]!
+  const m21 = f[10]!
+  const m22 = f[11]!
+  const n2 = f[12]!
   let ic1 = f[4]!
   let ic2 = f[5]!
   for (let i = 0; i < count; i++) {
     const xi = x[i]!
     const v1 = a1 * ic1 + a2 * (xi - ic2)
     const v2 = ic2 + a2 * ic1 + a3 * (xi - ic2)
-    ic1 = 2 * v1 - ic1
-    ic2 = 2 * v2 - ic2
+    const next1 = n1 * xi + m12 * ic2 + m11 * ic1
+    ic2 = n2 * xi + m21 * ic1 + m22 * ic2
+    ic1 = next1
     x[i] = mode === 0 ? v2 : mode === 1 ? v1 : xi - k * v1 - v2
   }
   f[4] = ic1

@@ -5,6 +5,7 @@
  * - `decay`: r^(c−1−start) from its first sample with c − 1 ≥ start, 0 before
  *   (`delayedDecay`); r = 1 − 6.91/(decay_ms·sr/1000) (−60 dB at decay_ms);
  *   the exp-decay envelope adds a linear attack c/A over A = ⌊0.001·sr⌋ samples.
+ *   Computed as anchor·rʲ from a table of powers (see `Decay`).
  * - `squares` (band-limited squares by their Fourier series, cos(kα) by the
  *   Chebyshev recurrence, harmonics at or above Nyquist skipped).
  *
@@ -22,33 +23,49 @@ export const fromUnit = (u: number, r: Range): number => r.min + (r.max - r.min)
 export const dbGain = (g: number): number => 10 ** (g / 20)
 
 /**
- * A decaying exponential that starts `start` samples in (possibly fractional), as a
- * Float64Array [count, start, logRate, r, value, attack]: typed storage, so per-sample
- * writes never box a double.
+ * A decaying exponential that starts `start` samples in (possibly fractional), as one Float64Array
+ * (typed storage, so per-sample writes never box a double; the same layout in a voice's wasm memory):
+ * [0] count c, [1] s = start + attack, [2] log r, [3] r, [4] anchor, [5] attack A, [6] first value,
+ * [7] j (the next sample's power), [8 + j] rʲ for j = 0…128 (`DECAY_CHUNK`).
+ * Past its first sample the decay is anchor·rʲ, the anchor stepping by r¹²⁸ every 128 samples: each
+ * value depends only on its sample count (not on the block partition) and a block of them is one
+ * independent multiply per sample (no chain through the previous value).
  */
 export type Decay = Float64Array
 
-/** A zeroed decay. @example const d = decayState() */
-export const decayState = (): Decay => new Float64Array(6)
+/** Samples per anchor step of a decay (its table holds r⁰ … r¹²⁸). */
+export const DECAY_CHUNK = 128
+
+/** f64 words of a decay record (8 scalars, the 129 powers, one word of padding: a 16-byte multiple). */
+export const DECAY_WORDS = 8 + DECAY_CHUNK + 2
+
+/** A zeroed decay (silent until reset). @example const d = decayState() */
+export const decayState = (): Decay => new Float64Array(DECAY_WORDS)
 
 /**
  * Restarts a decay: −60 dB after `decayMs`, starting `start` samples in, with an optional linear attack.
+ * r = 1 − 6.91/(decay_ms·sr/1000); the first sample past the start, at c − 1 = ⌈s⌉, is exp((⌈s⌉ − s)·log r).
  * @param decayMs ms  @param start samples  @param sampleRate Hz  @param attack A samples (exp-decay envelope) or 0
  * @example resetDecay(d, 200, 0, 48000, 48)
  */
 export const resetDecay = (d: Decay, decayMs: number, start: number, sampleRate: number, attack = 0): void => {
   const logRate = Math.log(1 - 6.91 / ((decayMs * sampleRate) / 1000))
+  const s = start + attack
   d[0] = 0
-  d[1] = start + attack
+  d[1] = s
   d[2] = logRate
   d[3] = Math.exp(logRate)
   d[4] = 0
   d[5] = attack
+  d[6] = Math.exp((Math.ceil(s) - s) * logRate)
+  d[7] = 0
+  d[8] = 1
+  for (let j = 1; j <= DECAY_CHUNK; j++) d[8 + j] = d[7 + j]! * d[3]!
 }
 
 /**
- * The next value: with c the 1-based sample count, c/A while c < A + ½ (attack), else
- * 0 while c − 1 < start, else exp((c − 1 − start)·logRate), continued by ×r.
+ * The next value: with c the 1-based sample count, c/A while c < A + ½ (attack), else 0 while
+ * c − 1 < s, else the first value at c − 1 = ⌈s⌉, then anchor·rʲ (j = 1 … 127, the anchor ×r¹²⁸ at j = 128 → 0).
  * @example nextDecay(d)
  */
 export const nextDecay = (d: Decay): number => {
@@ -58,8 +75,17 @@ export const nextDecay = (d: Decay): number => {
   if (attack > 0 && c < attack + 0.5) return c / attack
   const since = c - 1 - d[1]!
   if (since < 0) return 0
-  const v = since < 1 ? Math.exp(since * d[2]!) : d[4]! * d[3]!
-  d[4] = v
+  if (since < 1) {
+    d[4] = d[6]!
+    d[7] = 1
+    return d[6]!
+  }
+  const j = d[7]!
+  const v = d[4]! * d[8 + j]!
+  if (j + 1 === DECAY_CHUNK) {
+    d[4] = d[4]! * d[8 + DECAY_CHUNK]!
+    d[7] = 0
+  } else d[7] = j + 1
   return v
 }
 
@@ -159,22 +185,30 @@ export const MAX_BLOCK = 4096
 /**
  * Block forms of the kernels: each fills or filters a typed buffer over `count` samples in one
  * tight loop, so per-sample values never cross a (possibly not inlined) function boundary.
+ * `wasm/drums.wat` (`decay`) holds a twin of this loop.
  * @example decayBlock(d, env, 128)
  */
 export const decayBlock = (d: Decay, out: Float64Array, count: number): void => {
-  // nextDecay's phases come in order (attack, silence before the start, the first sample, ×r), so each
-  // runs as its own loop; the ×r loop (almost every sample) is one multiply, the same product as nextDecay's.
-  const start = d[1]!
+  // nextDecay's phases come in order (attack, silence before the start, the first sample, anchor·rʲ);
+  // the last (almost every sample) runs as runs of anchor·rʲ up to the next anchor step
+  const s = d[1]!
   let i = 0
-  while (i < count && d[0]! - start < 1) out[i++] = nextDecay(d)
-  let v = d[4]!
-  const r = d[3]!
+  while (i < count && d[0]! - s < 1) out[i++] = nextDecay(d)
   d[0] = d[0]! + (count - i)
-  for (; i < count; i++) {
-    v *= r
-    out[i] = v
+  let anchor = d[4]!
+  let j = d[7]!
+  while (i < count) {
+    const m = Math.min(DECAY_CHUNK - j, count - i)
+    for (let t = 0; t < m; t++) out[i + t] = anchor * d[8 + j + t]!
+    i += m
+    j += m
+    if (j === DECAY_CHUNK) {
+      anchor = anchor * d[8 + DECAY_CHUNK]!
+      j = 0
+    }
   }
-  d[4] = v
+  d[4] = anchor
+  d[7] = j
 }
 
 /**

@@ -1,11 +1,15 @@
 /**
  * The 808 kit (`synths/drums/kit808`) as real-time voices: each voice is
  * `trigger(params)` (unit parameters in [0, 1], as the offline kit) and
- * `process(out)`, rendering the same closed forms sample by sample with
- * recurrences instead of per-sample exp (envelopes ×r, biquad/SVF states,
- * phase accumulators), allocation-free in `process` and in `trigger` (all
- * state is typed arrays, so no double is boxed per sample). The noise is the offline seeded
- * stream (`uniformAt(seed, n)`, n samples since the trigger).
+ * `process(out)`, rendering the same closed forms with recurrences instead of
+ * per-sample exp (envelopes as anchor·rʲ, biquad/SVF states, phase
+ * accumulators), allocation-free in `process` and in `trigger` (all state is
+ * typed arrays, so no double is boxed per sample). The noise is the offline
+ * seeded stream (`uniformAt(seed, n)`, n samples since the trigger).
+ * Each voice keeps its buffers and state in one memory of its own: with
+ * `kernels: 'wasm'` (default) and WebAssembly SIMD, a wasm memory whose block is
+ * rendered by `wasm/drums.wat`; otherwise a plain buffer of the same layout,
+ * rendered by its TypeScript twin (`drum-blocks.ts`), equal bit for bit.
  * Latency: none — a hit starts at the first sample after `trigger`. Blocks up
  * to `MAX_BLOCK` (4096) samples.
  *
@@ -20,10 +24,12 @@ import type { Voice808 } from '../synths/drums/kit808.js'
 import { cowbell808Params, hat808Params, METAL_HZ } from '../synths/drums/metal808.js'
 import { snare808Params } from '../synths/drums/snare808.js'
 import type { Range } from '../synths/drums/modules.js'
-import {
-  dbGain, decayBlock, decayState, fromUnit, MAX_BLOCK, oscBlock, resetDecay, setSquare, squares, squaresBlock, squaresTable,
-} from './drum-kernels.js'
-import { biquadBlock, biquadState, setHighpass, setSvf, svfBlock, svfState } from './drum-filters.js'
+import { clapBlock, cowbellBlock, hatBlock, kickBlock, snareBlock } from './drum-blocks.js'
+import { type Decay, DECAY_WORDS, dbGain, fromUnit, MAX_BLOCK, resetDecay, setSquare, squares, squaresBlock, squaresTable } from './drum-kernels.js'
+import { setHighpass, setSvf } from './drum-filters.js'
+import { SQUARE_WORDS, squareTable } from './square-table.js'
+import { arena, instantiate, type KernelChoice } from './wasm/kernel.js'
+import { type Uniform, uniformInto } from './wasm/noise.js'
 
 /** A real-time drum voice. */
 export interface DrumVoiceRT {
@@ -31,6 +37,8 @@ export interface DrumVoiceRT {
   readonly trigger: (params: ArrayLike<number>) => void
   /** Renders the next out.length samples (overwrites; silence before the first trigger). */
   readonly process: (out: Float32Array) => void
+  /** The voice's memory by region (f64 views: block buffers, state records), for inspection in tests. */
+  readonly regions?: () => ReadonlyArray<readonly [string, Float64Array]>
 }
 
 /** Fills `p` with the physical values of unit parameters `u`. */
@@ -39,10 +47,8 @@ const physical = (p: Float64Array, u: ArrayLike<number>, table: ReadonlyArray<re
   return p
 }
 
-/** A pitched sine [w0, mod, phase]: phase[n] = Σ_{m<n} w0·(1 + mod·env[m]) (exclusive), y = sin(phase). */
-type Osc = Float64Array
-
-const setOsc = (o: Osc, freqHz: number, mod: number, sr: number): void => {
+/** Sets a pitched sine [w0, mod, φ]: φ[n] = Σ_{m<n} w0·(1 + mod·env[m]) (exclusive), y = sin(φ). */
+const setOsc = (o: Float64Array, freqHz: number, mod: number, sr: number): void => {
   o[0] = ((2 * Math.PI) / sr) * freqHz
   o[1] = mod
   o[2] = 0
@@ -50,15 +56,59 @@ const setOsc = (o: Osc, freqHz: number, mod: number, sr: number): void => {
 
 const attackOf = (sr: number) => Math.floor(0.001 * sr)
 
+/** Bytes of a block buffer: MAX_BLOCK samples, rounded up to a pair (the kernels work in pairs). */
+const BLOCK_BYTES = 8 * (MAX_BLOCK + 2)
+const OUT_BYTES = 4 * (MAX_BLOCK + 2)
+const DECAY_BYTES = 8 * DECAY_WORDS
+
+/** The wasm voice functions (`drums.wat`) and the noise kernel. */
+interface DrumExports {
+  readonly uniform: Uniform
+  readonly kick: (...a: number[]) => void
+  readonly snare: (...a: number[]) => void
+  readonly clap: (...a: number[]) => void
+  readonly hat: (...a: number[]) => void
+  readonly cowbell: (...a: number[]) => void
+}
+
+/**
+ * A voice's memory: named regions (bytes) laid out by `arena`, in a wasm memory with the drum kernels when
+ * `kernels` is 'wasm' and the platform has SIMD, else in a plain buffer of the same layout.
+ */
+const voiceMemory = <K extends string>(sizes: Readonly<Record<K | 'out32', number>>, kernels: KernelChoice) => {
+  const a = arena(sizes)
+  const k = kernels === 'wasm' ? instantiate<DrumExports>(['noise', 'drums'], a.pages) : undefined
+  const buffer = k?.memory.buffer ?? new ArrayBuffer(a.pages * 65536)
+  const f64 = (name: K, words = sizes[name] / 8) => new Float64Array(buffer, a.at[name], words)
+  /** The `i`th record of `words` f64 in region `name`. */
+  const record = (name: K, i: number, words: number) => new Float64Array(buffer, a.at[name] + 8 * words * i, words)
+  const out32 = new Float32Array(buffer, a.at.out32, MAX_BLOCK + 2)
+  let last = out32.subarray(0, 0)
+  /** Copies the block's output to `out` (the view of its first out.length samples is made when that length changes). */
+  const copyOut = (out: Float32Array): void => {
+    if (last.length !== out.length) last = out32.subarray(0, out.length)
+    out.set(last)
+  }
+  const regions = () => (Object.keys(sizes) as K[]).map((name) => [name, f64(name)] as const)
+  return { at: a.at, k: k?.exports, f64, record, out32, copyOut, regions }
+}
+
+/** Fills `count` noise values from counter `from` into region `at` (wasm) or `view` (TypeScript). */
+const drawNoise = (k: DrumExports | undefined, at: number, view: Float64Array, seed: number, from: number, count: number): void => {
+  if (k !== undefined) uniformInto(k.uniform, at, from, from + count, seed)
+  else fillUniform(view, seed, from, count)
+}
+
+/** `count` decay records in region `name`. */
+const decaysOf = <K extends string>(mem: { record: (name: K, i: number, words: number) => Float64Array }, name: K, count: number): Decay[] =>
+  Array.from({ length: count }, (_, i) => mem.record(name, i, DECAY_WORDS))
+
 /** Voice scalars (gains, and the sample counter n: n < 0 before the first trigger) in typed storage. */
 const scalars = (size: number): Float64Array => {
   const g = new Float64Array(size + 1)
   g[size] = -1
   return g
 }
-
-/** `k` scratch buffers of MAX_BLOCK samples. */
-const buffers = (k: number): Float64Array[] => Array.from({ length: k }, () => new Float64Array(MAX_BLOCK))
 
 /** Writes silence and returns true while the voice has not been triggered. */
 const silent = (n: number, out: Float32Array): boolean => {
@@ -68,19 +118,22 @@ const silent = (n: number, out: Float32Array): boolean => {
 }
 
 /** The kick: y = g_out·tanh(g_in·(sin·e_amp + g_click·noise·e_click)). */
-const kick = (sr: number): DrumVoiceRT => {
-  const [fenv, amp, click] = [decayState(), decayState(), decayState()]
-  const osc: Osc = new Float64Array(3)
+const kick = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
+  const B = BLOCK_BYTES
+  const mem = voiceMemory({ noise: B, ef: B, ea: B, ec: B, y: B, decays: 3 * DECAY_BYTES, osc: 32, out32: OUT_BYTES }, kernels)
+  const [fenv, amp, click] = decaysOf(mem, 'decays', 3) as [Decay, Decay, Decay]
+  const views = { noise: mem.f64('noise'), ef: mem.f64('ef'), ea: mem.f64('ea'), ec: mem.f64('ec'), y: mem.f64('y'), decays: [fenv, amp, click] as const, osc: mem.f64('osc', 3), out32: mem.out32 }
+  const { at, k } = mem
   const p = new Float64Array(kick808Params.length)
   const g = scalars(3) // click, in, out gains; n
-  const [noise, ef, ea, ec, y] = buffers(5) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array]
   return {
+    regions: mem.regions,
     trigger: (u) => {
       physical(p, u, kick808Params)
       resetDecay(fenv, p[2]!, 0, sr, attackOf(sr))
       resetDecay(amp, p[3]!, 0, sr, attackOf(sr))
       resetDecay(click, p[5]!, 0, sr, attackOf(sr))
-      setOsc(osc, p[0]!, p[1]!, sr)
+      setOsc(views.osc, p[0]!, p[1]!, sr)
       g[0] = dbGain(p[4]!)
       g[1] = dbGain(p[6]!)
       g[2] = dbGain(p[7]!)
@@ -89,92 +142,80 @@ const kick = (sr: number): DrumVoiceRT => {
     process: (out) => {
       const m = out.length
       if (silent(g[3]!, out)) return
-      fillUniform(noise, 36, g[3]!, m)
+      drawNoise(k, at.noise, views.noise, 36, g[3]!, m)
       g[3] = g[3]! + m
-      decayBlock(fenv, ef, m)
-      decayBlock(amp, ea, m)
-      decayBlock(click, ec, m)
-      oscBlock(osc, ef, y, m)
-      const gc = g[0]!
-      const gi = g[1]!
-      const go = g[2]!
-      for (let i = 0; i < m; i++) out[i] = go * Math.tanh(gi * (y[i]! * ea[i]! + noise[i]! * ec[i]! * gc))
+      if (k !== undefined) k.kick(at.noise, at.ef, at.ea, at.ec, at.y, at.decays, at.osc, at.out32, m, g[0]!, g[1]!, g[2]!)
+      else kickBlock(views, m, g[0]!, g[1]!, g[2]!)
+      mem.copyOut(out)
     },
   }
 }
 
 /** The snare (and tom): tanh(g_t·(g1·sin₁·e1 + g2·sin₂·e2 + g_n·HPF(noise·e_n))). */
-const snare = (sr: number): DrumVoiceRT => {
-  const ds = [decayState(), decayState(), decayState(), decayState()] // pitch, osc1, osc2, noise
-  const [o1, o2] = [new Float64Array(3), new Float64Array(3)]
-  const hp = biquadState()
+const snare = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
+  const B = BLOCK_BYTES
+  const mem = voiceMemory({ noise: B, ef: B, e1: B, e2: B, en: B, y1: B, y2: B, decays: 4 * DECAY_BYTES, o1: 32, o2: 32, hp: 80, out32: OUT_BYTES }, kernels)
+  const ds = decaysOf(mem, 'decays', 4) as [Decay, Decay, Decay, Decay] // pitch, osc1, osc2, noise
+  const views = {
+    ...{ noise: mem.f64('noise'), ef: mem.f64('ef'), e1: mem.f64('e1'), e2: mem.f64('e2'), en: mem.f64('en'), y1: mem.f64('y1'), y2: mem.f64('y2') },
+    ...{ decays: ds, o1: mem.f64('o1', 3), o2: mem.f64('o2', 3), hp: mem.f64('hp', 9), out32: mem.out32 },
+  }
+  const { at, k } = mem
   const table = snare808Params(sr)
   const p = new Float64Array(table.length)
   const g = scalars(4)
-  const [noise, ef, e1, e2, en, y1, y2] = buffers(7) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array]
   return {
+    regions: mem.regions,
     trigger: (u) => {
       physical(p, u, table)
       for (let i = 0; i < 4; i++) resetDecay(ds[i]!, p[4 + i]!, 0, sr, attackOf(sr))
-      setOsc(o1, p[0]!, p[1]!, sr)
-      setOsc(o2, p[2]!, p[3]!, sr)
-      setHighpass(hp, p[8]!, p[9]!, sr)
+      setOsc(views.o1, p[0]!, p[1]!, sr)
+      setOsc(views.o2, p[2]!, p[3]!, sr)
+      setHighpass(views.hp, p[8]!, p[9]!, sr)
       for (let i = 0; i < 4; i++) g[i] = dbGain(p[10 + i]!)
       g[4] = 0
     },
     process: (out) => {
       const m = out.length
       if (silent(g[4]!, out)) return
-      fillUniform(noise, 808, g[4]!, m)
+      drawNoise(k, at.noise, views.noise, 808, g[4]!, m)
       g[4] = g[4]! + m
-      decayBlock(ds[0]!, ef, m)
-      decayBlock(ds[1]!, e1, m)
-      decayBlock(ds[2]!, e2, m)
-      decayBlock(ds[3]!, en, m)
-      oscBlock(o1, ef, y1, m)
-      oscBlock(o2, ef, y2, m)
-      for (let i = 0; i < m; i++) noise[i] = noise[i]! * en[i]!
-      biquadBlock(hp, noise, m)
-      const g1 = g[0]!
-      const g2 = g[1]!
-      const gn = g[2]!
-      const gt = g[3]!
-      for (let i = 0; i < m; i++) out[i] = Math.tanh(gt * (y1[i]! * g1 * e1[i]! + y2[i]! * g2 * e2[i]! + noise[i]! * gn))
+      if (k !== undefined) {
+        k.snare(at.noise, at.ef, at.e1, at.e2, at.en, at.y1, at.y2, at.decays, at.o1, at.o2, at.hp, at.out32, m, g[0]!, g[1]!, g[2]!, g[3]!)
+      } else snareBlock(views, m, g[0]!, g[1]!, g[2]!, g[3]!)
+      mem.copyOut(out)
     },
   }
 }
 
 /** The clap: band-passed noise under four 10 ms bursts spaced Δ apart and a tail from the last. */
-const clap = (sr: number): DrumVoiceRT => {
-  const ds = [decayState(), decayState(), decayState(), decayState(), decayState()] // 4 bursts, tail
-  const bp = svfState()
+const clap = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
+  const B = BLOCK_BYTES
+  const mem = voiceMemory({ noise: B, env: B, e: B, decays: 5 * DECAY_BYTES, bp: 112, out32: OUT_BYTES }, kernels)
+  const ds = decaysOf(mem, 'decays', 5) as [Decay, Decay, Decay, Decay, Decay] // 4 bursts, tail
+  const views = { noise: mem.f64('noise'), env: mem.f64('env'), e: mem.f64('e'), decays: ds, bp: mem.f64('bp'), out32: mem.out32 }
+  const { at, k } = mem
   const p = new Float64Array(clap808Params.length)
   const g = scalars(1)
-  const [noise, env, e] = buffers(3) as [Float64Array, Float64Array, Float64Array]
   return {
+    regions: mem.regions,
     trigger: (u) => {
       physical(p, u, clap808Params)
       const spacing = p[2]! * (sr / 1000)
       for (let i = 0; i < 4; i++) resetDecay(ds[i]!, 10, i * spacing, sr)
-      resetDecay(ds[4]!, p[3]!, 3 * spacing, sr)
-      setSvf(bp, p[0]!, p[1]!, sr, 'band')
+      resetDecay(ds[4], p[3]!, 3 * spacing, sr)
+      setSvf(views.bp, p[0]!, p[1]!, sr, 'band')
       g[0] = dbGain(p[4]!)
       g[1] = 0
     },
     process: (out) => {
       const m = out.length
       if (silent(g[1]!, out)) return
-      fillUniform(noise, 39, g[1]!, m)
+      drawNoise(k, at.noise, views.noise, 39, g[1]!, m)
       g[1] = g[1]! + m
-      svfBlock(bp, noise, m)
-      decayBlock(ds[0]!, env, m)
-      for (let k = 1; k < 5; k++) {
-        decayBlock(ds[k]!, e, m)
-        const w = k === 4 ? 0.5 : 1
-        for (let i = 0; i < m; i++) env[i] = env[i]! + w * e[i]!
-      }
-      const gain = g[0]!
-      for (let i = 0; i < m; i++) out[i] = noise[i]! * env[i]! * gain
+      if (k !== undefined) k.clap(at.noise, at.env, at.e, at.decays, at.bp, at.out32, m, g[0]!)
+      else clapBlock(views, m, g[0]!)
+      mem.copyOut(out)
     },
   }
 }
@@ -187,72 +228,95 @@ const hatTables = new Map<number, Float64Array>()
  * Hats: six band-limited squares → band-pass → high-pass 6 kHz, under a decay. The metal bank does
  * not depend on the parameters, so its first 2.5 s are computed once per sample rate and read back.
  */
-const hat = (sr: number): DrumVoiceRT => {
+const hat = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
   const bank = squares(METAL_HZ, METAL_HZ[0], sr)
-  const table = hatTables.get(sr) ?? squaresTable(bank, Math.ceil(HAT_TABLE_SECONDS * sr))
-  hatTables.set(sr, table)
-  const amp = decayState()
-  const [bp, hp] = [svfState(), svfState()]
+  const metal = hatTables.get(sr) ?? squaresTable(bank, Math.ceil(HAT_TABLE_SECONDS * sr))
+  hatTables.set(sr, metal)
+  const B = BLOCK_BYTES
+  const mem = voiceMemory({ x: B, e: B, amp: DECAY_BYTES, bp: 112, hp: 112, out32: OUT_BYTES }, kernels)
+  const views = { x: mem.f64('x'), e: mem.f64('e'), amp: mem.f64('amp'), bp: mem.f64('bp'), hp: mem.f64('hp'), out32: mem.out32 }
+  const { at, k } = mem
   const p = new Float64Array(hat808Params.length)
   const g = scalars(1)
-  const [x, e] = buffers(2) as [Float64Array, Float64Array]
   return {
+    regions: mem.regions,
     trigger: (u) => {
       physical(p, u, hat808Params)
       bank.n = 0
-      setSvf(bp, p[0]!, p[1]!, sr, 'band')
-      setSvf(hp, 6000, 0.7071, sr, 'high')
-      resetDecay(amp, p[2]!, 0, sr)
+      setSvf(views.bp, p[0]!, p[1]!, sr, 'band')
+      setSvf(views.hp, 6000, 0.7071, sr, 'high')
+      resetDecay(views.amp, p[2]!, 0, sr)
       g[0] = dbGain(p[3]!)
       g[1] = 0
     },
     process: (out) => {
       const m = out.length
       if (silent(g[1]!, out)) return
-      squaresBlock(bank, table, x, m)
-      svfBlock(bp, x, m)
-      svfBlock(hp, x, m)
-      decayBlock(amp, e, m)
-      const gain = g[0]!
-      for (let i = 0; i < m; i++) out[i] = x[i]! * e[i]! * gain
+      squaresBlock(bank, metal, views.x, m)
+      if (k !== undefined) k.hat(at.x, at.e, at.amp, at.bp, at.hp, at.out32, m, g[0]!)
+      else hatBlock(views, m, g[0]!)
+      mem.copyOut(out)
     },
   }
 }
 
-/** The cowbell: two squares (540, 800 Hz × ratio) → band-pass, under 0.6·15 ms + 0.4·long decays. */
-const cowbell = (sr: number): DrumVoiceRT => {
-  const bank = squares([540, 800], 270, sr)
-  const [short, long] = [decayState(), decayState()]
-  const bp = svfState()
+/** The cowbell's squares: 540 and 800 Hz × ratio, ratio ∈ [0.5, 2], with at most ⌊sr/2/270⌋ harmonics. */
+const COWBELL_HZ = [540, 800] as const
+
+/**
+ * The cowbell: two squares (540, 800 Hz × ratio) → band-pass, under 0.6·15 ms + 0.4·long decays. The
+ * squares are read from `squareTable`s; the tables of every harmonic count the ratio's range can reach
+ * are built here, so a trigger only copies two of them into the voice's memory (when the count changes).
+ */
+const cowbell = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
+  const bank = squares([...COWBELL_HZ], COWBELL_HZ[0] / 2, sr) // counts harmonics as the offline bank does
+  const { min, max } = cowbell808Params[0]![1]
+  for (const f of COWBELL_HZ) {
+    setSquare(bank, 0, f * max)
+    const fewest = bank.kmax[0]!
+    setSquare(bank, 0, f * min)
+    for (let kmax = fewest; kmax <= bank.kmax[0]!; kmax++) squareTable(kmax)
+  }
+  const B = BLOCK_BYTES
+  const T = 8 * SQUARE_WORDS
+  const mem = voiceMemory({ x: B, es: B, el: B, decays: 2 * DECAY_BYTES, bp: 112, sq: 32, ta: T, tb: T, out32: OUT_BYTES }, kernels)
+  const ds = decaysOf(mem, 'decays', 2) as [Decay, Decay] // 15 ms, long
+  const tables = [mem.f64('ta'), mem.f64('tb')] as const
+  const views = { x: mem.f64('x'), es: mem.f64('es'), el: mem.f64('el'), decays: ds, bp: mem.f64('bp'), sq: mem.f64('sq', 3), tables, out32: mem.out32 }
+  const { at, k } = mem
+  const loaded = new Int32Array([-1, -1]) // harmonic count of the table in each slot
   const p = new Float64Array(cowbell808Params.length)
   const g = scalars(1)
-  const [x, es, el] = buffers(3) as [Float64Array, Float64Array, Float64Array]
   return {
+    regions: mem.regions,
     trigger: (u) => {
       physical(p, u, cowbell808Params)
-      setSquare(bank, 0, 540 * p[0]!)
-      setSquare(bank, 1, 800 * p[0]!)
-      setSvf(bp, p[1]!, 2, sr, 'band')
-      resetDecay(short, 15, 0, sr)
-      resetDecay(long, p[2]!, 0, sr)
+      for (let i = 0; i < 2; i++) {
+        setSquare(bank, i, COWBELL_HZ[i]! * p[0]!)
+        views.sq[1 + i] = bank.freqs[i]! / sr
+        const kmax = bank.kmax[i]!
+        if (loaded[i] !== kmax) tables[i]!.set(squareTable(kmax))
+        loaded[i] = kmax
+      }
+      views.sq[0] = 0
+      setSvf(views.bp, p[1]!, 2, sr, 'band')
+      resetDecay(ds[0], 15, 0, sr)
+      resetDecay(ds[1], p[2]!, 0, sr)
       g[0] = dbGain(p[3]!)
       g[1] = 0
     },
     process: (out) => {
       const m = out.length
       if (silent(g[1]!, out)) return
-      squaresBlock(bank, undefined, x, m)
-      svfBlock(bp, x, m)
-      decayBlock(short, es, m)
-      decayBlock(long, el, m)
-      const gain = g[0]!
-      for (let i = 0; i < m; i++) out[i] = x[i]! * (0.6 * es[i]! + 0.4 * el[i]!) * gain
+      if (k !== undefined) k.cowbell(at.x, at.es, at.el, at.decays, at.bp, at.sq, at.ta, at.tb, at.out32, m, g[0]!)
+      else cowbellBlock(views, m, g[0]!)
+      mem.copyOut(out)
     },
   }
 }
 
-/** Real-time voices of the kit, by the offline kit's names. */
-export const kit808Voices: Readonly<Record<Voice808, (sampleRate: number) => DrumVoiceRT>> = {
+/** Real-time voices of the kit, by the offline kit's names; `kernels` 'js' forces the TypeScript blocks. */
+export const kit808Voices: Readonly<Record<Voice808, (sampleRate: number, kernels?: KernelChoice) => DrumVoiceRT>> = {
   kick808: kick,
   snare808: snare,
   tom808: snare,

@@ -46,7 +46,8 @@ export interface DirectFir {
 }
 
 type Fir = (out: number, n: number, x: number, ptrs: number, r0: number, hop: number, len: number) => void
-type Uniform = (dst: number, n: number, lo: number, hi: number, seed: number) => void
+/** The `uniform` kernel export (noise.wat). */
+export type Uniform = (dst: number, n: number, lo: number, hi: number, seed: number) => void
 type ExpSig = (src: number, dst: number, n: number, bias: number) => void
 
 /**

@@ -15,6 +15,13 @@
 ;; segment j covers x[j·hop − r0 …).
 (module
   (import "env" "memory" (memory 1))
+  ;; Constants of `uniform`'s SIMD loop, as mutable v128 globals read into locals before it: TurboFan
+  ;; rematerialises a splatted constant at every use inside a loop, a global it cannot.
+  (global $WEYL (mut v128) (v128.const i32x4 0x9e3779b9 0x9e3779b9 0x9e3779b9 0x9e3779b9))
+  (global $MIX1 (mut v128) (v128.const i32x4 0x85ebca6b 0x85ebca6b 0x85ebca6b 0x85ebca6b))
+  (global $MIX2 (mut v128) (v128.const i32x4 0xc2b2ae35 0xc2b2ae35 0xc2b2ae35 0xc2b2ae35))
+  (global $TWO_M23 (mut v128) (v128.const f64x2 0x1p-23 0x1p-23))
+  (global $ONE (mut v128) (v128.const f64x2 1 1))
   (func (export "fir") (param $out i32) (param $n i32) (param $x i32) (param $ptrs i32) (param $r0 i32) (param $hop i32) (param $len i32)
     (local $i i32) (local $jw i32) (local $rw i32) (local $p i32) (local $j i32) (local $r i32) (local $m i32) (local $span i32)
     (local $tp i32) (local $tq i32) (local $xp i32) (local $e i32) (local $o i32) (local $xs v128) (local $xt v128)
@@ -88,17 +95,46 @@
 
   ;; The noise values of src/core/random.ts, bit for bit: dst[j] = uniformAt(seed, i), i = hi·2³² + lo + j (lo + j < 2³²):
   ;; bits = fmix32(i·0x9e3779b9 + fmix32(seed ^ 0x5bd1e995) + hi) (murmur3 finaliser on a Weyl sequence, mod 2³²),
-  ;; value = 2·(bits >>> 8)/2²⁴ − 1.
+  ;; value = 2·(bits >>> 8)/2²⁴ − 1 = (bits >>> 8)·2⁻²³ − 1 (the scalings are exact: one rounding, as in TypeScript).
+  ;; Four counters at a time on i32x4 lanes, then one at a time for the last n mod 4.
   (func (export "uniform") (param $dst i32) (param $n i32) (param $lo i32) (param $hi i32) (param $seed i32)
-    (local $k i32) (local $h i32) (local $end i32)
+    (local $k i32) (local $h i32) (local $end i32) (local $quads i32) (local $hv v128) (local $idx v128) (local $kv v128)
+    (local $weyl v128) (local $mix1 v128) (local $mix2 v128) (local $scale v128) (local $one v128)
     (local.set $k (i32.xor (local.get $seed) (i32.const 0x5bd1e995)))
     (local.set $k (i32.xor (local.get $k) (i32.shr_u (local.get $k) (i32.const 16))))
-        (local.set $k (i32.mul (local.get $k) (i32.const 0x85ebca6b)))
-        (local.set $k (i32.xor (local.get $k) (i32.shr_u (local.get $k) (i32.const 13))))
-        (local.set $k (i32.mul (local.get $k) (i32.const 0xc2b2ae35)))
-        (local.set $k (i32.xor (local.get $k) (i32.shr_u (local.get $k) (i32.const 16))))
+    (local.set $k (i32.mul (local.get $k) (i32.const 0x85ebca6b)))
+    (local.set $k (i32.xor (local.get $k) (i32.shr_u (local.get $k) (i32.const 13))))
+    (local.set $k (i32.mul (local.get $k) (i32.const 0xc2b2ae35)))
+    (local.set $k (i32.xor (local.get $k) (i32.shr_u (local.get $k) (i32.const 16))))
     (local.set $k (i32.add (local.get $k) (local.get $hi)))
     (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 3))))
+    (local.set $quads (i32.sub (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 3)) (i32.const 3))))
+    (local.set $idx (i32x4.add (i32x4.splat (local.get $lo)) (v128.const i32x4 0 1 2 3)))
+    (local.set $kv (i32x4.splat (local.get $k)))
+    (local.set $weyl (global.get $WEYL))
+    (local.set $mix1 (global.get $MIX1))
+    (local.set $mix2 (global.get $MIX2))
+    (local.set $scale (global.get $TWO_M23))
+    (local.set $one (global.get $ONE))
+    (block $done
+      (loop $four
+        (br_if $done (i32.ge_u (local.get $dst) (local.get $quads)))
+        (local.set $hv (i32x4.add (i32x4.mul (local.get $idx) (local.get $weyl)) (local.get $kv)))
+        (local.set $hv (v128.xor (local.get $hv) (i32x4.shr_u (local.get $hv) (i32.const 16))))
+        (local.set $hv (i32x4.mul (local.get $hv) (local.get $mix1)))
+        (local.set $hv (v128.xor (local.get $hv) (i32x4.shr_u (local.get $hv) (i32.const 13))))
+        (local.set $hv (i32x4.mul (local.get $hv) (local.get $mix2)))
+        (local.set $hv (v128.xor (local.get $hv) (i32x4.shr_u (local.get $hv) (i32.const 16))))
+        (local.set $hv (i32x4.shr_u (local.get $hv) (i32.const 8)))
+        (v128.store (local.get $dst)
+          (f64x2.sub (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $hv)) (local.get $scale)) (local.get $one)))
+        (v128.store offset=16 (local.get $dst)
+          (f64x2.sub (f64x2.mul (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $hv) (local.get $hv)))
+            (local.get $scale)) (local.get $one)))
+        (local.set $idx (i32x4.add (local.get $idx) (v128.const i32x4 4 4 4 4)))
+        (local.set $lo (i32.add (local.get $lo) (i32.const 4)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+        (br $four)))
     (block $done
       (loop $values
         (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
