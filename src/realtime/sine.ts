@@ -30,7 +30,10 @@ const C19 = -1 / 121645100408832000
  * @example sinPi(-Math.PI / 2) // −1
  */
 export const sinPi = (x: number): number => {
-  const y = x > Math.PI / 2 ? Math.PI - x : x < -Math.PI / 2 ? -Math.PI - x : x
+  // the fold as min(|x|, π − |x|) with x's sign: π − x above π/2, −π − x = −(π − |x|) below −π/2 (bit for bit)
+  const a = Math.abs(x)
+  const m = Math.min(a, Math.PI - a)
+  const y = x < 0 || (x === 0 && 1 / x < 0) ? -m : m
   const z = y * y
   // P(z) = C3 + z·(C5 + z·q), q = C7 + C9·z + … + C19·z⁶ in Estrin's form (pairs, then z², z⁴): a shorter
   // dependency chain than Horner's rule, as accurate (the two low-order steps stay in Horner's form)

@@ -13,8 +13,9 @@ describe('tanhExp', () => {
     }
     expect(worst).toBeLessThan(4e-16)
   })
-  it('saturates to ±1 and is 0 at 0', () => {
+  it('saturates to ±1 and keeps the sign of zero', () => {
     expect(tanhExp(0)).toBe(0)
+    expect(tanhExp(-0)).toBe(-0)
     expect(tanhExp(25)).toBe(1)
     expect(tanhExp(-1e300)).toBe(-1)
   })

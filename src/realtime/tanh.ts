@@ -60,5 +60,5 @@ export const tanhExp = (x: number): number => {
   const p = q0 + q1 * r4 + (q2 + C12 * r4) * r8
   const e = p * POW2_NEG[(-k) | 0]!
   const t = (1 - e) / (1 + e)
-  return x < 0 ? -t : t
+  return x < 0 || (x === 0 && 1 / x < 0) ? -t : t // x's sign (−0 too)
 }

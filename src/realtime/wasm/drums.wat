@@ -16,9 +16,7 @@
   ;; Constants of the SIMD loops, as mutable v128 globals read into locals before each loop: TurboFan
   ;; rematerialises a splatted constant at every use inside the loop (three instructions each), a global it cannot.
   (global $PI (mut v128) (v128.const f64x2 0x1.921fb54442d18p+1 0x1.921fb54442d18p+1))
-  (global $MINUS_PI (mut v128) (v128.const f64x2 -0x1.921fb54442d18p+1 -0x1.921fb54442d18p+1))
-  (global $HALF_PI (mut v128) (v128.const f64x2 0x1.921fb54442d18p+0 0x1.921fb54442d18p+0))
-  (global $MINUS_HALF_PI (mut v128) (v128.const f64x2 -0x1.921fb54442d18p+0 -0x1.921fb54442d18p+0))
+  (global $SIGN (mut v128) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
   (global $MINUS_INV_FACT3 (mut v128) (v128.const f64x2 -0x1.5555555555555p-3 -0x1.5555555555555p-3))
   (global $INV_FACT5 (mut v128) (v128.const f64x2 0x1.1111111111111p-7 0x1.1111111111111p-7))
   (global $MINUS_INV_FACT7 (mut v128) (v128.const f64x2 -0x1.a01a01a01a01ap-13 -0x1.a01a01a01a01ap-13))
@@ -43,7 +41,6 @@
   (global $INV_FACT10 (mut v128) (v128.const f64x2 0x1.27e4fb7789f5cp-22 0x1.27e4fb7789f5cp-22))
   (global $INV_FACT11 (mut v128) (v128.const f64x2 0x1.ae64567f544e4p-26 0x1.ae64567f544e4p-26))
   (global $INV_FACT12 (mut v128) (v128.const f64x2 0x1.1eed8eff8d898p-29 0x1.1eed8eff8d898p-29))
-  (global $ZERO (mut v128) (v128.const f64x2 0 0))
   (global $ROUND (mut v128) (v128.const f64x2 0x1.80000000003ffp52 0x1.80000000003ffp52))
   (global $THIRD (mut v128) (v128.const f64x2 0x1.5555555555555p-2 0x1.5555555555555p-2))
   (global $HALF (mut v128) (v128.const f64x2 0.5 0.5))
@@ -159,16 +156,14 @@
     (f64.store offset=16 (local.get $o1) (local.get $ph1))
     (f64.store offset=16 (local.get $o2) (local.get $ph2)))
 
-    ;; x ← sinPi(x) in place, two lanes at a time: the fold (π − v above π/2, −π − v below −π/2), then the polynomial
+    ;; x ← sinPi(x) in place, two lanes at a time: the fold (min(|v|, π − |v|) with v's sign), then the polynomial
   (func $sin (param $x i32) (param $n i32)
     (local $i i32) (local $p i32) (local $u v128) (local $v v128) (local $z v128) (local $z2 v128) (local $z4 v128) (local $q v128)
-    (local $pi v128) (local $mpi v128) (local $half v128) (local $mhalf v128)
+    (local $pi v128) (local $sign v128) (local $av v128)
     (local $s3 v128) (local $s5 v128) (local $s7 v128) (local $s9 v128) (local $s11 v128) (local $s13 v128) (local $s15 v128) (local $s17 v128) (local $s19 v128)
     ;; sK = (−1)^((K−1)/2)/K!
     (local.set $pi (global.get $PI))
-    (local.set $mpi (global.get $MINUS_PI))
-    (local.set $half (global.get $HALF_PI))
-    (local.set $mhalf (global.get $MINUS_HALF_PI))
+    (local.set $sign (global.get $SIGN))
     (local.set $s3 (global.get $MINUS_INV_FACT3))
     (local.set $s5 (global.get $INV_FACT5))
     (local.set $s7 (global.get $MINUS_INV_FACT7))
@@ -183,10 +178,9 @@
         (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
         (local.set $p (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3))))
         (local.set $v (v128.load (local.get $p)))
-        (local.set $u (v128.bitselect
-          (f64x2.sub (local.get $pi) (local.get $v))
-          (v128.bitselect (f64x2.sub (local.get $mpi) (local.get $v)) (local.get $v) (f64x2.lt (local.get $v) (local.get $mhalf)))
-          (f64x2.gt (local.get $v) (local.get $half))))
+        (local.set $av (f64x2.abs (local.get $v)))
+        ;; sinPi's fold: min(|v|, π − |v|) with v's sign
+        (local.set $u (v128.or (f64x2.pmin (local.get $av) (f64x2.sub (local.get $pi) (local.get $av))) (v128.and (local.get $v) (local.get $sign))))
         (local.set $z (f64x2.mul (local.get $u) (local.get $u)))
         (local.set $z2 (f64x2.mul (local.get $z) (local.get $z)))
         (local.set $z4 (f64x2.mul (local.get $z2) (local.get $z2)))
@@ -205,7 +199,7 @@
     (local $i i32) (local $v v128) (local $q v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $e v128) (local $t v128)
     (local $one v128) (local $minus2 v128) (local $clamp v128) (local $m2log2e v128) (local $ln2hi v128) (local $ln2lo v128)
     (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128) (local $c8 v128) (local $c9 v128)
-    (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $zero v128) (local $vin v128) (local $vout v128) (local $round v128) (local $kk v128) (local $a v128)
+    (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $sign v128) (local $vin v128) (local $vout v128) (local $round v128) (local $kk v128) (local $a v128)
     ;; c_j = 1/j!
     (local.set $one (global.get $ONE))
     (local.set $minus2 (global.get $MINUS_TWO))
@@ -224,7 +218,7 @@
     (local.set $c10 (global.get $INV_FACT10))
     (local.set $c11 (global.get $INV_FACT11))
     (local.set $c12 (global.get $INV_FACT12))
-    (local.set $zero (global.get $ZERO))
+    (local.set $sign (global.get $SIGN))
     (local.set $round (global.get $ROUND))
     (local.set $vin (f64x2.splat (local.get $gin)))
     (local.set $vout (f64x2.splat (local.get $gout)))
@@ -256,8 +250,8 @@
         ;; exponent field of 2ᵏ (the rest shifts out)
         (local.set $e (f64x2.mul (local.get $e) (i64x2.shl (local.get $kk) (i32.const 52))))
         (local.set $t (f64x2.div (f64x2.sub (local.get $one) (local.get $e)) (f64x2.add (local.get $one) (local.get $e))))
-        ;; v < 0 → −t, as tanhExp (tanh is odd)
-        (local.set $t (v128.bitselect (f64x2.neg (local.get $t)) (local.get $t) (f64x2.lt (local.get $v) (local.get $zero))))
+        ;; t ≥ 0 takes v's sign, as tanhExp (tanh is odd)
+        (local.set $t (v128.or (local.get $t) (v128.and (local.get $v) (local.get $sign))))
         (v128.store64_lane 0 (i32.add (local.get $out32) (i32.shl (local.get $i) (i32.const 2)))
           (f32x4.demote_f64x2_zero (f64x2.mul (local.get $vout) (local.get $t))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))

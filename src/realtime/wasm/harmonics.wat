@@ -21,9 +21,7 @@
   (global $INV_FACT17 (mut v128) (v128.const f64x2 0x1.952c77030ad4ap-49 0x1.952c77030ad4ap-49))
   (global $MINUS_INV_FACT19 (mut v128) (v128.const f64x2 -0x1.2f49b46814157p-57 -0x1.2f49b46814157p-57))
   (global $PI (mut v128) (v128.const f64x2 0x1.921fb54442d18p+1 0x1.921fb54442d18p+1))
-  (global $MINUS_PI (mut v128) (v128.const f64x2 -0x1.921fb54442d18p+1 -0x1.921fb54442d18p+1))
-  (global $HALF_PI (mut v128) (v128.const f64x2 0x1.921fb54442d18p+0 0x1.921fb54442d18p+0))
-  (global $MINUS_HALF_PI (mut v128) (v128.const f64x2 -0x1.921fb54442d18p+0 -0x1.921fb54442d18p+0))
+  (global $SIGN (mut v128) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
   (func (export "harmonics") (param $a0 i32) (param $d i32) (param $s1 i32) (param $c1 i32) (param $ww i32) (param $kmax i32) (param $out i32) (param $n i32)
     (local $i i32) (local $s f64) (local $c f64) (local $w f64) (local $km i32) (local $end i32) (local $off i32)
     (local $v v128) (local $vp v128) (local $vn v128) (local $step v128) (local $acc v128) (local $wv v128)
@@ -85,12 +83,10 @@
     (param $theta i32) (param $k f64) (param $nyquist f64) (param $dtheta f64) (param $s1 i32) (param $c1 i32) (param $ww i32) (param $kmax i32)
     (local $i i32) (local $j i32) (local $f0 f64) (local $th f64) (local $x f64) (local $y f64)
     (local $v v128) (local $u v128) (local $z v128) (local $s v128) (local $z2 v128) (local $z4 v128) (local $q v128)
-    (local $pi v128) (local $mpi v128) (local $half v128) (local $mhalf v128) (local $c0 v128) (local $c1_ v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128) (local $c8 v128)
+    (local $pi v128) (local $sign v128) (local $av v128) (local $c0 v128) (local $c1_ v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128) (local $c8 v128)
     ;; sinPi's Taylor coefficients −1/3!, 1/5!, …, −1/19!, and the fold's ±π, ±π/2
     (local.set $pi (global.get $PI))
-    (local.set $mpi (global.get $MINUS_PI))
-    (local.set $half (global.get $HALF_PI))
-    (local.set $mhalf (global.get $MINUS_HALF_PI))
+    (local.set $sign (global.get $SIGN))
     (local.set $c0 (global.get $MINUS_INV_FACT3))
     (local.set $c1_ (global.get $INV_FACT5))
     (local.set $c2 (global.get $MINUS_INV_FACT7))
@@ -119,14 +115,12 @@
         (local.set $y (f64.add (local.get $x) (f64.const 0x1.921fb54442d18p+0)))
         (local.set $y (if (result f64) (f64.ge (local.get $y) (f64.const 0x1.921fb54442d18p+1))
           (then (f64.sub (local.get $y) (f64.const 0x1.921fb54442d18p+2))) (else (local.get $y))))
-        ;; sin x and sin y = cos θ together in one f64x2: sinPi's fold (π − v above π/2, −π − v below −π/2), then
+        ;; sin x and sin y = cos θ together in one f64x2: sinPi's fold (min(|v|, π − |v|) with v's sign), then
         ;; its Taylor polynomial in sinPi's order: the same operations, so the same bits as sinPi
         (local.set $v (f64x2.replace_lane 1 (f64x2.splat (local.get $x)) (local.get $y)))
-        (local.set $u (v128.bitselect
-          (f64x2.sub (local.get $pi) (local.get $v))
-          (v128.bitselect (f64x2.sub (local.get $mpi) (local.get $v)) (local.get $v)
-            (f64x2.lt (local.get $v) (local.get $mhalf)))
-          (f64x2.gt (local.get $v) (local.get $half))))
+        (local.set $av (f64x2.abs (local.get $v)))
+        ;; sinPi's fold: min(|v|, π − |v|) with v's sign
+        (local.set $u (v128.or (f64x2.pmin (local.get $av) (f64x2.sub (local.get $pi) (local.get $av))) (v128.and (local.get $v) (local.get $sign))))
         (local.set $z (f64x2.mul (local.get $u) (local.get $u)))
         (local.set $z2 (f64x2.mul (local.get $z) (local.get $z)))
         (local.set $z4 (f64x2.mul (local.get $z2) (local.get $z2)))
