@@ -6,7 +6,8 @@
  * (`Decay`, oscillator [w0, mod, φ], `Biquad`, `Svf`), which live in the voice's
  * memory (a wasm memory, or a plain buffer of the same layout), and writes the
  * block's float32 output to `out32` (intermediates land in the same buffers as
- * in wasm, so the two memories can be compared). Buffers hold at least n rounded up to 2.
+ * in wasm, so the two memories can be compared). Buffers hold at least n rounded up to 4
+ * (the wasm kernels' step).
  *
  * @example
  * kickBlock(views, 128, gc, gi, go) // then out.set(views.out32.subarray(0, 128))

@@ -56,9 +56,9 @@ const setOsc = (o: Float64Array, freqHz: number, mod: number, sr: number): void 
 
 const attackOf = (sr: number) => Math.floor(0.001 * sr)
 
-/** Bytes of a block buffer: MAX_BLOCK samples, rounded up to a pair (the kernels work in pairs). */
-const BLOCK_BYTES = 8 * (MAX_BLOCK + 2)
-const OUT_BYTES = 4 * (MAX_BLOCK + 2)
+/** Bytes of a block buffer: MAX_BLOCK samples, and room for the wasm kernels' step (4 values). */
+const BLOCK_BYTES = 8 * (MAX_BLOCK + 4)
+const OUT_BYTES = 4 * (MAX_BLOCK + 4)
 const DECAY_BYTES = 8 * DECAY_WORDS
 
 /** The wasm voice functions (`drums.wat`) and the noise kernel. */
@@ -82,7 +82,7 @@ const voiceMemory = <K extends string>(sizes: Readonly<Record<K | 'out32', numbe
   const f64 = (name: K, words = sizes[name] / 8) => new Float64Array(buffer, a.at[name], words)
   /** The `i`th record of `words` f64 in region `name`. */
   const record = (name: K, i: number, words: number) => new Float64Array(buffer, a.at[name] + 8 * words * i, words)
-  const out32 = new Float32Array(buffer, a.at.out32, MAX_BLOCK + 2)
+  const out32 = new Float32Array(buffer, a.at.out32, MAX_BLOCK + 4)
   let last = out32.subarray(0, 0)
   /** Copies the block's output to `out` (the view of its first out.length samples is made when that length changes). */
   const copyOut = (out: Float32Array): void => {

@@ -10,7 +10,8 @@
 ;; Pointers are byte offsets into the imported memory, 16-byte aligned; arrays of f64 (out32: f32); records as in
 ;; TypeScript (Decay: f64 [c, s, log r, r, anchor, A, first, j, r⁰ … r¹²⁸, pad], oscillator [w0, mod, φ], Biquad
 ;; [b0, b1, b2, a1, a2, x1, x2, y1, y2], Svf [k, a1, a2, a3, ic1, ic2, mode, m11, m12, n1, m21, m22, n2]).
-;; Kernels work in pairs, so buffers must have room for n rounded up to 2 elements.
+;; Kernels work in pairs (`sin` and `tanh` in two interleaved pairs, so that the out-of-order core overlaps their
+;; long dependency chains), so buffers must have room for n rounded up to 4 elements.
 (module
   (import "env" "memory" (memory 1))
   ;; Constants of the SIMD loops, as mutable v128 globals read into locals before each loop: TurboFan
@@ -158,7 +159,7 @@
 
     ;; x ← sinPi(x) in place, two lanes at a time: the fold (min(|v|, π − |v|) with v's sign), then the polynomial
   (func $sin (param $x i32) (param $n i32)
-    (local $i i32) (local $p i32) (local $u v128) (local $v v128) (local $z v128) (local $z2 v128) (local $z4 v128) (local $q v128)
+    (local $i i32) (local $i_b i32) (local $v_b v128) (local $u_b v128) (local $z_b v128) (local $z2_b v128) (local $z4_b v128) (local $q_b v128) (local $av_b v128) (local $p_b i32) (local $p i32) (local $u v128) (local $v v128) (local $z v128) (local $z2 v128) (local $z4 v128) (local $q v128)
     (local $pi v128) (local $sign v128) (local $av v128)
     (local $s3 v128) (local $s5 v128) (local $s7 v128) (local $s9 v128) (local $s11 v128) (local $s13 v128) (local $s15 v128) (local $s17 v128) (local $s19 v128)
     ;; sK = (−1)^((K−1)/2)/K!
@@ -176,19 +177,30 @@
     (block $done
       (loop $pairs
         (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $i_b (i32.add (local.get $i) (i32.const 2)))
         (local.set $p (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3))))
+        (local.set $p_b (i32.add (local.get $x) (i32.shl (local.get $i_b) (i32.const 3))))
         (local.set $v (v128.load (local.get $p)))
+        (local.set $v_b (v128.load (local.get $p_b)))
         (local.set $av (f64x2.abs (local.get $v)))
+        (local.set $av_b (f64x2.abs (local.get $v_b)))
         ;; sinPi's fold: min(|v|, π − |v|) with v's sign
         (local.set $u (v128.or (f64x2.pmin (local.get $av) (f64x2.sub (local.get $pi) (local.get $av))) (v128.and (local.get $v) (local.get $sign))))
+        (local.set $u_b (v128.or (f64x2.pmin (local.get $av_b) (f64x2.sub (local.get $pi) (local.get $av_b))) (v128.and (local.get $v_b) (local.get $sign))))
         (local.set $z (f64x2.mul (local.get $u) (local.get $u)))
+        (local.set $z_b (f64x2.mul (local.get $u_b) (local.get $u_b)))
         (local.set $z2 (f64x2.mul (local.get $z) (local.get $z)))
+        (local.set $z2_b (f64x2.mul (local.get $z_b) (local.get $z_b)))
         (local.set $z4 (f64x2.mul (local.get $z2) (local.get $z2)))
+        (local.set $z4_b (f64x2.mul (local.get $z2_b) (local.get $z2_b)))
         ;; sinPi's P(z) = C3 + z·(C5 + z·q), q = (C7 + C9·z + (C11 + C13·z)·z²) + (C15 + C17·z + C19·z²)·z⁴
         (local.set $q (f64x2.add (f64x2.add (f64x2.add (local.get $s7) (f64x2.mul (local.get $s9) (local.get $z))) (f64x2.mul (f64x2.add (local.get $s11) (f64x2.mul (local.get $s13) (local.get $z))) (local.get $z2)))
           (f64x2.mul (f64x2.add (f64x2.add (local.get $s15) (f64x2.mul (local.get $s17) (local.get $z))) (f64x2.mul (local.get $s19) (local.get $z2))) (local.get $z4))))
+        (local.set $q_b (f64x2.add (f64x2.add (f64x2.add (local.get $s7) (f64x2.mul (local.get $s9) (local.get $z_b))) (f64x2.mul (f64x2.add (local.get $s11) (f64x2.mul (local.get $s13) (local.get $z_b))) (local.get $z2_b)))
+          (f64x2.mul (f64x2.add (f64x2.add (local.get $s15) (f64x2.mul (local.get $s17) (local.get $z_b))) (f64x2.mul (local.get $s19) (local.get $z2_b))) (local.get $z4_b))))
         (v128.store (local.get $p) (f64x2.add (local.get $u) (f64x2.mul (f64x2.mul (local.get $u) (local.get $z)) (f64x2.add (local.get $s3) (f64x2.mul (local.get $z) (f64x2.add (local.get $s5) (f64x2.mul (local.get $z) (local.get $q))))))))
-        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (v128.store (local.get $p_b) (f64x2.add (local.get $u_b) (f64x2.mul (f64x2.mul (local.get $u_b) (local.get $z_b)) (f64x2.add (local.get $s3) (f64x2.mul (local.get $z_b) (f64x2.add (local.get $s5) (f64x2.mul (local.get $z_b) (local.get $q_b))))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $pairs))))
 
   ;; out32[i] = gOut·tanh(gIn·x[i]) with tanh as tanhExp: q = −2·min(|v|, 20), k = q·log₂e rounded (kk = q·log₂e + R,
@@ -196,7 +208,7 @@
   ;; r = (q − k·ln2_hi) − k·ln2_lo, e = 2ᵏ·Σ_{j≤12} rʲ/j! (Estrin: pairs, then r², r⁴, r⁸), tanh|v| = (1 − e)/(1 + e)
   ;; with v's sign
   (func $tanh (export "tanh") (param $x i32) (param $out32 i32) (param $n i32) (param $gin f64) (param $gout f64)
-    (local $i i32) (local $v v128) (local $q v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $e v128) (local $t v128)
+    (local $i i32) (local $i_b i32) (local $v_b v128) (local $q_b v128) (local $k_b v128) (local $r_b v128) (local $r2_b v128) (local $r4_b v128) (local $e_b v128) (local $t_b v128) (local $kk_b v128) (local $a_b v128) (local $v v128) (local $q v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $e v128) (local $t v128)
     (local $one v128) (local $minus2 v128) (local $clamp v128) (local $m2log2e v128) (local $ln2hi v128) (local $ln2lo v128)
     (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128) (local $c8 v128) (local $c9 v128)
     (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $sign v128) (local $vin v128) (local $vout v128) (local $round v128) (local $kk v128) (local $a v128)
@@ -225,15 +237,24 @@
     (block $done
       (loop $pairs
         (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $i_b (i32.add (local.get $i) (i32.const 2)))
         (local.set $v (f64x2.mul (local.get $vin) (v128.load (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $v_b (f64x2.mul (local.get $vin) (v128.load (i32.add (local.get $x) (i32.shl (local.get $i_b) (i32.const 3))))))
         (local.set $a (f64x2.pmin (f64x2.abs (local.get $v)) (local.get $clamp)))
+        (local.set $a_b (f64x2.pmin (f64x2.abs (local.get $v_b)) (local.get $clamp)))
         ;; q·log₂e as a·(−2·log₂e): scaling by −2 is exact, so the same product, one multiply sooner
         (local.set $q (f64x2.mul (local.get $minus2) (local.get $a)))
+        (local.set $q_b (f64x2.mul (local.get $minus2) (local.get $a_b)))
         (local.set $kk (f64x2.add (f64x2.mul (local.get $a) (local.get $m2log2e)) (local.get $round)))
+        (local.set $kk_b (f64x2.add (f64x2.mul (local.get $a_b) (local.get $m2log2e)) (local.get $round)))
         (local.set $k (f64x2.sub (local.get $kk) (local.get $round)))
+        (local.set $k_b (f64x2.sub (local.get $kk_b) (local.get $round)))
         (local.set $r (f64x2.sub (f64x2.sub (local.get $q) (f64x2.mul (local.get $k) (local.get $ln2hi))) (f64x2.mul (local.get $k) (local.get $ln2lo))))
+        (local.set $r_b (f64x2.sub (f64x2.sub (local.get $q_b) (f64x2.mul (local.get $k_b) (local.get $ln2hi))) (f64x2.mul (local.get $k_b) (local.get $ln2lo))))
         (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+        (local.set $r2_b (f64x2.mul (local.get $r_b) (local.get $r_b)))
         (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+        (local.set $r4_b (f64x2.mul (local.get $r2_b) (local.get $r2_b)))
         ;; e = (q0 + q1·r⁴) + (q2 + c12·r⁴)·r⁸, q0 = (1 + r) + (c2 + c3·r)·r², q1 = (c4 + c5·r) + (c6 + c7·r)·r², q2 = (c8 + c9·r) + (c10 + c11·r)·r²
         (local.set $e (f64x2.add
           (f64x2.add
@@ -246,15 +267,31 @@
               (f64x2.add (f64x2.add (local.get $c8) (f64x2.mul (local.get $c9) (local.get $r))) (f64x2.mul (f64x2.add (local.get $c10) (f64x2.mul (local.get $c11) (local.get $r))) (local.get $r2)))
               (f64x2.mul (local.get $c12) (local.get $r4)))
             (f64x2.mul (local.get $r4) (local.get $r4)))))
+        (local.set $e_b (f64x2.add
+          (f64x2.add
+            (f64x2.add (f64x2.add (local.get $one) (local.get $r_b)) (f64x2.mul (f64x2.add (local.get $c2) (f64x2.mul (local.get $c3) (local.get $r_b))) (local.get $r2_b)))
+            (f64x2.mul
+              (f64x2.add (f64x2.add (local.get $c4) (f64x2.mul (local.get $c5) (local.get $r_b))) (f64x2.mul (f64x2.add (local.get $c6) (f64x2.mul (local.get $c7) (local.get $r_b))) (local.get $r2_b)))
+              (local.get $r4_b)))
+          (f64x2.mul
+            (f64x2.add
+              (f64x2.add (f64x2.add (local.get $c8) (f64x2.mul (local.get $c9) (local.get $r_b))) (f64x2.mul (f64x2.add (local.get $c10) (f64x2.mul (local.get $c11) (local.get $r_b))) (local.get $r2_b)))
+              (f64x2.mul (local.get $c12) (local.get $r4_b)))
+            (f64x2.mul (local.get $r4_b) (local.get $r4_b)))))
         ;; 2ᵏ (k ∈ [−58, 0]): kk holds 2⁵¹ + k + 1023 in its low mantissa bits; shifted left by 52, k + 1023 is the
         ;; exponent field of 2ᵏ (the rest shifts out)
         (local.set $e (f64x2.mul (local.get $e) (i64x2.shl (local.get $kk) (i32.const 52))))
+        (local.set $e_b (f64x2.mul (local.get $e_b) (i64x2.shl (local.get $kk_b) (i32.const 52))))
         (local.set $t (f64x2.div (f64x2.sub (local.get $one) (local.get $e)) (f64x2.add (local.get $one) (local.get $e))))
+        (local.set $t_b (f64x2.div (f64x2.sub (local.get $one) (local.get $e_b)) (f64x2.add (local.get $one) (local.get $e_b))))
         ;; t ≥ 0 takes v's sign, as tanhExp (tanh is odd)
         (local.set $t (v128.or (local.get $t) (v128.and (local.get $v) (local.get $sign))))
+        (local.set $t_b (v128.or (local.get $t_b) (v128.and (local.get $v_b) (local.get $sign))))
         (v128.store64_lane 0 (i32.add (local.get $out32) (i32.shl (local.get $i) (i32.const 2)))
           (f32x4.demote_f64x2_zero (f64x2.mul (local.get $vout) (local.get $t))))
-        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (v128.store64_lane 0 (i32.add (local.get $out32) (i32.shl (local.get $i_b) (i32.const 2)))
+          (f32x4.demote_f64x2_zero (f64x2.mul (local.get $vout) (local.get $t_b))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $pairs))))
 
   ;; biquadBlock of x·env (x[i]·env[i], then filtered): y = b0·x + b1·x1 + b2·x2 − a2·y2 − a1·y1 (left to right), in place
