@@ -3,22 +3,35 @@
  * TypeScript definition of `wasm/drums.wat`'s voice functions (`kick`, `snare`,
  * `clap`, `hat`, `cowbell`), operation for operation, so the two are equal bit
  * for bit (tested). Each reads and writes a voice's buffers and state records
- * (`Decay`, oscillator [w0, mod, φ], `Biquad`, `Svf`), which live in the voice's
+ * (`Decay`, oscillator [w0, mod, φ], `Biquad`, `Svf`, and the scalars `g` = [samples
+ * since the trigger, noise seed, gains…]), which live in the voice's
  * memory (a wasm memory, or a plain buffer of the same layout), and writes the
  * block's float32 output to `out32` (intermediates land in the same buffers as
  * in wasm, so the two memories can be compared). Buffers hold at least n rounded up to 4
  * (the wasm kernels' step).
  *
  * @example
- * kickBlock(views, 128, gc, gi, go) // then out.set(views.out32.subarray(0, 128))
+ * kickBlock(views, 128) // then out.set(views.out32.subarray(0, 128))
  */
+import { fillUniform } from '../core/random.js'
 import { decayBlock, type Decay, oscBlock } from './drum-kernels.js'
 import { biquadBlock, type Biquad, type Svf, svfBlock } from './drum-filters.js'
 import { squareAt } from './square-table.js'
 import { tanhExp } from './tanh.js'
 
-/** Buffers and records of the kick. */
-export interface KickViews {
+/** The voice's scalars: g[0] samples since the trigger, g[1] noise seed, then its gains. */
+interface Scalars {
+  readonly g: Float64Array
+}
+
+/** The block's noise (uniformAt(seed, c + j), c = g[0]) into `noise`, and g[0] += n. */
+const draw = (noise: Float64Array, g: Float64Array, n: number): void => {
+  fillUniform(noise, g[1]!, g[0]!, n)
+  g[0] = g[0]! + n
+}
+
+/** Buffers and records of the kick; g = [c, seed, g_click, g_in, g_out]. */
+export interface KickViews extends Scalars {
   readonly noise: Float64Array
   readonly ef: Float64Array
   readonly ea: Float64Array
@@ -31,9 +44,13 @@ export interface KickViews {
 }
 
 /**
- * out = g_out·tanh(g_in·(sin·e_amp + noise·e_click·g_click)). @example kickBlock(v, 128, 0.5, 2, 0.9)
+ * out = g_out·tanh(g_in·(sin·e_amp + noise·e_click·g_click)). @example kickBlock(v, 128)
  */
-export const kickBlock = (v: KickViews, n: number, gc: number, gi: number, go: number): void => {
+export const kickBlock = (v: KickViews, n: number): void => {
+  const gc = v.g[2]!
+  const gi = v.g[3]!
+  const go = v.g[4]!
+  draw(v.noise, v.g, n)
   decayBlock(v.decays[0], v.ef, n)
   decayBlock(v.decays[1], v.ea, n)
   decayBlock(v.decays[2], v.ec, n)
@@ -45,8 +62,8 @@ export const kickBlock = (v: KickViews, n: number, gc: number, gi: number, go: n
   }
 }
 
-/** Buffers and records of the snare (and tom). */
-export interface SnareViews {
+/** Buffers and records of the snare (and tom); g = [c, seed, g1, g2, g_n, g_t]. */
+export interface SnareViews extends Scalars {
   readonly noise: Float64Array
   readonly ef: Float64Array
   readonly e1: Float64Array
@@ -63,10 +80,15 @@ export interface SnareViews {
 }
 
 /**
- * out = tanh(g_t·(sin₁·g1·e1 + sin₂·g2·e2 + HPF(noise·e_n)·g_n)). @example snareBlock(v, 128, g1, g2, gn, gt)
+ * out = tanh(g_t·(sin₁·g1·e1 + sin₂·g2·e2 + HPF(noise·e_n)·g_n)). @example snareBlock(v, 128)
  */
-export const snareBlock = (v: SnareViews, n: number, g1: number, g2: number, gn: number, gt: number): void => {
+export const snareBlock = (v: SnareViews, n: number): void => {
   const { noise, ef, e1, e2, en, y1, y2, out32 } = v
+  const g1 = v.g[2]!
+  const g2 = v.g[3]!
+  const gn = v.g[4]!
+  const gt = v.g[5]!
+  draw(noise, v.g, n)
   decayBlock(v.decays[0], ef, n)
   decayBlock(v.decays[1], e1, n)
   decayBlock(v.decays[2], e2, n)
@@ -81,8 +103,8 @@ export const snareBlock = (v: SnareViews, n: number, g1: number, g2: number, gn:
   }
 }
 
-/** Buffers and records of the clap. */
-export interface ClapViews {
+/** Buffers and records of the clap; g = [c, seed, gain]. */
+export interface ClapViews extends Scalars {
   readonly noise: Float64Array
   readonly env: Float64Array
   readonly e: Float64Array
@@ -92,9 +114,11 @@ export interface ClapViews {
   readonly out32: Float32Array
 }
 
-/** out = BPF(noise)·(Σ_{k<4} burst_k + ½·tail)·gain. @example clapBlock(v, 128, 0.5) */
-export const clapBlock = (v: ClapViews, n: number, gain: number): void => {
+/** out = BPF(noise)·(Σ_{k<4} burst_k + ½·tail)·gain. @example clapBlock(v, 128) */
+export const clapBlock = (v: ClapViews, n: number): void => {
   const { noise, env, e, out32 } = v
+  const gain = v.g[2]!
+  draw(noise, v.g, n)
   svfBlock(v.bp, noise, n)
   decayBlock(v.decays[0], env, n)
   for (let k = 1; k < 5; k++) {
@@ -105,8 +129,8 @@ export const clapBlock = (v: ClapViews, n: number, gain: number): void => {
   for (let i = 0; i < n; i++) out32[i] = noise[i]! * env[i]! * gain
 }
 
-/** Buffers and records of a hat (x holds the block's metal bank on entry). */
-export interface HatViews {
+/** Buffers and records of a hat (x holds the block's metal bank on entry); g = [c, seed (unused), gain]. */
+export interface HatViews extends Scalars {
   readonly x: Float64Array
   readonly e: Float64Array
   readonly amp: Decay
@@ -115,17 +139,19 @@ export interface HatViews {
   readonly out32: Float32Array
 }
 
-/** out = HPF(BPF(metal))·e·gain. @example hatBlock(v, 128, 0.5) */
-export const hatBlock = (v: HatViews, n: number, gain: number): void => {
+/** out = HPF(BPF(metal))·e·gain. @example hatBlock(v, 128) */
+export const hatBlock = (v: HatViews, n: number): void => {
   const { x, e, out32 } = v
+  const gain = v.g[2]!
+  v.g[0] = v.g[0]! + n
   svfBlock(v.bp, x, n)
   svfBlock(v.hp, x, n)
   decayBlock(v.amp, e, n)
   for (let i = 0; i < n; i++) out32[i] = x[i]! * e[i]! * gain
 }
 
-/** Buffers and records of the cowbell: `sq` = [sample count, f₁/sr, f₂/sr], tables of its two squares. */
-export interface CowbellViews {
+/** Buffers and records of the cowbell: g = [c, seed (unused), gain], `sq` = [f₁/sr, f₂/sr], tables of its two squares. */
+export interface CowbellViews extends Scalars {
   readonly x: Float64Array
   readonly es: Float64Array
   readonly el: Float64Array
@@ -137,18 +163,20 @@ export interface CowbellViews {
   readonly out32: Float32Array
 }
 
-/** out = BPF(½S₁ + ½S₂)·(0.6·e_short + 0.4·e_long)·gain. @example cowbellBlock(v, 128, 0.5) */
-export const cowbellBlock = (v: CowbellViews, n: number, gain: number): void => {
+/** out = BPF(½S₁ + ½S₂)·(0.6·e_short + 0.4·e_long)·gain, S at phase c·f/sr. @example cowbellBlock(v, 128) */
+export const cowbellBlock = (v: CowbellViews, n: number): void => {
   const { x, es, el, sq, out32 } = v
-  const [ta, tb] = v.tables
-  let c = sq[0]!
-  const fa = sq[1]!
-  const fb = sq[2]!
+  const ta = v.tables[0]
+  const tb = v.tables[1]
+  const gain = v.g[2]!
+  let c = v.g[0]!
+  const fa = sq[0]!
+  const fb = sq[1]!
   for (let i = 0; i < n; i++) {
     x[i] = 0.5 * squareAt(ta, c * fa) + 0.5 * squareAt(tb, c * fb)
     c += 1
   }
-  sq[0] = c
+  v.g[0] = c
   svfBlock(v.bp, x, n)
   decayBlock(v.decays[0], es, n)
   decayBlock(v.decays[1], el, n)

@@ -17,7 +17,6 @@
  * const kick = kit808Voices['kick808'](48000)
  * kick.trigger(kick808Preset()); kick.process(out128)
  */
-import { fillUniform } from '../core/random.js'
 import { clap808Params } from '../synths/drums/clap808.js'
 import { kick808Params } from '../synths/drums/kick808.js'
 import type { Voice808 } from '../synths/drums/kit808.js'
@@ -29,7 +28,6 @@ import { type Decay, DECAY_WORDS, dbGain, fromUnit, MAX_BLOCK, resetDecay, setSq
 import { setHighpass, setSvf } from './drum-filters.js'
 import { SQUARE_WORDS, squareTable } from './square-table.js'
 import { arena, instantiate, type KernelChoice } from './wasm/kernel.js'
-import { type Uniform, uniformInto } from './wasm/noise.js'
 
 /** A real-time drum voice. */
 export interface DrumVoiceRT {
@@ -61,9 +59,8 @@ const BLOCK_BYTES = 8 * (MAX_BLOCK + 4)
 const OUT_BYTES = 4 * (MAX_BLOCK + 4)
 const DECAY_BYTES = 8 * DECAY_WORDS
 
-/** The wasm voice functions (`drums.wat`) and the noise kernel. */
+/** The wasm voice functions (`drums.wat`; each draws its noise with noise.wat's `uniform`). */
 interface DrumExports {
-  readonly uniform: Uniform
   readonly kick: (...a: number[]) => void
   readonly snare: (...a: number[]) => void
   readonly clap: (...a: number[]) => void
@@ -93,26 +90,23 @@ const voiceMemory = <K extends string>(sizes: Readonly<Record<K | 'out32', numbe
   return { at: a.at, k: k?.exports, f64, record, out32, copyOut, regions }
 }
 
-/** Fills `count` noise values from counter `from` into region `at` (wasm) or `view` (TypeScript). */
-const drawNoise = (k: DrumExports | undefined, at: number, view: Float64Array, seed: number, from: number, count: number): void => {
-  if (k !== undefined) uniformInto(k.uniform, at, from, from + count, seed)
-  else fillUniform(view, seed, from, count)
-}
-
 /** `count` decay records in region `name`. */
 const decaysOf = <K extends string>(mem: { record: (name: K, i: number, words: number) => Float64Array }, name: K, count: number): Decay[] =>
   Array.from({ length: count }, (_, i) => mem.record(name, i, DECAY_WORDS))
 
-/** Voice scalars (gains, and the sample counter n: n < 0 before the first trigger) in typed storage. */
-const scalars = (size: number): Float64Array => {
-  const g = new Float64Array(size + 1)
-  g[size] = -1
+/**
+ * The voice's scalars in its memory: [samples since the trigger (−1 before the first), noise seed, gains…].
+ * @example const g = scalarsOf(mem.f64('g'), 36)
+ */
+const scalarsOf = (g: Float64Array, seed: number): Float64Array => {
+  g[0] = -1
+  g[1] = seed
   return g
 }
 
 /** Writes silence and returns true while the voice has not been triggered. */
-const silent = (n: number, out: Float32Array): boolean => {
-  if (n >= 0) return false
+const silent = (g: Float64Array, out: Float32Array): boolean => {
+  if (g[0]! >= 0) return false
   out.fill(0)
   return true
 }
@@ -120,12 +114,12 @@ const silent = (n: number, out: Float32Array): boolean => {
 /** The kick: y = g_out·tanh(g_in·(sin·e_amp + g_click·noise·e_click)). */
 const kick = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
   const B = BLOCK_BYTES
-  const mem = voiceMemory({ noise: B, ef: B, ea: B, ec: B, y: B, decays: 3 * DECAY_BYTES, osc: 32, out32: OUT_BYTES }, kernels)
+  const mem = voiceMemory({ noise: B, ef: B, ea: B, ec: B, y: B, decays: 3 * DECAY_BYTES, osc: 32, g: 48, out32: OUT_BYTES }, kernels)
+  const g = scalarsOf(mem.f64('g', 5), 36) // c, seed, click, in, out gains
   const [fenv, amp, click] = decaysOf(mem, 'decays', 3) as [Decay, Decay, Decay]
-  const views = { noise: mem.f64('noise'), ef: mem.f64('ef'), ea: mem.f64('ea'), ec: mem.f64('ec'), y: mem.f64('y'), decays: [fenv, amp, click] as const, osc: mem.f64('osc', 3), out32: mem.out32 }
+  const views = { noise: mem.f64('noise'), ef: mem.f64('ef'), ea: mem.f64('ea'), ec: mem.f64('ec'), y: mem.f64('y'), decays: [fenv, amp, click] as const, osc: mem.f64('osc', 3), g, out32: mem.out32 }
   const { at, k } = mem
   const p = new Float64Array(kick808Params.length)
-  const g = scalars(3) // click, in, out gains; n
   return {
     regions: mem.regions,
     trigger: (u) => {
@@ -134,18 +128,15 @@ const kick = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
       resetDecay(amp, p[3]!, 0, sr, attackOf(sr))
       resetDecay(click, p[5]!, 0, sr, attackOf(sr))
       setOsc(views.osc, p[0]!, p[1]!, sr)
-      g[0] = dbGain(p[4]!)
-      g[1] = dbGain(p[6]!)
-      g[2] = dbGain(p[7]!)
-      g[3] = 0
+      g[2] = dbGain(p[4]!)
+      g[3] = dbGain(p[6]!)
+      g[4] = dbGain(p[7]!)
+      g[0] = 0
     },
     process: (out) => {
-      const m = out.length
-      if (silent(g[3]!, out)) return
-      drawNoise(k, at.noise, views.noise, 36, g[3]!, m)
-      g[3] = g[3]! + m
-      if (k !== undefined) k.kick(at.noise, at.ef, at.ea, at.ec, at.y, at.decays, at.osc, at.out32, m, g[0]!, g[1]!, g[2]!)
-      else kickBlock(views, m, g[0]!, g[1]!, g[2]!)
+      if (silent(g, out)) return
+      if (k !== undefined) k.kick(at.noise, at.ef, at.ea, at.ec, at.y, at.decays, at.osc, at.out32, at.g, out.length)
+      else kickBlock(views, out.length)
       mem.copyOut(out)
     },
   }
@@ -154,16 +145,16 @@ const kick = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
 /** The snare (and tom): tanh(g_t·(g1·sin₁·e1 + g2·sin₂·e2 + g_n·HPF(noise·e_n))). */
 const snare = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
   const B = BLOCK_BYTES
-  const mem = voiceMemory({ noise: B, ef: B, e1: B, e2: B, en: B, y1: B, y2: B, decays: 4 * DECAY_BYTES, o1: 32, o2: 32, hp: 80, out32: OUT_BYTES }, kernels)
+  const mem = voiceMemory({ noise: B, ef: B, e1: B, e2: B, en: B, y1: B, y2: B, decays: 4 * DECAY_BYTES, o1: 32, o2: 32, hp: 80, g: 48, out32: OUT_BYTES }, kernels)
+  const g = scalarsOf(mem.f64('g', 6), 808) // c, seed, osc 1, osc 2, noise and tanh input gains
   const ds = decaysOf(mem, 'decays', 4) as [Decay, Decay, Decay, Decay] // pitch, osc1, osc2, noise
   const views = {
     ...{ noise: mem.f64('noise'), ef: mem.f64('ef'), e1: mem.f64('e1'), e2: mem.f64('e2'), en: mem.f64('en'), y1: mem.f64('y1'), y2: mem.f64('y2') },
-    ...{ decays: ds, o1: mem.f64('o1', 3), o2: mem.f64('o2', 3), hp: mem.f64('hp', 9), out32: mem.out32 },
+    ...{ decays: ds, o1: mem.f64('o1', 3), o2: mem.f64('o2', 3), hp: mem.f64('hp', 9), g, out32: mem.out32 },
   }
   const { at, k } = mem
   const table = snare808Params(sr)
   const p = new Float64Array(table.length)
-  const g = scalars(4)
   return {
     regions: mem.regions,
     trigger: (u) => {
@@ -172,17 +163,13 @@ const snare = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
       setOsc(views.o1, p[0]!, p[1]!, sr)
       setOsc(views.o2, p[2]!, p[3]!, sr)
       setHighpass(views.hp, p[8]!, p[9]!, sr)
-      for (let i = 0; i < 4; i++) g[i] = dbGain(p[10 + i]!)
-      g[4] = 0
+      for (let i = 0; i < 4; i++) g[2 + i] = dbGain(p[10 + i]!)
+      g[0] = 0
     },
     process: (out) => {
-      const m = out.length
-      if (silent(g[4]!, out)) return
-      drawNoise(k, at.noise, views.noise, 808, g[4]!, m)
-      g[4] = g[4]! + m
-      if (k !== undefined) {
-        k.snare(at.noise, at.ef, at.e1, at.e2, at.en, at.y1, at.y2, at.decays, at.o1, at.o2, at.hp, at.out32, m, g[0]!, g[1]!, g[2]!, g[3]!)
-      } else snareBlock(views, m, g[0]!, g[1]!, g[2]!, g[3]!)
+      if (silent(g, out)) return
+      if (k !== undefined) k.snare(at.noise, at.ef, at.e1, at.e2, at.en, at.y1, at.y2, at.decays, at.o1, at.o2, at.hp, at.out32, at.g, out.length)
+      else snareBlock(views, out.length)
       mem.copyOut(out)
     },
   }
@@ -191,12 +178,12 @@ const snare = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
 /** The clap: band-passed noise under four 10 ms bursts spaced Δ apart and a tail from the last. */
 const clap = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
   const B = BLOCK_BYTES
-  const mem = voiceMemory({ noise: B, env: B, e: B, decays: 5 * DECAY_BYTES, bp: 112, out32: OUT_BYTES }, kernels)
+  const mem = voiceMemory({ noise: B, env: B, e: B, decays: 5 * DECAY_BYTES, bp: 112, g: 32, out32: OUT_BYTES }, kernels)
+  const g = scalarsOf(mem.f64('g', 3), 39) // c, seed, gain
   const ds = decaysOf(mem, 'decays', 5) as [Decay, Decay, Decay, Decay, Decay] // 4 bursts, tail
-  const views = { noise: mem.f64('noise'), env: mem.f64('env'), e: mem.f64('e'), decays: ds, bp: mem.f64('bp'), out32: mem.out32 }
+  const views = { noise: mem.f64('noise'), env: mem.f64('env'), e: mem.f64('e'), decays: ds, bp: mem.f64('bp'), g, out32: mem.out32 }
   const { at, k } = mem
   const p = new Float64Array(clap808Params.length)
-  const g = scalars(1)
   return {
     regions: mem.regions,
     trigger: (u) => {
@@ -205,16 +192,13 @@ const clap = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
       for (let i = 0; i < 4; i++) resetDecay(ds[i]!, 10, i * spacing, sr)
       resetDecay(ds[4], p[3]!, 3 * spacing, sr)
       setSvf(views.bp, p[0]!, p[1]!, sr, 'band')
-      g[0] = dbGain(p[4]!)
-      g[1] = 0
+      g[2] = dbGain(p[4]!)
+      g[0] = 0
     },
     process: (out) => {
-      const m = out.length
-      if (silent(g[1]!, out)) return
-      drawNoise(k, at.noise, views.noise, 39, g[1]!, m)
-      g[1] = g[1]! + m
-      if (k !== undefined) k.clap(at.noise, at.env, at.e, at.decays, at.bp, at.out32, m, g[0]!)
-      else clapBlock(views, m, g[0]!)
+      if (silent(g, out)) return
+      if (k !== undefined) k.clap(at.noise, at.env, at.e, at.decays, at.bp, at.out32, at.g, out.length)
+      else clapBlock(views, out.length)
       mem.copyOut(out)
     },
   }
@@ -233,11 +217,11 @@ const hat = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
   const metal = hatTables.get(sr) ?? squaresTable(bank, Math.ceil(HAT_TABLE_SECONDS * sr))
   hatTables.set(sr, metal)
   const B = BLOCK_BYTES
-  const mem = voiceMemory({ x: B, e: B, amp: DECAY_BYTES, bp: 112, hp: 112, out32: OUT_BYTES }, kernels)
-  const views = { x: mem.f64('x'), e: mem.f64('e'), amp: mem.f64('amp'), bp: mem.f64('bp'), hp: mem.f64('hp'), out32: mem.out32 }
+  const mem = voiceMemory({ x: B, e: B, amp: DECAY_BYTES, bp: 112, hp: 112, g: 32, out32: OUT_BYTES }, kernels)
+  const g = scalarsOf(mem.f64('g', 3), 0) // c, (no noise), gain
+  const views = { x: mem.f64('x'), e: mem.f64('e'), amp: mem.f64('amp'), bp: mem.f64('bp'), hp: mem.f64('hp'), g, out32: mem.out32 }
   const { at, k } = mem
   const p = new Float64Array(hat808Params.length)
-  const g = scalars(1)
   return {
     regions: mem.regions,
     trigger: (u) => {
@@ -246,15 +230,14 @@ const hat = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
       setSvf(views.bp, p[0]!, p[1]!, sr, 'band')
       setSvf(views.hp, 6000, 0.7071, sr, 'high')
       resetDecay(views.amp, p[2]!, 0, sr)
-      g[0] = dbGain(p[3]!)
-      g[1] = 0
+      g[2] = dbGain(p[3]!)
+      g[0] = 0
     },
     process: (out) => {
-      const m = out.length
-      if (silent(g[1]!, out)) return
-      squaresBlock(bank, metal, views.x, m)
-      if (k !== undefined) k.hat(at.x, at.e, at.amp, at.bp, at.hp, at.out32, m, g[0]!)
-      else hatBlock(views, m, g[0]!)
+      if (silent(g, out)) return
+      squaresBlock(bank, metal, views.x, out.length)
+      if (k !== undefined) k.hat(at.x, at.e, at.amp, at.bp, at.hp, at.out32, at.g, out.length)
+      else hatBlock(views, out.length)
       mem.copyOut(out)
     },
   }
@@ -279,37 +262,35 @@ const cowbell = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
   }
   const B = BLOCK_BYTES
   const T = 8 * SQUARE_WORDS
-  const mem = voiceMemory({ x: B, es: B, el: B, decays: 2 * DECAY_BYTES, bp: 112, sq: 32, ta: T, tb: T, out32: OUT_BYTES }, kernels)
+  const mem = voiceMemory({ x: B, es: B, el: B, decays: 2 * DECAY_BYTES, bp: 112, sq: 16, g: 32, ta: T, tb: T, out32: OUT_BYTES }, kernels)
+  const g = scalarsOf(mem.f64('g', 3), 0) // c, (no noise), gain
   const ds = decaysOf(mem, 'decays', 2) as [Decay, Decay] // 15 ms, long
   const tables = [mem.f64('ta'), mem.f64('tb')] as const
-  const views = { x: mem.f64('x'), es: mem.f64('es'), el: mem.f64('el'), decays: ds, bp: mem.f64('bp'), sq: mem.f64('sq', 3), tables, out32: mem.out32 }
+  const views = { x: mem.f64('x'), es: mem.f64('es'), el: mem.f64('el'), decays: ds, bp: mem.f64('bp'), sq: mem.f64('sq', 2), tables, g, out32: mem.out32 }
   const { at, k } = mem
   const loaded = new Int32Array([-1, -1]) // harmonic count of the table in each slot
   const p = new Float64Array(cowbell808Params.length)
-  const g = scalars(1)
   return {
     regions: mem.regions,
     trigger: (u) => {
       physical(p, u, cowbell808Params)
       for (let i = 0; i < 2; i++) {
         setSquare(bank, i, COWBELL_HZ[i]! * p[0]!)
-        views.sq[1 + i] = bank.freqs[i]! / sr
+        views.sq[i] = bank.freqs[i]! / sr
         const kmax = bank.kmax[i]!
         if (loaded[i] !== kmax) tables[i]!.set(squareTable(kmax))
         loaded[i] = kmax
       }
-      views.sq[0] = 0
       setSvf(views.bp, p[1]!, 2, sr, 'band')
       resetDecay(ds[0], 15, 0, sr)
       resetDecay(ds[1], p[2]!, 0, sr)
-      g[0] = dbGain(p[3]!)
-      g[1] = 0
+      g[2] = dbGain(p[3]!)
+      g[0] = 0
     },
     process: (out) => {
-      const m = out.length
-      if (silent(g[1]!, out)) return
-      if (k !== undefined) k.cowbell(at.x, at.es, at.el, at.decays, at.bp, at.sq, at.ta, at.tb, at.out32, m, g[0]!)
-      else cowbellBlock(views, m, g[0]!)
+      if (silent(g, out)) return
+      if (k !== undefined) k.cowbell(at.x, at.es, at.el, at.decays, at.bp, at.sq, at.ta, at.tb, at.out32, at.g, out.length)
+      else cowbellBlock(views, out.length)
       mem.copyOut(out)
     },
   }

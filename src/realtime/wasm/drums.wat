@@ -7,6 +7,8 @@
 ;;   biquad, svf — drum-filters biquadBlock, svfBlock (scalar: each sample waits on the last),
 ;;   voices  — drum-blocks kickBlock … cowbellBlock (square tables: square-table.ts squareAt, the two squares on
 ;;             the two lanes of an f64x2).
+;; Each voice function takes only pointers and n (JS passes no double, so a call boxes nothing); its scalars record
+;; g is f64 [samples since the trigger, noise seed, gains…] (as drum-blocks.ts).
 ;; Pointers are byte offsets into the imported memory, 16-byte aligned; arrays of f64 (out32: f32); records as in
 ;; TypeScript (Decay: f64 [c, s, log r, r, anchor, A, first, j, r⁰ … r¹²⁸, pad], oscillator [w0, mod, φ], Biquad
 ;; [b0, b1, b2, a1, a2, x1, x2, y1, y2], Svf [k, a1, a2, a3, ic1, ic2, mode, m11, m12, n1, m21, m22, n2]).
@@ -14,6 +16,8 @@
 ;; long dependency chains), so buffers must have room for n rounded up to 4 elements.
 (module
   (import "env" "memory" (memory 1))
+  ;; noise.wat's `uniform` (the voices draw their noise here): dst, n, lo, hi, seed
+  (import "noise" "uniform" (func $uniform (param i32 i32 i32 i32 i32)))
   ;; Constants of the SIMD loops, as mutable v128 globals read into locals before each loop: TurboFan
   ;; rematerialises a splatted constant at every use inside the loop (three instructions each), a global it cannot.
   (global $PI (mut v128) (v128.const f64x2 0x1.921fb54442d18p+1 0x1.921fb54442d18p+1))
@@ -364,15 +368,37 @@
     (f64.store offset=32 (local.get $f) (local.get $ic1))
     (f64.store offset=40 (local.get $f) (local.get $ic2)))
 
+  ;; The block's noise: uniformAt(seed, c + j) for j < n, c = g[0] the samples since the trigger, seed = g[1]; the run
+  ;; is cut where the counter crosses a multiple of 2³² (its high word steps); then g[0] = c + n
+  (func $draw (param $noise i32) (param $g i32) (param $n i32)
+    (local $c f64) (local $hi f64) (local $lo f64) (local $first i32) (local $seed i32)
+    (local.set $c (f64.load (local.get $g)))
+    (local.set $seed (i32.trunc_f64_u (f64.load offset=8 (local.get $g))))
+    (local.set $hi (f64.floor (f64.div (local.get $c) (f64.const 4294967296))))
+    (local.set $lo (f64.sub (local.get $c) (f64.mul (local.get $hi) (f64.const 4294967296))))
+    (local.set $first (local.get $n))
+    (if (f64.gt (f64.add (local.get $lo) (f64.convert_i32_s (local.get $n))) (f64.const 4294967296))
+      (then (local.set $first (i32.trunc_f64_s (f64.sub (f64.const 4294967296) (local.get $lo))))))
+    (call $uniform (local.get $noise) (local.get $first) (i32.trunc_f64_u (local.get $lo)) (i32.trunc_f64_u (local.get $hi)) (local.get $seed))
+    (if (i32.lt_s (local.get $first) (local.get $n))
+      (then (call $uniform (i32.add (local.get $noise) (i32.shl (local.get $first) (i32.const 3))) (i32.sub (local.get $n) (local.get $first))
+        (i32.const 0) (i32.trunc_f64_u (f64.add (local.get $hi) (f64.const 1))) (local.get $seed))))
+    (f64.store (local.get $g) (f64.add (local.get $c) (f64.convert_i32_s (local.get $n)))))
+
+  ;; g[0] += n (the voices without noise count their samples too)
+  (func $count (param $g i32) (param $n i32)
+    (f64.store (local.get $g) (f64.add (f64.load (local.get $g)) (f64.convert_i32_s (local.get $n)))))
+
   ;; kickBlock: y = sin·e_amp + noise·e_click·g_click, out = g_out·tanh(g_in·y)
   (func (export "kick") (param $noise i32) (param $ef i32) (param $ea i32) (param $ec i32) (param $y i32) (param $d i32)
-    (param $osc i32) (param $out32 i32) (param $n i32) (param $gc f64) (param $gi f64) (param $go f64)
+    (param $osc i32) (param $out32 i32) (param $gs i32) (param $n i32)
     (local $i i32) (local $p i32) (local $g v128)
+    (call $draw (local.get $noise) (local.get $gs) (local.get $n))
     (call $decay (local.get $d) (local.get $ef) (local.get $n))
     (call $decay (i32.add (local.get $d) (i32.const 1104)) (local.get $ea) (local.get $n))
     (call $decay (i32.add (local.get $d) (i32.const 2208)) (local.get $ec) (local.get $n))
     (call $osc (local.get $osc) (local.get $ef) (local.get $y) (local.get $n))
-    (local.set $g (f64x2.splat (local.get $gc)))
+    (local.set $g (f64x2.splat (f64.load offset=16 (local.get $gs))))
     (block $done
       (loop $pairs
         (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
@@ -382,13 +408,13 @@
             (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $noise) (local.get $p))) (v128.load (i32.add (local.get $ec) (local.get $p)))) (local.get $g))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $pairs)))
-    (call $tanh (local.get $y) (local.get $out32) (local.get $n) (local.get $gi) (local.get $go)))
+    (call $tanh (local.get $y) (local.get $out32) (local.get $n) (f64.load offset=24 (local.get $gs)) (f64.load offset=32 (local.get $gs))))
 
   ;; snareBlock (its two phase sums in one loop, its noise·e_n inside the high-pass): noise ← HPF(noise·e_n); y = sin₁·g1·e1 + sin₂·g2·e2 + noise·g_n; out = tanh(g_t·y)
   (func (export "snare") (param $noise i32) (param $ef i32) (param $e1 i32) (param $e2 i32) (param $en i32) (param $y1 i32) (param $y2 i32)
-    (param $d i32) (param $o1 i32) (param $o2 i32) (param $hp i32) (param $out32 i32) (param $n i32)
-    (param $g1 f64) (param $g2 f64) (param $gn f64) (param $gt f64)
+    (param $d i32) (param $o1 i32) (param $o2 i32) (param $hp i32) (param $out32 i32) (param $gs i32) (param $n i32)
     (local $i i32) (local $p i32) (local $v1 v128) (local $v2 v128) (local $vn v128)
+    (call $draw (local.get $noise) (local.get $gs) (local.get $n))
     (call $decay (local.get $d) (local.get $ef) (local.get $n))
     (call $decay (i32.add (local.get $d) (i32.const 1104)) (local.get $e1) (local.get $n))
     (call $decay (i32.add (local.get $d) (i32.const 2208)) (local.get $e2) (local.get $n))
@@ -397,9 +423,9 @@
     (call $sin (local.get $y1) (local.get $n))
     (call $sin (local.get $y2) (local.get $n))
     (call $biquad (local.get $hp) (local.get $noise) (local.get $en) (local.get $n))
-    (local.set $v1 (f64x2.splat (local.get $g1)))
-    (local.set $v2 (f64x2.splat (local.get $g2)))
-    (local.set $vn (f64x2.splat (local.get $gn)))
+    (local.set $v1 (f64x2.splat (f64.load offset=16 (local.get $gs))))
+    (local.set $v2 (f64x2.splat (f64.load offset=24 (local.get $gs))))
+    (local.set $vn (f64x2.splat (f64.load offset=32 (local.get $gs))))
     (local.set $i (i32.const 0))
     (block $done
       (loop $pairs
@@ -413,12 +439,13 @@
             (f64x2.mul (v128.load (i32.add (local.get $noise) (local.get $p))) (local.get $vn))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $pairs)))
-    (call $tanh (local.get $y1) (local.get $out32) (local.get $n) (local.get $gt) (f64.const 1)))
+    (call $tanh (local.get $y1) (local.get $out32) (local.get $n) (f64.load offset=40 (local.get $gs)) (f64.const 1)))
 
   ;; clapBlock: noise ← BPF(noise); env = burst₀ + burst₁ + burst₂ + burst₃ + ½·tail (in that order); out = noise·env·gain
   (func (export "clap") (param $noise i32) (param $env i32) (param $e i32) (param $d i32) (param $bp i32) (param $out32 i32)
-    (param $n i32) (param $gain f64)
+    (param $gs i32) (param $n i32)
     (local $i i32) (local $p i32) (local $k i32) (local $w v128) (local $g v128)
+    (call $draw (local.get $noise) (local.get $gs) (local.get $n))
     (call $svf (local.get $bp) (local.get $noise) (local.get $n))
     (call $decay (local.get $d) (local.get $env) (local.get $n))
     (local.set $k (i32.const 1))
@@ -438,7 +465,7 @@
             (br $pairs)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $bursts)))
-    (local.set $g (f64x2.splat (local.get $gain)))
+    (local.set $g (f64x2.splat (f64.load offset=16 (local.get $gs))))
     (local.set $i (i32.const 0))
     (block $done
       (loop $pairs
@@ -451,12 +478,13 @@
 
   ;; hatBlock: x ← HPF(BPF(x)); out = x·e·gain
   (func (export "hat") (param $x i32) (param $e i32) (param $amp i32) (param $bp i32) (param $hp i32) (param $out32 i32)
-    (param $n i32) (param $gain f64)
+    (param $gs i32) (param $n i32)
     (local $i i32) (local $p i32) (local $g v128)
+    (call $count (local.get $gs) (local.get $n))
     (call $svf (local.get $bp) (local.get $x) (local.get $n))
     (call $svf (local.get $hp) (local.get $x) (local.get $n))
     (call $decay (local.get $amp) (local.get $e) (local.get $n))
-    (local.set $g (f64x2.splat (local.get $gain)))
+    (local.set $g (f64x2.splat (f64.load offset=16 (local.get $gs))))
     (block $done
       (loop $pairs
         (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
@@ -467,9 +495,9 @@
         (br $pairs))))
 
   ;; cowbellBlock: x = ½·S₁(c·f₁/sr) + ½·S₂(c·f₂/sr) by squareAt, S₁ on lane 0 and S₂ on lane 1 (tables ta, tb);
-  ;; x ← BPF(x); out = x·(0.6·e_short + 0.4·e_long)·gain; sq = [c, f₁/sr, f₂/sr]
+  ;; x ← BPF(x); out = x·(0.6·e_short + 0.4·e_long)·gain; c = g[0] (samples since the trigger), sq = [f₁/sr, f₂/sr]
   (func (export "cowbell") (param $x i32) (param $es i32) (param $el i32) (param $d i32) (param $bp i32) (param $sq i32)
-    (param $ta i32) (param $tb i32) (param $out32 i32) (param $n i32) (param $gain f64)
+    (param $ta i32) (param $tb i32) (param $out32 i32) (param $gs i32) (param $n i32)
     (local $i i32) (local $p i32) (local $c f64) (local $inc v128) (local $phi v128) (local $u v128) (local $jf v128) (local $t v128)
     (local $ji v128) (local $pa i32) (local $pb i32) (local $pm v128) (local $p0 v128) (local $p1 v128) (local $p2 v128)
     (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $y v128) (local $third v128) (local $half v128) (local $sixth v128)
@@ -478,8 +506,8 @@
     (local.set $half (global.get $HALF))
     (local.set $sixth (global.get $INV_FACT3))
     (local.set $points (global.get $SQUARE_POINTS))
-    (local.set $c (f64.load (local.get $sq)))
-    (local.set $inc (v128.load offset=8 (local.get $sq)))
+    (local.set $c (f64.load (local.get $gs)))
+    (local.set $inc (v128.load (local.get $sq)))
     (block $done
       (loop $samples
         (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
@@ -507,13 +535,13 @@
         (local.set $c (f64.add (local.get $c) (f64.const 1)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $samples)))
-    (f64.store (local.get $sq) (local.get $c))
+    (f64.store (local.get $gs) (local.get $c))
     (call $svf (local.get $bp) (local.get $x) (local.get $n))
     (call $decay (local.get $d) (local.get $es) (local.get $n))
     (call $decay (i32.add (local.get $d) (i32.const 1104)) (local.get $el) (local.get $n))
     (local.set $six (global.get $SIX_TENTHS))
     (local.set $four (global.get $FOUR_TENTHS))
-    (local.set $g (f64x2.splat (local.get $gain)))
+    (local.set $g (f64x2.splat (f64.load offset=16 (local.get $gs))))
     (local.set $i (i32.const 0))
     (block $done
       (loop $pairs

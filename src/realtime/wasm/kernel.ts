@@ -72,7 +72,8 @@ export const arena = <K extends string>(sizes: Readonly<Record<K, number>>): Are
 }
 
 /**
- * Instantiates the named kernels over one new memory of `pages` pages, or undefined when any is unavailable.
+ * Instantiates the named kernels over one new memory of `pages` pages, or undefined when any is unavailable;
+ * each may import the exports of those named before it (under the earlier one's name).
  * @param names kernels (`.wat` file names)  @param pages memory size in 64 KiB pages
  * @example instantiate<{ harmonics: Function }>(['harmonics'], 1)
  */
@@ -80,6 +81,9 @@ export const instantiate = <E>(names: readonly string[], pages: number): { reado
   const modules = names.map(moduleOf)
   if (modules.some((m) => m === null)) return undefined
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages })
-  const exports = Object.assign({}, ...modules.map((m) => new WebAssembly.Instance(m!, { env: { memory } }).exports)) as E
+  // each module may import the exports of those before it, by file name (e.g. drums.wat imports "noise" "uniform")
+  const imports: Record<string, WebAssembly.ModuleImports> = { env: { memory } }
+  for (let i = 0; i < modules.length; i++) imports[names[i]!] = new WebAssembly.Instance(modules[i]!, imports).exports as WebAssembly.ModuleImports
+  const exports = Object.assign({}, ...names.map((n) => imports[n])) as E
   return { exports, memory }
 }

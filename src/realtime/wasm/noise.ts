@@ -46,8 +46,7 @@ export interface DirectFir {
 }
 
 type Fir = (out: number, n: number, x: number, ptrs: number, r0: number, hop: number, len: number) => void
-/** The `uniform` kernel export (noise.wat). */
-export type Uniform = (dst: number, n: number, lo: number, hi: number, seed: number) => void
+type Uniform = (dst: number, n: number, lo: number, hi: number, seed: number) => void
 type ExpSig = (src: number, dst: number, n: number, bias: number) => void
 
 /**
