@@ -24,10 +24,11 @@ import { cowbell808Params, hat808Params, METAL_HZ } from '../synths/drums/metal8
 import { snare808Params } from '../synths/drums/snare808.js'
 import type { Range } from '../synths/drums/modules.js'
 import { clapBlock, cowbellBlock, hatBlock, kickBlock, snareBlock } from './drum-blocks.js'
-import { type Decay, DECAY_WORDS, dbGain, fromUnit, MAX_BLOCK, resetDecay, setSquare, squares, squaresBlock, squaresTable } from './drum-kernels.js'
+import { type Decay, dbGain, fromUnit, resetDecay, setSquare, squares, squaresBlock, squaresTable } from './drum-kernels.js'
+import { BLOCK_BYTES, DECAY_BYTES, decaysOf, OUT_BYTES, scalarsOf, silent, voiceMemory } from './drum-memory.js'
 import { setHighpass, setSvf } from './drum-filters.js'
 import { SQUARE_WORDS, squareTable } from './square-table.js'
-import { arena, instantiate, type KernelChoice } from './wasm/kernel.js'
+import type { KernelChoice } from './wasm/kernel.js'
 
 /** A real-time drum voice. */
 export interface DrumVoiceRT {
@@ -53,63 +54,6 @@ const setOsc = (o: Float64Array, freqHz: number, mod: number, sr: number): void 
 }
 
 const attackOf = (sr: number) => Math.floor(0.001 * sr)
-
-/** Bytes of a block buffer: MAX_BLOCK samples, and room for the wasm kernels' step (4 values). */
-const BLOCK_BYTES = 8 * (MAX_BLOCK + 4)
-const OUT_BYTES = 4 * (MAX_BLOCK + 4)
-const DECAY_BYTES = 8 * DECAY_WORDS
-
-/** The wasm voice functions (`drums.wat`; each draws its noise with noise.wat's `uniform`). */
-interface DrumExports {
-  readonly kick: (...a: number[]) => void
-  readonly snare: (...a: number[]) => void
-  readonly clap: (...a: number[]) => void
-  readonly hat: (...a: number[]) => void
-  readonly cowbell: (...a: number[]) => void
-}
-
-/**
- * A voice's memory: named regions (bytes) laid out by `arena`, in a wasm memory with the drum kernels when
- * `kernels` is 'wasm' and the platform has SIMD, else in a plain buffer of the same layout.
- */
-const voiceMemory = <K extends string>(sizes: Readonly<Record<K | 'out32', number>>, kernels: KernelChoice) => {
-  const a = arena(sizes)
-  const k = kernels === 'wasm' ? instantiate<DrumExports>(['noise', 'drums'], a.pages) : undefined
-  const buffer = k?.memory.buffer ?? new ArrayBuffer(a.pages * 65536)
-  const f64 = (name: K, words = sizes[name] / 8) => new Float64Array(buffer, a.at[name], words)
-  /** The `i`th record of `words` f64 in region `name`. */
-  const record = (name: K, i: number, words: number) => new Float64Array(buffer, a.at[name] + 8 * words * i, words)
-  const out32 = new Float32Array(buffer, a.at.out32, MAX_BLOCK + 4)
-  let last = out32.subarray(0, 0)
-  /** Copies the block's output to `out` (the view of its first out.length samples is made when that length changes). */
-  const copyOut = (out: Float32Array): void => {
-    if (last.length !== out.length) last = out32.subarray(0, out.length)
-    out.set(last)
-  }
-  const regions = () => (Object.keys(sizes) as K[]).map((name) => [name, f64(name)] as const)
-  return { at: a.at, k: k?.exports, f64, record, out32, copyOut, regions }
-}
-
-/** `count` decay records in region `name`. */
-const decaysOf = <K extends string>(mem: { record: (name: K, i: number, words: number) => Float64Array }, name: K, count: number): Decay[] =>
-  Array.from({ length: count }, (_, i) => mem.record(name, i, DECAY_WORDS))
-
-/**
- * The voice's scalars in its memory: [samples since the trigger (−1 before the first), noise seed, gains…].
- * @example const g = scalarsOf(mem.f64('g'), 36)
- */
-const scalarsOf = (g: Float64Array, seed: number): Float64Array => {
-  g[0] = -1
-  g[1] = seed
-  return g
-}
-
-/** Writes silence and returns true while the voice has not been triggered. */
-const silent = (g: Float64Array, out: Float32Array): boolean => {
-  if (g[0]! >= 0) return false
-  out.fill(0)
-  return true
-}
 
 /** The kick: y = g_out·tanh(g_in·(sin·e_amp + g_click·noise·e_click)). */
 const kick = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
