@@ -133,7 +133,7 @@
         (br $samples)))
     (f64.store offset=16 (local.get $o) (local.get $phase)))
 
-;; two oscillators' phases in one loop (two independent chains, so each waits on its own add only): $phases
+  ;; two oscillators' phases in one loop (two independent chains, so each waits on its own add only): $phases
   ;; for o1 into out1 and o2 into out2, both advancing by env
   (func $phases2 (param $o1 i32) (param $o2 i32) (param $env i32) (param $out1 i32) (param $out2 i32) (param $n i32)
     (local $i i32) (local $p i32) (local $e f64) (local $ph1 f64) (local $w1 f64) (local $m1 f64) (local $ph2 f64) (local $w2 f64) (local $m2 f64)
