@@ -1,6 +1,7 @@
 ;; The real-time 808 voices (src/realtime/voice-808.ts) in wasm SIMD: one function per voice (`kick`, `snare`,
-;; `clap`, `hat`, `cowbell`) renders a block after its noise is drawn (`uniform` in noise.wat), from the kernels
-;; below. Each is the twin, operation for operation, of its TypeScript definition, and tested equal bit for bit:
+;; `clap`, `hat`, `cowbell`) renders a block, drawing its noise with noise.wat's `uniform`, from the kernels below.
+;; Each is the twin, operation for operation, of its TypeScript definition; the tests compare the two voices'
+;; memories after every block (each float64 intermediate) and their float32 outputs, bit for bit:
 ;;   decay   — drum-kernels decayBlock (runs of anchor·rʲ from the record's power table, on f64x2 lanes),
 ;;   osc     — drum-kernels oscBlock (the phase sum scalar, then sinPi of src/realtime/sine.ts on f64x2 lanes),
 ;;   tanh    — src/realtime/tanh.ts tanhExp, scaled, to float32 (f64x2 lanes),
