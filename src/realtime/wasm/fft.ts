@@ -14,7 +14,7 @@ import { arena, instantiate, type KernelChoice } from './kernel.js'
 /** The kernel's entry points (byte offsets into its memory). */
 export interface FftExports {
   readonly rfft: (x: number, re: number, im: number, m: number, rev: number, zr: number, zi: number, twr: number, twi: number, wr: number, wi: number) => void
-  readonly irfft: (re: number, im: number, out: number, m: number, rev: number, zr: number, zi: number, twr: number, twi: number, wr: number, wi: number, scale: number) => void
+  readonly irfft: (re: number, im: number, out: number, m: number, rev: number, zr: number, zi: number, twr: number, twi: number, wr: number, wi: number) => void
 }
 
 /** Whether `fft.wat` handles length n: a power of 2 with n ≥ 8. @example fftFits(256) // true */
@@ -67,7 +67,7 @@ export const fftCalls = (e: FftExports, at: FftAt, m: number) => ({
   /** rfft of the f64 row at byte offset x into split re, im (bins 0…m). */
   forward: (x: number, re: number, im: number): void => e.rfft(x, re, im, m, at.fftRev, at.fftZr, at.fftZi, at.fftTwr, at.fftTwiF, at.fftWr, at.fftWi),
   /** irfft of split re, im into the f64 row at byte offset out. */
-  inverse: (re: number, im: number, out: number): void => e.irfft(re, im, out, m, at.fftRev, at.fftZr, at.fftZi, at.fftTwr, at.fftTwiI, at.fftWr, at.fftWi, 1 / (2 * m)),
+  inverse: (re: number, im: number, out: number): void => e.irfft(re, im, out, m, at.fftRev, at.fftZr, at.fftZi, at.fftTwr, at.fftTwiI, at.fftWr, at.fftWi),
 })
 
 /** A standalone wasm real FFT: views `x` (n), `re`/`im` (m + 1), `out` (n). */

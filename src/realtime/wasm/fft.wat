@@ -147,7 +147,7 @@
         (br $split))))
   ;; irfft of re[0 … m], im[0 … m] into out[0 … 2m) (f64), times 1/n.
   (func (export "irfft") (param $re i32) (param $im i32) (param $out i32) (param $m i32) (param $rev i32) (param $zr i32) (param $zi i32)
-    (param $twr i32) (param $twi i32) (param $wr i32) (param $wi i32) (param $scale f64)
+    (param $twr i32) (param $twi i32) (param $wr i32) (param $wi i32)
     (local $k i32) (local $r i32) (local $o i32) (local $p i32)
     (local $ar f64) (local $ai f64) (local $br f64) (local $bi f64) (local $dr f64) (local $di f64) (local $cr f64) (local $ci f64)
     (local $vs v128) (local $va v128) (local $vb v128) (local $vc v128) (local $vd v128) (local $vr v128) (local $vi v128)
@@ -209,7 +209,8 @@
     (call $cfft (local.get $zr) (local.get $zi) (local.get $m) (local.get $twr) (local.get $twi) (f64.const 1))
     ;; x[2j] = Re z[j]·scale, x[2j+1] = Im z[j]·scale, two j per step (lanes regrouped from (re, re), (im, im))
     (local.set $k (i32.const 0))
-    (local.set $vs (f64x2.splat (local.get $scale)))
+    ;; 1/n = 1/(2m), computed here: a double argument from JS may be boxed per call
+    (local.set $vs (f64x2.splat (f64.div (f64.const 1) (f64.convert_i32_u (i32.shl (local.get $m) (i32.const 1))))))
     (block $du
       (loop $unpack
         (br_if $du (i32.ge_u (local.get $k) (local.get $m)))
