@@ -150,7 +150,7 @@ export const hatBlock = (v: HatViews, n: number): void => {
   for (let i = 0; i < n; i++) out32[i] = x[i]! * e[i]! * gain
 }
 
-/** Buffers and records of the cowbell: g = [c, seed (unused), gain], `sq` = [f₁/sr, f₂/sr], tables of its two squares. */
+/** Buffers and records of the cowbell: g = [c, seed (unused), gain], `sq` = [f₁/sr, f₂/sr, N₁, N₂], tables of its two squares (N points each). */
 export interface CowbellViews extends Scalars {
   readonly x: Float64Array
   readonly es: Float64Array
@@ -172,8 +172,10 @@ export const cowbellBlock = (v: CowbellViews, n: number): void => {
   let c = v.g[0]!
   const fa = sq[0]!
   const fb = sq[1]!
+  const na = sq[2]!
+  const nb = sq[3]!
   for (let i = 0; i < n; i++) {
-    x[i] = 0.5 * squareAt(ta, c * fa) + 0.5 * squareAt(tb, c * fb)
+    x[i] = 0.5 * squareAt(ta, c * fa, na) + 0.5 * squareAt(tb, c * fb, nb)
     c += 1
   }
   v.g[0] = c

@@ -1,35 +1,48 @@
 /**
  * Band-limited square waves read from tables, for the real-time cowbell (its two
  * squares change frequency with the `pitch.ratio` parameter, so their samples
- * cannot be precomputed the way the hats' fixed bank is). The square with odd
- * harmonics up to K,
+ * cannot be precomputed the way the hats' fixed bank is) and for hats that ring
+ * past their precomputed bank. The square with odd harmonics up to K,
  *   S_K(φ) = Σ_{odd k ≤ K} (4/(πk))·sin(2πkφ)
  * (the offline `bandlimited('square')` sum: its amplitudes (4/(πk))·sin(πk/2) times
- * cos(k(2πφ − π/2)) give exactly this), is tabulated at N = 8192 points per
- * period, once per K for the process (each from the table of K − 2), and read by 4-point Lagrange (cubic)
- * interpolation. The interpolation error of one harmonic is at most
- * (3/128)·(2πk/N)⁴·(4/(πk)); summed over K = 87 (the most a square can have at
- * 48 kHz) it is below 1e-7, and it is measured against the exact sum in the tests.
+ * cos(k(2πφ − π/2)) give exactly this), is tabulated at N points per period,
+ * once per K for the process, and read by 4-point Lagrange (cubic)
+ * interpolation. The interpolation error of harmonic k is at most
+ * (3/128)·(2πk/N)⁴·(4/(πk)), and summed over the odd k ≤ K it grows as K⁴/N⁴,
+ * so N grows with K: N = max(1024, nextPow2(128·K)) keeps the whole sum within
+ * 2e-8 of the exact one (measured against it in the tests, up to K = 233).
  *
  * @example
  * const t = squareTable(43)
- * squareAt(t, 0.25) // ≈ 1 (S_43 at a quarter period)
+ * squareAt(t, 0.25, squarePoints(43)) // ≈ 1 (S_43 at a quarter period)
  */
+import { nextPow2 } from '../dsp/convolve.js'
 
-/** Points per period of a square table (a power of two). */
-export const SQUARE_POINTS = 8192
+/**
+ * Points per period of the table of S_K (a power of two). @example squarePoints(43) // 8192
+ */
+export const squarePoints = (kmax: number): number => Math.max(1024, nextPow2(128 * kmax))
 
-/** f64 words of a table: the points j = −1 … N + 1 (one before and two after the period, wrapped). */
-export const SQUARE_WORDS = SQUARE_POINTS + 4
+/** f64 words of S_K's table: its points j = −1 … N + 1 (one before and two after the period, wrapped), and one spare. */
+export const squareWords = (kmax: number): number => squarePoints(kmax) + 4
 
 const THIRD = 1 / 3
 const SIXTH = 1 / 6
 
-const sines = Float64Array.from({ length: SQUARE_POINTS }, (_, m) => Math.sin((2 * Math.PI * m) / SQUARE_POINTS))
+const sineTables = new Map<number, Float64Array>()
+/** sin(2πm/N) for m < N, per N (cached). */
+const sines = (n: number): Float64Array => {
+  const known = sineTables.get(n)
+  if (known !== undefined) return known
+  const t = Float64Array.from({ length: n }, (_, m) => Math.sin((2 * Math.PI * m) / n))
+  sineTables.set(n, t)
+  return t
+}
+
 const tables = new Map<number, Float64Array>()
 
 /**
- * The table of S_K (cached for the process): t[j + 1] = S_K(j/N) for j = −1 … N + 1 (t[N + 3] is padding).
+ * The table of S_K (cached for the process): t[j + 1] = S_K(j/N) for j = −1 … N + 1, N = `squarePoints(K)`.
  * @param kmax the highest harmonic summed (only odd ones sound: an even K shares K − 1's table)
  * @example squareTable(15)[1] // 0 (S(0))
  */
@@ -37,10 +50,14 @@ export const squareTable = (kmax: number): Float64Array => {
   if (kmax % 2 === 0) return squareTable(kmax - 1)
   const known = tables.get(kmax)
   if (known !== undefined) return known
-  // S_K = S_{K−2} + (4/(πK))·sin(2πK·j/N), with sin(2πK·j/N) = sines[K·j mod N]: exact table values
-  const t = kmax < 1 ? new Float64Array(SQUARE_WORDS) : Float64Array.from(squareTable(kmax - 2))
-  const amp = 4 / (Math.PI * kmax)
-  if (kmax >= 1) for (let j = -1; j <= SQUARE_POINTS + 1; j++) t[j + 1] = t[j + 1]! + amp * sines[(((kmax * j) % SQUARE_POINTS) + SQUARE_POINTS) % SQUARE_POINTS]!
+  // Σ_{odd k ≤ K} (4/(πk))·sin(2πk·j/N), with sin(2πk·j/N) = sines[k·j mod N]: exact table values
+  const n = squarePoints(kmax)
+  const s = sines(n)
+  const t = new Float64Array(n + 4)
+  for (let k = 1; k <= kmax; k += 2) {
+    const amp = 4 / (Math.PI * k)
+    for (let j = -1; j <= n + 1; j++) t[j + 1] = t[j + 1]! + amp * s[(((k * j) % n) + n) % n]!
+  }
   tables.set(kmax, t)
   return t
 }
@@ -50,11 +67,11 @@ export const squareTable = (kmax: number): Float64Array => {
  * p₀ + x·(c₁ + x·(c₂ + x·c₃)), c₁ = p₁ − p₋₁/3 − p₀/2 − p₂/6, c₂ = (p₋₁ + p₁)/2 − p₀, c₃ = (p₂ − p₋₁)/6 + (p₀ − p₁)/2
  * (the divisions as products by the rounded 1/3, 1/2, 1/6).
  * `wasm/drums.wat` (`cowbell`) holds a twin of these operations.
- * @param t a `squareTable`  @param phi phase in cycles (≥ 0)
- * @example squareAt(squareTable(43), 0.25)
+ * @param t a `squareTable`  @param phi phase in cycles (≥ 0)  @param points its N (`squarePoints(K)`)
+ * @example squareAt(squareTable(43), 0.25, squarePoints(43))
  */
-export const squareAt = (t: Float64Array, phi: number): number => {
-  const u = (phi - Math.floor(phi)) * SQUARE_POINTS
+export const squareAt = (t: Float64Array, phi: number, points: number): number => {
+  const u = (phi - Math.floor(phi)) * points
   const jf = Math.floor(u)
   const x = u - jf
   const j = jf | 0

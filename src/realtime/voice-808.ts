@@ -27,7 +27,7 @@ import { clapBlock, cowbellBlock, hatBlock, kickBlock, snareBlock } from './drum
 import { type Decay, dbGain, fromUnit, resetDecay, setSquare, squares, squaresBlock, squaresTable } from './drum-kernels.js'
 import { BLOCK_BYTES, DECAY_BYTES, decaysOf, OUT_BYTES, scalarsOf, silent, voiceMemory } from './drum-memory.js'
 import { setHighpass, setSvf } from './drum-filters.js'
-import { SQUARE_WORDS, squareTable } from './square-table.js'
+import { squarePoints, squareTable, squareWords } from './square-table.js'
 import type { KernelChoice } from './wasm/kernel.js'
 
 /** A real-time drum voice. */
@@ -154,12 +154,14 @@ const hatTables = new Map<number, Float64Array>()
 
 /**
  * Hats: six band-limited squares → band-pass → high-pass 6 kHz, under a decay. The metal bank does
- * not depend on the parameters, so its first 2.5 s are computed once per sample rate and read back.
+ * not depend on the parameters, so its first 2.5 s are computed once per sample rate and read back; a hat
+ * ringing longer reads its squares from band-limited tables (`squareTable`, within 2e-8 of the sum).
  */
 const hat = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
   const bank = squares(METAL_HZ, METAL_HZ[0], sr)
   const metal = hatTables.get(sr) ?? squaresTable(bank, Math.ceil(HAT_TABLE_SECONDS * sr))
   hatTables.set(sr, metal)
+  const shapes = Array.from(bank.kmax, (k) => squareTable(k)) // past the exact table: band-limited tables
   const B = BLOCK_BYTES
   const mem = voiceMemory({ x: B, e: B, amp: DECAY_BYTES, bp: 112, hp: 112, g: 32, out32: OUT_BYTES }, kernels)
   const g = scalarsOf(mem.f64('g', 3), 0) // c, (no noise), gain
@@ -179,7 +181,7 @@ const hat = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
     },
     process: (out) => {
       if (silent(g, out)) return
-      squaresBlock(bank, metal, views.x, out.length)
+      squaresBlock(bank, metal, views.x, out.length, shapes)
       if (k !== undefined) k.hat(at.x, at.e, at.amp, at.bp, at.hp, at.out32, at.g, out.length)
       else hatBlock(views, out.length)
       mem.copyOut(out)
@@ -198,19 +200,21 @@ const COWBELL_HZ = [540, 800] as const
 const cowbell = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
   const bank = squares([...COWBELL_HZ], COWBELL_HZ[0] / 2, sr) // counts harmonics as the offline bank does
   const { min, max } = cowbell808Params[0]![1]
+  let most = 0 // harmonics of the richest square: its table is the largest
   for (const f of COWBELL_HZ) {
     setSquare(bank, 0, f * max)
     const fewest = bank.kmax[0]!
     setSquare(bank, 0, f * min)
     for (let kmax = fewest; kmax <= bank.kmax[0]!; kmax++) squareTable(kmax)
+    most = Math.max(most, bank.kmax[0]!)
   }
   const B = BLOCK_BYTES
-  const T = 8 * SQUARE_WORDS
-  const mem = voiceMemory({ x: B, es: B, el: B, decays: 2 * DECAY_BYTES, bp: 112, sq: 16, g: 32, ta: T, tb: T, out32: OUT_BYTES }, kernels)
+  const T = 8 * squareWords(most)
+  const mem = voiceMemory({ x: B, es: B, el: B, decays: 2 * DECAY_BYTES, bp: 112, sq: 32, g: 32, ta: T, tb: T, out32: OUT_BYTES }, kernels)
   const g = scalarsOf(mem.f64('g', 3), 0) // c, (no noise), gain
   const ds = decaysOf(mem, 'decays', 2) as [Decay, Decay] // 15 ms, long
   const tables = [mem.f64('ta'), mem.f64('tb')] as const
-  const views = { x: mem.f64('x'), es: mem.f64('es'), el: mem.f64('el'), decays: ds, bp: mem.f64('bp'), sq: mem.f64('sq', 2), tables, g, out32: mem.out32 }
+  const views = { x: mem.f64('x'), es: mem.f64('es'), el: mem.f64('el'), decays: ds, bp: mem.f64('bp'), sq: mem.f64('sq', 4), tables, g, out32: mem.out32 }
   const { at, k } = mem
   const loaded = new Int32Array([-1, -1]) // harmonic count of the table in each slot
   const p = new Float64Array(cowbell808Params.length)
@@ -222,6 +226,7 @@ const cowbell = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
         setSquare(bank, i, COWBELL_HZ[i]! * p[0]!)
         views.sq[i] = bank.freqs[i]! / sr
         const kmax = bank.kmax[i]!
+        views.sq[2 + i] = squarePoints(kmax)
         if (loaded[i] !== kmax) tables[i]!.set(squareTable(kmax))
         loaded[i] = kmax
       }

@@ -50,7 +50,6 @@
   (global $ROUND (mut v128) (v128.const f64x2 0x1.80000000003ffp52 0x1.80000000003ffp52))
   (global $THIRD (mut v128) (v128.const f64x2 0x1.5555555555555p-2 0x1.5555555555555p-2))
   (global $HALF (mut v128) (v128.const f64x2 0.5 0.5))
-  (global $SQUARE_POINTS (mut v128) (v128.const f64x2 8192 8192))
   (global $SIX_TENTHS (mut v128) (v128.const f64x2 0.6 0.6))
   (global $FOUR_TENTHS (mut v128) (v128.const f64x2 0.4 0.4))
 
@@ -496,7 +495,8 @@
         (br $pairs))))
 
   ;; cowbellBlock: x = ½·S₁(c·f₁/sr) + ½·S₂(c·f₂/sr) by squareAt, S₁ on lane 0 and S₂ on lane 1 (tables ta, tb);
-  ;; x ← BPF(x); out = x·(0.6·e_short + 0.4·e_long)·gain; c = g[0] (samples since the trigger), sq = [f₁/sr, f₂/sr]
+  ;; x ← BPF(x); out = x·(0.6·e_short + 0.4·e_long)·gain; c = g[0] (samples since the trigger), sq = [f₁/sr, f₂/sr,
+  ;; N₁, N₂] (the tables' points per period)
   (func (export "cowbell") (param $x i32) (param $es i32) (param $el i32) (param $d i32) (param $bp i32) (param $sq i32)
     (param $ta i32) (param $tb i32) (param $out32 i32) (param $gs i32) (param $n i32)
     (local $i i32) (local $p i32) (local $c f64) (local $inc v128) (local $phi v128) (local $u v128) (local $jf v128) (local $t v128)
@@ -506,7 +506,7 @@
     (local.set $third (global.get $THIRD))
     (local.set $half (global.get $HALF))
     (local.set $sixth (global.get $INV_FACT3))
-    (local.set $points (global.get $SQUARE_POINTS))
+    (local.set $points (v128.load offset=16 (local.get $sq)))
     (local.set $c (f64.load (local.get $gs)))
     (local.set $inc (v128.load (local.get $sq)))
     (block $done
