@@ -50,13 +50,14 @@ export const squareTable = (kmax: number): Float64Array => {
   if (kmax % 2 === 0) return squareTable(kmax - 1)
   const known = tables.get(kmax)
   if (known !== undefined) return known
-  // Σ_{odd k ≤ K} (4/(πk))·sin(2πk·j/N), with sin(2πk·j/N) = sines[k·j mod N]: exact table values
+  // Σ_{odd k ≤ K} (4/(πk))·sin(2πk·j/N), with sin(2πk·j/N) = sines[k·j mod N]: exact table values (N is a power
+  // of two, so k·j mod N is k·j & (N − 1), negative j included)
   const n = squarePoints(kmax)
   const s = sines(n)
   const t = new Float64Array(n + 4)
   for (let k = 1; k <= kmax; k += 2) {
     const amp = 4 / (Math.PI * k)
-    for (let j = -1; j <= n + 1; j++) t[j + 1] = t[j + 1]! + amp * s[(((k * j) % n) + n) % n]!
+    for (let j = -1; j <= n + 1; j++) t[j + 1] = t[j + 1]! + amp * s[(k * j) & (n - 1)]!
   }
   tables.set(kmax, t)
   return t
