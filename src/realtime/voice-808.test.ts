@@ -79,6 +79,21 @@ describe('real-time 808 kit', () => {
     for (const u of [defaults, other]) expect(firstDifference(name, u)).toBeUndefined()
     expect(relErr(realtime(name, defaults, 128, 'js'), offline(name, defaults))).toBeLessThan(TOLERANCE)
   })
+  it.each([44100, 96000])('every voice gives the same bits for any block partition, at %s Hz too', (rate) => {
+    for (const name of Object.keys(kit808) as Voice808[]) {
+      const u = kit808[name].defaults(rate)
+      const render = (block: number) => {
+        const v = kit808Voices[name](rate)
+        const out = new Float32Array(8192)
+        v.trigger(u)
+        for (let s = 0; s < out.length; s += block) v.process(out.subarray(s, s + block))
+        return out
+      }
+      const whole = render(4096)
+      expect(whole.some((v) => v !== 0)).toBe(true)
+      for (const block of [128, 96]) expect(render(block)).toEqual(whole)
+    }
+  })
   it('is silent before its first trigger', () => {
     const out = new Float32Array(128).fill(1)
     kit808Voices['kick808'](sr).process(out)
