@@ -46,7 +46,8 @@
   ;;   remainder < 5e-18), evaluated by Estrin's scheme (short dependency chains); a < −708 gives 0 (lost in + 1e-7 or 1 + e).
   ;;   log s for s = 1 + e ∈ [1, 2]: s > √2 is halved (+ ln2), then log s = 2·atanh t = 2t·Σ t²ⁿ/(2n+1), t = (s−1)/(s+1),
   ;;   |t| ≤ 0.172, summed to t²⁰/21 (remainder < 1e-17), Estrin again.
-  (func (export "expsig") (param $src i32) (param $dst i32) (param $n i32) (param $bias f64)
+  ;; bias = f64 at byte offset biasAt (JS passes no double: V8 may box one per call when it does not inline the call)
+  (func (export "expsig") (param $src i32) (param $dst i32) (param $n i32) (param $biasAt i32)
     (local $end i32) (local $z v128) (local $a v128) (local $e v128) (local $s v128) (local $t v128) (local $m v128)
     (local $t2 v128) (local $t4 v128) (local $t8 v128) (local $t16 v128) (local $sp v128) (local $bv v128)
     (local $kb v128) (local $ek v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $r8 v128)
@@ -86,7 +87,7 @@
     (local.set $k32 (global.get $K32))
     (local.set $k33 (global.get $K33))
     (local.set $k34 (global.get $K34))
-    (local.set $bv (f64x2.splat (local.get $bias)))
+    (local.set $bv (v128.load64_splat (local.get $biasAt)))
     (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 3))))
     (block $done
       (loop $bands

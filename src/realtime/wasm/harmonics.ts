@@ -43,8 +43,8 @@ export interface HarmonicsBankOptions {
 }
 
 type Harmonics = (a0: number, d: number, s1: number, c1: number, ww: number, kmax: number, out: number, n: number) => void
-type ExpSig = (src: number, dst: number, n: number, bias: number) => void
-type Segment = (n: number, fa: number, df: number, j0: number, lin: number, win: number, theta: number, k: number, nyquist: number, dTheta: number, s1: number, c1: number, ww: number, kmax: number) => void
+type ExpSig = (src: number, dst: number, n: number, biasAt: number) => void
+type Segment = (n: number, args: number, j0: number, lin: number, win: number, theta: number, s1: number, c1: number, ww: number, kmax: number) => void
 
 /**
  * A bank for K harmonics and runs of up to `block` samples, or undefined without wasm SIMD (or when `kernels` is 'js').
@@ -58,7 +58,7 @@ export const harmonicsBank = (o: HarmonicsBankOptions): HarmonicsBank | undefine
   const f64 = (n: number) => 8 * n
   const a = arena({
     a0: f64(harmonics + 1), d: f64(harmonics + 1), s1: f64(block), c1: f64(block), ww: f64(block), out: f64(block), kmax: 4 * block,
-    lin: f64(hop), win: f64(hop), theta: f64(1), raw: f64(harmonics + 1), gains: f64(harmonics + 1),
+    lin: f64(hop), win: f64(hop), theta: f64(1), raw: f64(harmonics + 1), gains: f64(harmonics + 1), args: f64(5), bias: f64(1),
   })
   const k = instantiate<{ harmonics: Harmonics; segment: Segment; expsig: ExpSig }>(['harmonics', 'expsig'], a.pages)
   if (k === undefined) return undefined
@@ -66,7 +66,10 @@ export const harmonicsBank = (o: HarmonicsBankOptions): HarmonicsBank | undefine
   const { at } = a
   view(at.lin, hop).set(o.weights.linear)
   view(at.win, hop).set(o.weights.window)
-  const dTheta = (2 * Math.PI) / o.sampleRate
+  const args = view(at.args, 5) // [fa, df, K, nyquist, dθ]: the segment's scalars, through memory
+  args[2] = harmonics
+  args[3] = o.sampleRate / 2
+  args[4] = (2 * Math.PI) / o.sampleRate
   const raw = view(at.raw, harmonics)
   const gains = view(at.gains, harmonics)
   const pairs = 2 * Math.ceil(harmonics / 2) // expsig works on pairs (the padding lane reads a spare slot)
@@ -81,10 +84,13 @@ export const harmonicsBank = (o: HarmonicsBankOptions): HarmonicsBank | undefine
     run: (from, to) => k.exports.harmonics(at.a0, at.d, at.s1 + 8 * from, at.c1 + 8 * from, at.ww + 8 * from, at.kmax + 4 * from, at.out + 8 * from, to - from),
     expSigmoid: (r) => {
       raw.set(r)
-      k.exports.expsig(at.raw, at.gains, pairs, 0)
+      k.exports.expsig(at.raw, at.gains, pairs, at.bias) // bias 0 (the memory starts zeroed)
       return gains
     },
-    segment: (i, count, fa, df, j0) =>
-      k.exports.segment(count, fa, df, j0, at.lin, at.win, at.theta, harmonics, o.sampleRate / 2, dTheta, at.s1 + 8 * i, at.c1 + 8 * i, at.ww + 8 * i, at.kmax + 4 * i),
+    segment: (i, count, fa, df, j0) => {
+      args[0] = fa
+      args[1] = df
+      k.exports.segment(count, at.args, j0, at.lin, at.win, at.theta, at.s1 + 8 * i, at.c1 + 8 * i, at.ww + 8 * i, at.kmax + 4 * i)
+    },
   }
 }

@@ -79,8 +79,11 @@
         (br $samples)))
   )
 
-  (func (export "segment") (param $n i32) (param $fa f64) (param $df f64) (param $j0 i32) (param $lin i32) (param $win i32)
-    (param $theta i32) (param $k f64) (param $nyquist f64) (param $dtheta f64) (param $s1 i32) (param $c1 i32) (param $ww i32) (param $kmax i32)
+  ;; The segment's scalars come through memory, args = f64 [fa, df, K, nyquist, dθ] (JS passes no double: V8 may box
+  ;; one per call when it does not inline the call)
+  (func (export "segment") (param $n i32) (param $args i32) (param $j0 i32) (param $lin i32) (param $win i32)
+    (param $theta i32) (param $s1 i32) (param $c1 i32) (param $ww i32) (param $kmax i32)
+    (local $fa f64) (local $df f64) (local $k f64) (local $nyquist f64) (local $dtheta f64)
     (local $i i32) (local $j i32) (local $f0 f64) (local $th f64) (local $x f64) (local $y f64)
     (local $v v128) (local $u v128) (local $z v128) (local $s v128) (local $z2 v128) (local $z4 v128) (local $q v128)
     (local $pi v128) (local $sign v128) (local $av v128) (local $c0 v128) (local $c1_ v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128) (local $c8 v128)
@@ -96,6 +99,11 @@
     (local.set $c6 (global.get $MINUS_INV_FACT15))
     (local.set $c7 (global.get $INV_FACT17))
     (local.set $c8 (global.get $MINUS_INV_FACT19))
+    (local.set $fa (f64.load (local.get $args)))
+    (local.set $df (f64.load offset=8 (local.get $args)))
+    (local.set $k (f64.load offset=16 (local.get $args)))
+    (local.set $nyquist (f64.load offset=24 (local.get $args)))
+    (local.set $dtheta (f64.load offset=32 (local.get $args)))
     (local.set $th (f64.load (local.get $theta)))
     (local.set $j (i32.shl (local.get $j0) (i32.const 3)))
     (block $done

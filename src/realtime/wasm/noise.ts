@@ -47,7 +47,7 @@ export interface DirectFir {
 
 type Fir = (out: number, n: number, x: number, ptrs: number, r0: number, hop: number, len: number) => void
 type Uniform = (dst: number, n: number, lo: number, hi: number, seed: number) => void
-type ExpSig = (src: number, dst: number, n: number, bias: number) => void
+type ExpSig = (src: number, dst: number, n: number, biasAt: number) => void
 
 /**
  * Writes `uniformAt(seed, i)` (core/random) for i ∈ [from, to) as f64 at byte address `dst` with the kernel's
@@ -77,7 +77,7 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
   if (choice === 'js' || 8 * stride * (slots + 1) > MAX_TAP_BYTES) return undefined
   const X = CHUNK + 8 + len + SLACK
   const pairs = 2 * Math.ceil(o.bands / 2) // expsig works on pairs
-  const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1), raw: 8 * pairs, gains: 8 * pairs })
+  const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1), raw: 8 * pairs, gains: 8 * pairs, bias: 8 })
   const k = instantiate<{ fir: Fir; uniform: Uniform; expsig: ExpSig }>(['noise', 'expsig'], a.pages)
   if (k === undefined) return undefined
   const { at } = a
@@ -86,9 +86,11 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
   const x = new Float64Array(k.memory.buffer, at.x, X)
   const raw = new Float64Array(k.memory.buffer, at.raw, o.bands)
   const gainsOut = new Float64Array(k.memory.buffer, at.gains, o.bands)
+  const biasIn = new Float64Array(k.memory.buffer, at.bias, 1) // expsig's bias, through memory (no double argument)
   const gains = (r: ArrayLike<number>, bias: number): Float64Array => {
     raw.set(r)
-    k.exports.expsig(at.raw, at.gains, pairs, bias)
+    biasIn[0] = bias
+    k.exports.expsig(at.raw, at.gains, pairs, at.bias)
     return gainsOut
   }
   const tapsAt = (s: number) => at.taps + 8 * stride * s + 64 // hₖ[0] of slot s
