@@ -1,9 +1,9 @@
 /**
  * The filters of the real-time 808 voices, as typed state records: `biquad`
  * (direct form I, torchaudio `lfilter`; timbreremap's high-pass) and `svf`
- * (TPT state-variable filter, Simper), each with a per-sample step (the
- * specification) and a block form (coefficients and state in locals for the
- * block; tested bit-identical to the step).
+ * (TPT state-variable filter, Simper), each filtering a block in place with
+ * its coefficients and state in locals (tested against the offline graph's
+ * `dsp/biquad` and `dsp/filters` `svf`, and for any block partition).
  *
  * @example
  * const f = biquadState(); setHighpass(f, 2500, 2, 48000); biquadBlock(f, x, 128)
@@ -31,20 +31,6 @@ export const setHighpass = (f: Biquad, cutoff: number, q: number, sampleRate: nu
   f[4] = (1 - k / q + k * k) * norm
 }
 
-/**
- * y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a2·y[n−2] − a1·y[n−1], summed in that order: y[n−1]
- * enters last, so one multiply and one subtract separate consecutive outputs.
- * @example biquadStep(f, x)
- */
-export const biquadStep = (f: Biquad, x: number): number => {
-  const y = f[0]! * x + f[1]! * f[5]! + f[2]! * f[6]! - f[4]! * f[8]! - f[3]! * f[7]!
-  f[6] = f[5]!
-  f[5] = x
-  f[8] = f[7]!
-  f[7] = y
-  return y
-}
-
 /** SVF responses, as numbers for the typed state: low 0, band 1, high 2. */
 export const SVF_MODE = { low: 0, band: 1, high: 2 } as const
 
@@ -59,7 +45,7 @@ export const svfState = (): Svf => new Float64Array(14)
 
 /**
  * Sets the coefficients as `dsp/filters` `svf` and clears the state: g = tan(π·min(fc, 0.49·sr)/sr),
- * k = 1/Q, a1 = 1/(1 + g(g + k)), a2 = g·a1, a3 = g·a2; and the update matrix of `svfStep`.
+ * k = 1/Q, a1 = 1/(1 + g(g + k)), a2 = g·a1, a3 = g·a2; and the update matrix of `svfBlock`.
  * @example setSvf(f, 1200, 1.2, 48000, 'band')
  */
 export const setSvf = (f: Svf, cutoff: number, q: number, sampleRate: number, mode: keyof typeof SVF_MODE): void => {
@@ -84,28 +70,11 @@ export const setSvf = (f: Svf, cutoff: number, q: number, sampleRate: number, mo
 }
 
 /**
- * Simper's TPT SVF: v1 = a1·ic1 + a2·(x − ic2), v2 = ic2 + a2·ic1 + a3·(x − ic2); low v2, band v1,
- * high x − k·v1 − v2; then ic ← 2v − ic, written out as ic1 ← m11·ic1 + m12·ic2 + n1·x,
- * ic2 ← m21·ic1 + m22·ic2 + n2·x (m11 = 2a1 − 1, m12 = −2a2, n1 = 2a2, m21 = 2a2, m22 = 1 − 2a3, n2 = 2a3):
- * the same filter, with a multiply and two adds between consecutive states instead of five operations.
- * @example svfStep(f, x)
- */
-export const svfStep = (f: Svf, x: number): number => {
-  const ic1 = f[4]!
-  const ic2 = f[5]!
-  const v1 = f[1]! * ic1 + f[2]! * (x - ic2)
-  const v2 = ic2 + f[2]! * ic1 + f[3]! * (x - ic2)
-  f[4] = f[9]! * x + f[8]! * ic2 + f[7]! * ic1
-  f[5] = f[12]! * x + f[10]! * ic1 + f[11]! * ic2
-  const mode = f[6]!
-  return mode === 0 ? v2 : mode === 1 ? v1 : x - f[0]! * v1 - v2
-}
-
-/**
- * Filters x in place through a biquad. @example biquadBlock(f, x, 128)
+ * Filters x in place through a biquad: y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a2·y[n−2] − a1·y[n−1],
+ * summed in that order (y[n−1] enters last, so one multiply and one subtract separate consecutive outputs).
+ * @example biquadBlock(f, x, 128)
  */
 export const biquadBlock = (f: Biquad, x: Float64Array, count: number): void => {
-  // biquadStep with coefficients and state in locals for the block
   const b0 = f[0]!
   const b1 = f[1]!
   const b2 = f[2]!
@@ -131,10 +100,13 @@ export const biquadBlock = (f: Biquad, x: Float64Array, count: number): void => 
 }
 
 /**
- * Filters x in place through an SVF. @example svfBlock(f, x, 128)
+ * Filters x in place through Simper's TPT SVF: v1 = a1·ic1 + a2·(x − ic2), v2 = ic2 + a2·ic1 + a3·(x − ic2);
+ * low v2, band v1, high x − k·v1 − v2; then ic ← 2v − ic, written out as ic1 ← m11·ic1 + m12·ic2 + n1·x,
+ * ic2 ← m21·ic1 + m22·ic2 + n2·x (m11 = 2a1 − 1, m12 = −2a2, n1 = 2a2, m21 = 2a2, m22 = 1 − 2a3, n2 = 2a3):
+ * the same filter, with a multiply and two adds between consecutive states instead of five operations.
+ * @example svfBlock(f, x, 128)
  */
 export const svfBlock = (f: Svf, x: Float64Array, count: number): void => {
-  // svfStep with coefficients and state in locals for the block, the response chosen once
   const k = f[0]!
   const a1 = f[1]!
   const a2 = f[2]!
