@@ -35,7 +35,7 @@ export const dbGain = (g: number): number => 10 ** (g / 20)
 export type Decay = Float64Array
 
 /** Samples per anchor step of a decay (its table holds r⁰ … r¹²⁸). */
-export const DECAY_CHUNK = 128
+const DECAY_CHUNK = 128
 
 /** f64 words of a decay record (8 scalars, the 129 powers, one word of padding: a 16-byte multiple). */
 export const DECAY_WORDS = 8 + DECAY_CHUNK + 2

@@ -10,8 +10,8 @@
  * `kernels: 'wasm'` (default) and WebAssembly SIMD, a wasm memory whose block is
  * rendered by `wasm/drums.wat`; otherwise a plain buffer of the same layout,
  * rendered by its TypeScript twin (`drum-blocks.ts`), equal bit for bit.
- * Latency: none — a hit starts at the first sample after `trigger`. Blocks up
- * to `MAX_BLOCK` (4096) samples.
+ * Latency: none — a hit starts at the first sample after `trigger`. Blocks of
+ * any length (those over `MAX_BLOCK`, 4096 samples, are rendered in pieces).
  *
  * @example
  * const kick = kit808Voices['kick808'](48000)
@@ -24,7 +24,7 @@ import { cowbell808Params, hat808Params, METAL_HZ } from '../synths/drums/metal8
 import { snare808Params } from '../synths/drums/snare808.js'
 import type { Range } from '../synths/drums/modules.js'
 import { clapBlock, cowbellBlock, hatBlock, kickBlock, snareBlock } from './drum-blocks.js'
-import { type Decay, dbGain, fromUnit, resetDecay, setSquare, squares, squaresBlock, squaresTable } from './drum-kernels.js'
+import { type Decay, dbGain, fromUnit, MAX_BLOCK, resetDecay, setSquare, squares, squaresBlock, squaresTable } from './drum-kernels.js'
 import { BLOCK_BYTES, DECAY_BYTES, decaysOf, OUT_BYTES, scalarsOf, silent, voiceMemory } from './drum-memory.js'
 import { setHighpass, setSvf } from './drum-filters.js'
 import { squarePoints, squareTable, squareWords } from './square-table.js'
@@ -245,13 +245,28 @@ const cowbell = (sr: number, kernels: KernelChoice = 'wasm'): DrumVoiceRT => {
   }
 }
 
+/** Makes a voice at a sample rate, with the wasm kernels (default) or the TypeScript blocks. */
+type MakeVoice = (sampleRate: number, kernels?: KernelChoice) => DrumVoiceRT
+
+/** A voice whose `process` takes blocks of any length, in pieces of at most MAX_BLOCK (its buffers' size). */
+const anyLength =
+  (make: MakeVoice): MakeVoice =>
+  (sampleRate, kernels) => {
+    const v = make(sampleRate, kernels)
+    const process = (out: Float32Array): void => {
+      if (out.length <= MAX_BLOCK) return v.process(out)
+      for (let s = 0; s < out.length; s += MAX_BLOCK) v.process(out.subarray(s, Math.min(out.length, s + MAX_BLOCK)))
+    }
+    return { ...v, process }
+  }
+
 /** Real-time voices of the kit, by the offline kit's names; `kernels` 'js' forces the TypeScript blocks. */
-export const kit808Voices: Readonly<Record<Voice808, (sampleRate: number, kernels?: KernelChoice) => DrumVoiceRT>> = {
-  kick808: kick,
-  snare808: snare,
-  tom808: snare,
-  clap808: clap,
-  'hat808-closed': hat,
-  'hat808-open': hat,
-  cowbell808: cowbell,
+export const kit808Voices: Readonly<Record<Voice808, MakeVoice>> = {
+  kick808: anyLength(kick),
+  snare808: anyLength(snare),
+  tom808: anyLength(snare),
+  clap808: anyLength(clap),
+  'hat808-closed': anyLength(hat),
+  'hat808-open': anyLength(hat),
+  cowbell808: anyLength(cowbell),
 }

@@ -55,7 +55,7 @@
 
   ;; decayBlock: per sample nextDecay (attack c/A, zeros before the start, the first value) while c − s < 1, then
   ;; out = anchor·r^j in runs up to j = 128, where the anchor steps by r¹²⁸ and j restarts at 0
-  (func $decay (export "decay") (param $d i32) (param $out i32) (param $n i32)
+  (func $decay (param $d i32) (param $out i32) (param $n i32)
     (local $i i32) (local $c f64) (local $s f64) (local $a f64) (local $v f64) (local $anchor f64) (local $j i32)
     (local $m i32) (local $t i32) (local $av v128) (local $po i32) (local $oo i32)
     (local.set $c (f64.load (local.get $d)))
@@ -110,7 +110,7 @@
     (f64.store offset=56 (local.get $d) (f64.convert_i32_s (local.get $j))))
 
 ;; out[i] = sin(φᵢ), φ advancing by w0·(1 + mod·env[i]) after each sample and kept in [−π, π); o = [w0, mod, φ]
-  (func $osc (export "osc") (param $o i32) (param $env i32) (param $out i32) (param $n i32)
+  (func $osc (param $o i32) (param $env i32) (param $out i32) (param $n i32)
     (call $phases (local.get $o) (local.get $env) (local.get $out) (local.get $n))
     (call $sin (local.get $out) (local.get $n)))
 
@@ -211,7 +211,7 @@
   ;; k = kk − R, R = 1.5·2⁵² + 1023),
   ;; r = (q − k·ln2_hi) − k·ln2_lo, e = 2ᵏ·Σ_{j≤12} rʲ/j! (Estrin: pairs, then r², r⁴, r⁸), tanh|v| = (1 − e)/(1 + e)
   ;; with v's sign
-  (func $tanh (export "tanh") (param $x i32) (param $out32 i32) (param $n i32) (param $gin f64) (param $gout f64)
+  (func $tanh (param $x i32) (param $out32 i32) (param $n i32) (param $gin f64) (param $gout f64)
     (local $i i32) (local $i_b i32) (local $v_b v128) (local $q_b v128) (local $k_b v128) (local $r_b v128) (local $r2_b v128) (local $r4_b v128) (local $e_b v128) (local $t_b v128) (local $kk_b v128) (local $a_b v128) (local $v v128) (local $q v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $e v128) (local $t v128)
     (local $one v128) (local $minus2 v128) (local $clamp v128) (local $m2log2e v128) (local $ln2hi v128) (local $ln2lo v128)
     (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128) (local $c8 v128) (local $c9 v128)
@@ -299,7 +299,7 @@
         (br $pairs))))
 
   ;; biquadBlock of x·env (x[i]·env[i], then filtered): y = b0·x + b1·x1 + b2·x2 − a2·y2 − a1·y1 (left to right), in place
-  (func $biquad (export "biquad") (param $f i32) (param $x i32) (param $env i32) (param $n i32)
+  (func $biquad (param $f i32) (param $x i32) (param $env i32) (param $n i32)
     (local $i i32) (local $p i32) (local $b0 f64) (local $b1 f64) (local $b2 f64) (local $a1 f64) (local $a2 f64)
     (local $x1 f64) (local $x2 f64) (local $y1 f64) (local $y2 f64) (local $xi f64) (local $y f64)
     (local.set $b0 (f64.load (local.get $f)))
@@ -332,7 +332,7 @@
 
   ;; svfBlock: v1 = a1·ic1 + a2·(x − ic2), v2 = ic2 + a2·ic1 + a3·(x − ic2); ic1 ← n1·x + m12·ic2 + m11·ic1,
   ;; ic2 ← n2·x + m21·ic1 + m22·ic2; out low v2, band v1, high x − k·v1 − v2; in place
-  (func $svf (export "svf") (param $f i32) (param $x i32) (param $n i32)
+  (func $svf (param $f i32) (param $x i32) (param $n i32)
     (local $i i32) (local $p i32) (local $k f64) (local $a1 f64) (local $a2 f64) (local $a3 f64) (local $mode f64)
     (local $m11 f64) (local $m12 f64) (local $n1 f64) (local $m21 f64) (local $m22 f64) (local $n2 f64)
     (local $ic1 f64) (local $ic2 f64) (local $xi f64) (local $v1 f64) (local $v2 f64) (local $next f64)
