@@ -16,7 +16,7 @@
  * npm run bench:realtime            # full table
  * BENCH_BLOCKS=2000 BENCH_ROUNDS=3 npm run bench:realtime
  */
-import { median } from '../src/bench/timing.js'
+import { extent, median } from '../src/core/host-stats.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
 import { BLOCK, ddspRow, drumRow, gc, gcCount, kitRow, parts, type Row, SR } from './realtime-rows.js'
 
@@ -56,7 +56,8 @@ const main = async () => {
     const mid = median(rtf)
     const mark = r.target === 0 ? '' : mid >= r.target ? ' ✓' : ' ✗'
     const heap = m.reduce((a, x) => a + x.heap, 0) / (ROUNDS * BLOCKS)
-    const range = `${Math.min(...rtf).toFixed(0)}–${Math.max(...rtf).toFixed(0)}`
+    const [lo, hi] = extent(rtf)
+    const range = `${lo.toFixed(0)}–${hi.toFixed(0)}`
     const collected = m.reduce((a, x) => a + x.gcs, 0)
     console.log(
       [r.voice.padEnd(50), String(BLOCK).padStart(5), mid.toFixed(0).padStart(8), range.padStart(9), (r.target === 0 ? '' : `≥${r.target.toFixed(0)}${mark}`).padStart(7), heap.toFixed(1).padStart(16), String(collected).padStart(3), r.latency].join(' | '),

@@ -6,6 +6,7 @@
  * @example
  * const t = await time(() => evaluate(b)(p, feeds), 10)   // { median_ms, min_ms, max_ms, runs }
  */
+import { extent, median } from '../core/host-stats.js'
 
 /** Timings of one case. */
 export interface Timing {
@@ -13,13 +14,6 @@ export interface Timing {
   readonly min_ms: number
   readonly max_ms: number
   readonly runs: number
-}
-
-/** The median of a non-empty list. @example median([3, 1, 2]) // 2 */
-export const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
 /**
@@ -36,5 +30,6 @@ export const time = async (f: () => Promise<unknown>, runs: number, after: () =>
     ts.push(performance.now() - t0)
     after()
   }
-  return { median_ms: median(ts), min_ms: Math.min(...ts), max_ms: Math.max(...ts), runs }
+  const [lo, hi] = extent(ts)
+  return { median_ms: median(ts), min_ms: lo, max_ms: hi, runs }
 }

@@ -14,6 +14,7 @@ import type { AnyBackend } from '../backends/load.js'
 import { extractFeatures, type FeatureReport } from '../features/extract.js'
 import { readWav, type Audio } from '../io/wav.js'
 import { usage, type CliError } from './errors.js'
+import { extent, median } from '../core/host-stats.js'
 
 /** Options of `ddsp features`. */
 export interface FeaturesOptions {
@@ -68,11 +69,6 @@ export const rounded = (r: FeatureReport): FeatureReport => ({
   onsets_s: r.onsets_s.map(round(4)),
 })
 
-const median = (v: readonly number[]): number | undefined => {
-  const s = [...v].sort((a, b) => a - b)
-  return s.length === 0 ? undefined : s[Math.floor(s.length / 2)]
-}
-
 /**
  * A few lines for people: duration, voiced share and median f0, loudness range, mean centroid, onsets.
  * @param path file name shown  @param r report
@@ -81,13 +77,14 @@ const median = (v: readonly number[]): number | undefined => {
 export const summary = (path: string, r: FeatureReport): string => {
   const frames = r.loudness_db.length
   const voiced = r.f0_hz.filter((f): f is number => f !== null)
-  const f0 = median(voiced)
+  const f0 = voiced.length === 0 ? undefined : median(voiced)
+  const [quietest, loudest] = extent(r.loudness_db)
   const centroid = r.centroid_hz.reduce((a, b) => a + b, 0) / Math.max(1, frames)
   const shown = r.onsets_s.slice(0, 8).map((t) => t.toFixed(3)).join(', ')
   return [
     `${path}: ${(((frames - 1) * r.hop_s)).toFixed(2)} s at ${r.sample_rate} Hz, ${frames} frames every ${(r.hop_s * 1000).toFixed(1)} ms`,
     `f0: ${voiced.length} of ${frames} frames voiced${f0 === undefined ? '' : `, median ${f0.toFixed(1)} Hz`}`,
-    `loudness: ${r.loudness_db.reduce((a, v) => Math.min(a, v), Infinity).toFixed(1)} … ${r.loudness_db.reduce((a, v) => Math.max(a, v), -Infinity).toFixed(1)} dB (A-weighted, nFft ${r.loudness_n_fft})`,
+    `loudness: ${quietest.toFixed(1)} … ${loudest.toFixed(1)} dB (A-weighted, nFft ${r.loudness_n_fft})`,
     `centroid: mean ${centroid.toFixed(0)} Hz`,
     `onsets: ${r.onsets_s.length}${r.onsets_s.length > 0 ? ` at ${shown}${r.onsets_s.length > 8 ? ', …' : ''} s` : ''}`,
   ].join('\n')

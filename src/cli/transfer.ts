@@ -29,6 +29,7 @@ import { exitWith, usage, type CliError } from './errors.js'
 import { mixToMono } from './features.js'
 import { asCli } from './train-files.js'
 import { transferRemap } from './transfer-remap.js'
+import { extent } from '../core/host-stats.js'
 
 /** A shift: a number, or 'auto' (fit the training range). @example const s: Shift = 'auto' */
 export type Shift = number | 'auto'
@@ -63,7 +64,7 @@ export interface TransferSummary {
 export const resolveShifts = (o: TransferOptions, m: AutoencoderFile, voicedHz: readonly number[], loudnessDb: ArrayLike<number>): { pitch: number; loudness: number } => {
   const meanMidi = voicedHz.length === 0 ? m.pitchMean : voicedHz.reduce((a, f) => a + midiOf(f), 0) / voicedHz.length
   const pitch = o.pitchShift === 'auto' ? 12 * Math.round((m.pitchMean - meanMidi) / 12) : o.pitchShift
-  const loudness = o.loudnessShift === 'auto' ? m.loudnessMax - Array.from(loudnessDb).reduce((a, v) => Math.max(a, v), -Infinity) : o.loudnessShift
+  const loudness = o.loudnessShift === 'auto' ? m.loudnessMax - extent(loudnessDb)[1] : o.loudnessShift
   return { pitch, loudness }
 }
 

@@ -17,6 +17,7 @@ import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { AnyBackend } from '../backends/load.js'
 import { extractFeatures } from '../features/extract.js'
 import { featureError, type FeatureError } from '../features/errors.js'
+import { extent, mean } from '../core/host-stats.js'
 
 /** One mono recording. @example const r: Recording = { sampleRate: 16000, samples: new Float32Array(32000) } */
 export interface Recording {
@@ -120,7 +121,6 @@ const cut = (r: Recording, f: Framed, o: DatasetOptions): Example[] => {
   return out
 }
 
-const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1, v.length)
 
 /**
  * Computes features and cuts every recording into examples.
@@ -131,19 +131,19 @@ const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1
 export const prepareDataset = (recordings: readonly Recording[], o: DatasetOptions): TE.TaskEither<FeatureError, Dataset> => async () => {
   const problem = optionsProblem(recordings, o)
   if (problem !== undefined) return E.left(featureError(`dataset: ${problem}`))
-  // concat and reduce, not push(...a) / Math.max(...a): those pass one argument per frame and overflow the stack past ~10⁵ frames
-  let [examples, pitches, levels]: [Example[], number[], number[]] = [[], [], []]
+  // element by element: push(...a) overflows the stack past ~10⁵ frames, concat copies everything so far per recording
+  const [examples, pitches, levels]: [Example[], number[], number[]] = [[], [], []]
   for (const r of recordings) {
     const f = await frameFeatures(r, o)
     if (E.isLeft(f)) return f
-    examples = examples.concat(cut(r, f.right, o))
-    pitches = pitches.concat(f.right.voicedMidi)
-    levels = levels.concat(Array.from(f.right.loudnessDb).filter((v) => v > -70))
+    for (const e of cut(r, f.right, o)) examples.push(e)
+    for (const m of f.right.voicedMidi) pitches.push(m)
+    for (const v of f.right.loudnessDb) if (v > -70) levels.push(v)
   }
   return E.right({
     sampleRate: recordings[0]!.sampleRate,
     examples,
     pitch: { mean: pitches.length > 0 ? mean(pitches) : 60 },
-    loudnessDb: { mean: levels.length > 0 ? mean(levels) : -80, max: levels.length > 0 ? levels.reduce((a, v) => Math.max(a, v), -Infinity) : -80 },
+    loudnessDb: { mean: levels.length > 0 ? mean(levels) : -80, max: levels.length > 0 ? extent(levels)[1] : -80 },
   })
 }

@@ -12,6 +12,7 @@ import { drawAxes, fmtTick, logTicks, niceTicks, type Frame, type Tick } from '.
 import { BLACK, canvas, type Canvas, type Rgb } from './canvas.js'
 import { colour, type ColourMap } from './colormap.js'
 import { logSpectrogram, peakDb, type Spectrogram, type SpectrogramOptions } from './spectrogram.js'
+import { extent } from '../core/host-stats.js'
 
 const LINE: Rgb = [31, 119, 180]
 
@@ -32,8 +33,7 @@ const placed = (values: readonly number[], toPx: (v: number) => number): Tick[] 
 
 /** The y range of the plotted values, widened when flat. */
 const yRange = (ys: readonly number[], logY: boolean): [number, number] => {
-  const lo = ys.reduce((a, v) => Math.min(a, v), Infinity) // not Math.min(...ys): one argument per step overflows the stack past ~10⁵ steps
-  const hi = ys.reduce((a, v) => Math.max(a, v), -Infinity)
+  const [lo, hi] = extent(ys)
   if (hi > lo) return [lo, hi]
   return logY ? [lo / 2, hi * 2] : [lo - 1, hi + 1]
 }
