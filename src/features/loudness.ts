@@ -13,10 +13,10 @@
 import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
 import { type Signal, withRate } from '../core/signal.js'
-import { dimsOf, invalid, isPosInt } from '../dsp/guard.js'
+import { invalid } from '../dsp/guard.js'
 import { stft } from '../dsp/stft.js'
 import { powerToDbNode } from './db.js'
-import { binFrequencies } from './spectrum.js'
+import { binFrequencies, checkSpectrum } from './spectrum.js'
 
 /** Options of `loudness` (DDSP `compute_loudness` defaults). */
 export interface LoudnessOptions {
@@ -82,8 +82,8 @@ export const aWeightingPowers = (sampleRate: number, nFft: number): number[] =>
 export const loudness = (x: Signal<'audio'>, o: LoudnessOptions): Signal<'control'> => {
   const { sampleRate, nFft = 512, refDb = 0, rangeDb = 80, center = true } = o
   const hop = loudnessHop(o)
-  if (dimsOf(x, 2) === undefined) return invalid(x, 'loudness needs audio [batch, samples]', 'control')
-  if (!(sampleRate > 0) || !isPosInt(nFft) || !isPosInt(hop)) return invalid(x, `loudness: bad sampleRate ${sampleRate}, nFft ${nFft} or hop ${hop}`, 'control')
+  const bad = checkSpectrum('loudness', x, { sampleRate, nFft, hop, center })
+  if (bad !== undefined) return invalid(x, bad, 'control')
   if (!(rangeDb > 0)) return invalid(x, `loudness: rangeDb must be > 0, got ${rangeDb}`, 'control')
   const weights = aWeightingPowers(sampleRate, nFft)
   const body = (s: Signal<'audio'>): Signal<'control'> => {

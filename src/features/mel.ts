@@ -14,8 +14,8 @@
 import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
 import { type Signal, withRate } from '../core/signal.js'
-import { dimsOf, invalid, isPosInt } from '../dsp/guard.js'
-import { binFrequencies, featureSpectrum, resolveSpectrum, type SpectrumOptions } from './spectrum.js'
+import { invalid, isPosInt } from '../dsp/guard.js'
+import { binFrequencies, checkSpectrum, featureSpectrum, type ResolvedSpectrum, resolveSpectrum, type SpectrumOptions } from './spectrum.js'
 
 const F_SP = 200 / 3 // Hz per mel below 1 kHz (Slaney)
 const MIN_LOG_HZ = 1000
@@ -69,15 +69,14 @@ export const melFilterbank = (sampleRate: number, nFft: number, nMels = 128, fMi
   })
 }
 
-/** Validates MelOptions against an audio signal; a message when bad. */
-const checkMel = (x: Signal<'audio'>, o: MelOptions, nFft: number, hop: number, nMels: number, fMax: number): string | undefined =>
-  dimsOf(x, 2) === undefined
-    ? 'mel features need audio [batch, samples]'
-    : !(o.sampleRate > 0) || !isPosInt(nFft) || !isPosInt(hop) || !isPosInt(nMels)
-      ? `mel: bad sampleRate ${o.sampleRate}, nFft ${nFft}, hop ${hop} or nMels ${nMels}`
-      : !((o.fMin ?? 0) >= 0 && fMax > (o.fMin ?? 0) && fMax <= o.sampleRate / 2)
-        ? `mel: need 0 ≤ fMin < fMax ≤ sampleRate/2, got ${o.fMin ?? 0}, ${fMax}`
-        : undefined
+/** Validates MelOptions against an audio signal (the spectrum's as `checkSpectrum`); a message when bad. */
+const checkMel = (x: Signal<'audio'>, spectrum: ResolvedSpectrum, nMels: number, fMin: number, fMax: number): string | undefined =>
+  checkSpectrum('mel', x, spectrum) ??
+  (!isPosInt(nMels)
+    ? `mel: nMels must be a positive integer, got ${nMels}`
+    : !(fMin >= 0 && fMax > fMin && fMax <= spectrum.sampleRate / 2)
+      ? `mel: need 0 ≤ fMin < fMax ≤ sampleRate/2, got ${fMin}, ${fMax}`
+      : undefined)
 
 /**
  * Magnitude mel spectrogram: M[b, f, m] = Σ_k W[m, k]·|X[b, f, k]| (power 1; periodic Hann STFT).
@@ -91,7 +90,7 @@ export const melSpectrogram = (x: Signal<'audio'>, o: MelOptions): Signal<'contr
   const spectrum = resolveSpectrum(o)
   const { sampleRate, nFft, hop, center } = spectrum
   const { nMels = 128, fMin = 0, fMax = sampleRate / 2 } = o
-  const bad = checkMel(x, o, nFft, hop, nMels, fMax)
+  const bad = checkMel(x, spectrum, nMels, fMin, fMax)
   if (bad !== undefined) return invalid(x, bad, 'control')
   const w = melFilterbank(sampleRate, nFft, nMels, fMin, fMax)
   const wt = B.constant(w.flat(), [nMels, w[0]!.length])
