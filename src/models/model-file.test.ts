@@ -36,6 +36,6 @@ describe('model file', () => {
     expect(path({ ...doc, config: { ...DEFAULT_AUTOENCODER, hop: 'a' } })).toBe('$.config.hop')
     expect(path({ ...doc, config: { ...DEFAULT_AUTOENCODER, hop: 0 } })).toBe('$.config')
     expect(path({ ...doc, pitchMean: null })).toBe('$.pitchMean')
-    expect(path({ format: 'ddsp-ts/model', version: 1, kind: 'remap', voice: 'snare808', sampleRate: 16000, hitSamples: 8000, onsetSamples: 256, hidden: 32, centre: [0, 0], scale: ['a'] })).toBe('$.scale')
+    expect(path({ format: 'ddsp-ts/model', version: 1, kind: 'remap', voice: 'snare808', sampleRate: 16000, hitSamples: 8000, onsetSamples: 256, hidden: 32, centre: [0, 0], scale: ['a'] })).toBe('$.scale[0]') // the element, as checkpoint files name theirs
   })
 })

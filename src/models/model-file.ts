@@ -14,9 +14,8 @@ import { readFile } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { writeAtomic } from '../io/atomic.js'
-import type { IoError } from '../io/wav.js'
-import { bad, isObj } from '../train/checkpoint-schema.js'
-import type { TrainError } from '../train/errors.js'
+import { bad, isObj, numbers } from '../train/checkpoint-schema.js'
+import { ioFailed, type TrainError, writeFailed } from '../train/errors.js'
 import { configProblem, type AutoencoderConfig } from './autoencoder.js'
 
 const FORMAT = 'ddsp-ts/model'
@@ -69,13 +68,14 @@ const checkRemap = (d: Record<string, unknown>): E.Either<TrainError, ModelFile>
   if (typeof d['voice'] !== 'string') return bad('$.voice', 'must be a voice name')
   const n = (['sampleRate', 'hitSamples', 'onsetSamples', 'hidden'] as const).find((k) => !isNum(d[k]) || (d[k] as number) < 0)
   if (n !== undefined) return bad(`$.${n}`, 'must be a non-negative number')
-  const v = (['centre', 'scale'] as const).find((k) => !Array.isArray(d[k]) || !(d[k] as unknown[]).every(isNum))
-  if (v !== undefined) return bad(`$.${v}`, 'must be an array of numbers')
+  const centre = numbers(d['centre'], '$.centre')
+  if (E.isLeft(centre)) return centre
+  const scale = numbers(d['scale'], '$.scale')
+  if (E.isLeft(scale)) return scale
   const num = (k: string) => d[k] as number
-  const nums = (k: string) => d[k] as number[]
   return E.right({
     kind: 'remap', voice: d['voice'], sampleRate: num('sampleRate'), hitSamples: num('hitSamples'), onsetSamples: num('onsetSamples'),
-    hidden: num('hidden'), centre: nums('centre'), scale: nums('scale'),
+    hidden: num('hidden'), centre: centre.right, scale: scale.right,
   })
 }
 
@@ -92,8 +92,6 @@ export const decodeModelFile = (doc: unknown): E.Either<TrainError, ModelFile> =
   return doc['kind'] === 'remap' ? checkRemap(doc) : bad('$.kind', `expected 'autoencoder' or 'remap', got ${JSON.stringify(doc['kind'])}`)
 }
 
-const ioFailed = (path: string) => (e: unknown): TrainError => ({ _tag: 'CheckpointIoFailed', path, message: e instanceof Error ? e.message : String(e) })
-const writeFailed = (e: IoError): TrainError => ({ _tag: 'CheckpointIoFailed', path: e.path, message: e.message })
 
 /**
  * Writes a model description atomically.

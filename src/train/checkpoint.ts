@@ -17,9 +17,8 @@ import * as TE from 'fp-ts/lib/TaskEither.js'
 import { decode, encode } from '../core/encode.js'
 import type { Program } from '../core/program.js'
 import { writeAtomic } from '../io/atomic.js'
-import type { IoError } from '../io/wav.js'
 import { bad, checkParams, checkSpec, checkState, isObj, numbers } from './checkpoint-schema.js'
-import type { TrainError } from './errors.js'
+import { ioFailed, type TrainError, writeFailed } from './errors.js'
 import type { OptimizerSpec, OptimizerState } from './optimizer.js'
 import type { ParamArray } from './params.js'
 
@@ -114,15 +113,13 @@ export const decodeCheckpoint = (json: unknown): E.Either<TrainError, Checkpoint
   return E.right({ program: program.right, params: params.right.params, optimizer: spec.right, state: state.right, step, seed, losses: losses.right })
 }
 
-const ioFailed = (path: string) => (e: unknown): TrainError => ({ _tag: 'CheckpointIoFailed', path, message: e instanceof Error ? e.message : String(e) })
-
 /**
  * Writes a checkpoint atomically (temporary file, then rename).
  * @param path file path (directories are created)  @returns the path
  * @example await saveCheckpoint('runs/step-300.json', c)()
  */
 export const saveCheckpoint = (path: string, c: Checkpoint): TE.TaskEither<TrainError, string> =>
-  TE.flatMap((text: string) => TE.mapLeft((e: IoError): TrainError => ({ _tag: 'CheckpointIoFailed', path: e.path, message: e.message }))(writeAtomic(path, text)))(
+  TE.flatMap((text: string) => TE.mapLeft(writeFailed)(writeAtomic(path, text)))(
     TE.tryCatch(async () => encodeCheckpoint(c), ioFailed(path)),
   )
 

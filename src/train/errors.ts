@@ -9,6 +9,7 @@
  */
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js'
 import { formatError, type EvalError, type GraphError } from '../core/errors.js'
+import type { IoError } from '../io/wav.js'
 
 /** Anything that stops training, sound matching or a checkpoint load. @example const e: TrainError = { _tag: 'NonFiniteLoss', step: 3, value: NaN } */
 export type TrainError =
@@ -26,6 +27,15 @@ export type TrainError =
  * @example badOption('steps', 'must be a positive integer')
  */
 export const badOption = (field: string, message: string): TrainError => ({ _tag: 'BadTrainOptions', field, message })
+
+/**
+ * A failed read or write of a checkpoint or model file, as a `CheckpointIoFailed` naming the path.
+ * @example TE.tryCatch(() => readFile(path, 'utf8'), ioFailed(path))
+ */
+export const ioFailed = (path: string) => (e: unknown): TrainError => ({ _tag: 'CheckpointIoFailed', path, message: e instanceof Error ? e.message : String(e) })
+
+/** An `IoError` of `writeAtomic` as a `CheckpointIoFailed`. @example TE.mapLeft(writeFailed)(writeAtomic(path, text)) */
+export const writeFailed = (e: IoError): TrainError => ({ _tag: 'CheckpointIoFailed', path: e.path, message: e.message })
 
 /**
  * One line for people.
