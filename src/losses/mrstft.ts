@@ -20,13 +20,13 @@
  */
 import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
-import { div, log, mul, sub } from '../core/math.js'
+import { div, mul, sub } from '../core/math.js'
 import { type Signal, withRate } from '../core/signal.js'
 import { rfft } from '../core/tensor.js'
 import { dimsOf, invalid, isPosInt } from '../dsp/guard.js'
 import { hannTable } from '../dsp/window.js'
 import { meanDifference, safeNorm, sumTerms } from './distance.js'
-import { spectralMagnitudes } from './log-magnitude.js'
+import { type Magnitudes, spectralMagnitudes } from './log-magnitude.js'
 import { checkPair } from './pair.js'
 
 /** Options of `multiResolutionStftLoss` (auraloss names, camel-cased). */
@@ -64,9 +64,9 @@ const torchFrames = (x: Signal<'audio'>, n: number, nFft: number, hop: number, w
   return withRate(B.pad(windowed, [0, 0, left], [0, 0, nFft - win - left]), 'audio')
 }
 
-/** auraloss magnitude √(max(|X|², 1e-8)) `[B, F, nFft/2 + 1]` (`spectralMagnitudes`' 'auraloss' convention). */
-const auralossMagnitude = (x: Signal<'audio'>, n: number, nFft: number, hop: number, win: number): Signal<'audio'> =>
-  spectralMagnitudes(rfft(torchFrames(x, n, nFft, hop, win), nFft), 'auraloss').mag
+/** auraloss magnitude √(max(|X|², 1e-8)) `[B, F, nFft/2 + 1]` and its log (`spectralMagnitudes`' 'auraloss' convention). */
+const auralossMagnitudes = (x: Signal<'audio'>, n: number, nFft: number, hop: number, win: number): Magnitudes<'audio'> =>
+  spectralMagnitudes(rfft(torchFrames(x, n, nFft, hop, win), nFft), 'auraloss')
 
 /** The first problem with the arguments, or undefined. */
 const check = (pred: Signal<'audio'>, target: Signal<'audio'>, ffts: readonly number[], hops: readonly number[], wins: readonly number[]): string | undefined => {
@@ -95,10 +95,11 @@ export const multiResolutionStftLoss = (pred: Signal<'audio'>, target: Signal<'a
   const n = dimsOf(pred, 2)![1]!
   const body = (p: Signal<'audio'>, t: Signal<'audio'>): Signal<'static'> => {
     const perResolution = fftSizes.map((nFft, k) => {
-      const [x, y] = [p, t].map((s) => auralossMagnitude(s, n, nFft, hopSizes[k]!, winLengths[k]!)) as [Signal<'audio'>, Signal<'audio'>]
+      const [mx, my] = [p, t].map((s) => auralossMagnitudes(s, n, nFft, hopSizes[k]!, winLengths[k]!)) as [Magnitudes<'audio'>, Magnitudes<'audio'>]
+      const [x, y] = [mx.mag, my.mag]
       return sumTerms([
         ...(wSc !== 0 ? [mul(div(safeNorm(sub(y, x)), safeNorm(y)), wSc)] : []),
-        ...(wLogMag !== 0 ? [mul(meanDifference(log(y), log(x), 'L1'), wLogMag)] : []),
+        ...(wLogMag !== 0 ? [mul(meanDifference(my.logMag, mx.logMag, 'L1'), wLogMag)] : []),
         ...(wLinMag !== 0 ? [mul(meanDifference(y, x, 'L1'), wLinMag)] : []),
       ])
     })
