@@ -5,9 +5,9 @@
 // Run: npx tsx bench/profile.ts [wasm|tfjs-cpu] [a|b]
 import * as E from 'fp-ts/lib/Either.js'
 import type { Backend } from '../src/core/backend.js'
-import { hoistedFeeds, hoistInvariants } from '../src/core/hoist.js'
 import { checkFeeds, evaluate, execute, type Feeds } from '../src/core/interpret.js'
 import { loadBackend, type BackendName } from '../src/backends/load.js'
+import { hoistTarget } from '../src/bench/run.js'
 import { workload } from '../src/bench/workload.js'
 
 const orThrow = <A>(e: E.Either<unknown, A>): A => {
@@ -19,10 +19,9 @@ const mode = process.argv[3] ?? 'b'
 const b = orThrow(await loadBackend(name)) as Backend<unknown>
 const w = workload()
 const target = orThrow(await evaluate(b)(w.programs.forward, w.targetControls))['audio']!.data
-const { pre, main } = hoistInvariants(w.programs.train, new Set(['target']))
-const fixed = orThrow(await evaluate(b)(pre, { target }))
-const program = mode === 'a' ? w.programs.forward : main
-const feeds: Feeds = mode === 'a' ? w.controls : { ...w.controls, ...hoistedFeeds(fixed) }
+const hoisted = await hoistTarget(b, w.programs.train, target)
+const program = mode === 'a' ? w.programs.forward : hoisted.main
+const feeds: Feeds = mode === 'a' ? w.controls : { ...w.controls, ...hoisted.feeds }
 
 const times = new Map<string, number>()
 const layoutOps = new Set(['gather', 'scatterAdd', 'broadcast', 'slice', 'concat', 'sum', 'mul', 'add'])

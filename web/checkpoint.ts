@@ -14,6 +14,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
 import { checkParams, isObj, numbers } from '../src/train/checkpoint-schema.js'
+import { sigmoidHost } from '../src/train/logit.js'
 import { KIT_VOICES, SYNTH_FORMAT, type DdspSpec, type KitSpec, type SynthSpec } from './spec.js'
 
 /** Why a file cannot be played, at a JSON path. @example { _tag: 'BadSynth', path: '$.hop', message: 'must be a positive integer' } */
@@ -80,7 +81,7 @@ const fromCheckpoint = (d: Record<string, unknown>, o: SpecOptions): E.Either<Ba
     const fits = KIT_VOICES.filter((v) => kit808[v].params(sr).length === drum.length)
     if (fits.length === 0) return bad('$.params.params', `has ${drum.length} values, which fits no 808 voice`)
     const voice = o.drum !== undefined && fits.includes(o.drum) ? o.drum : fits[0]!
-    const unit = Array.from(drum, (x) => 1 / (1 + Math.exp(-x)))
+    const unit = Array.from(drum, sigmoidHost)
     return E.right({ format: SYNTH_FORMAT, kind: 'kit808', name: `checkpoint: ${voice}, step ${step}`, sampleRate: sr, voices: { [voice]: unit } })
   }
   const pick = (k: string): number[] | undefined => {

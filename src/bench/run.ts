@@ -21,6 +21,7 @@ import { hoistedFeeds, hoistInvariants } from '../core/hoist.js'
 import { time, type Timing } from './timing.js'
 import { runTorch, type TorchResult } from './torch.js'
 import { STANDARD, workload, type WorkloadSize } from './workload.js'
+import { gradName } from '../core/autodiff/vjp.js'
 
 /** Options of a benchmark run. */
 export interface BenchOptions {
@@ -58,8 +59,12 @@ const must = async (f: () => Promise<E.Either<Parameters<typeof formatError>[0],
 
 const rssMb = (): number => process.resourceUsage().maxRSS / 1024
 
-/** The target's spectrograms and the synth's noise do not change between steps: computed once (as the peer does). */
-const hoistTarget = async (b: Backend<unknown>, train: Program, target: Float32Array) => {
+/**
+ * The target's spectrograms and the synth's noise do not change between steps: computed once (as the peer does).
+ * @returns the per-step program and the feeds of the hoisted values
+ * @example const { main, feeds } = await hoistTarget(backend, programs.train, target)
+ */
+export const hoistTarget = async (b: Backend<unknown>, train: Program, target: Float32Array | Float64Array) => {
   const { pre, main } = hoistInvariants(train, new Set(['target']))
   const fixed = (await must(() => evaluate(b)(pre, { target }))) as Outputs
   return { main, feeds: hoistedFeeds(fixed) }
@@ -72,7 +77,7 @@ const timeBackend = async (b: Backend<unknown>, programs: { forward: Program; tr
   const forward = await time(() => must(() => evaluate(b)(programs.forward, controls)), runs)
   const train = await time(() => must(() => evaluate(b)(main, trainFeeds)), runs)
   const norm = (v: { data: ArrayLike<number> }) => Math.sqrt(Array.from(v.data).reduce((a, x) => a + x * x, 0))
-  const gradNorms = Object.fromEntries(Object.entries(out).filter(([k]) => k.startsWith('grad:')).map(([k, v]) => [k.slice(5), norm(v)]))
+  const gradNorms = Object.fromEntries(programs.forward.params.map((d) => [d.name, norm(out[gradName(d.name)]!)]))
   return { loss: out['loss']!.data[0]!, gradNorms, forward, train }
 }
 

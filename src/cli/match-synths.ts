@@ -10,13 +10,12 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { Signal } from '../core/signal.js'
-import { kit808, type Voice808 } from '../synths/drums/kit808.js'
+import { isVoice808, kit808, type Voice808 } from '../synths/drums/kit808.js'
 import { drumMatch } from '../train/drum-match.js'
 import type { MatchParam } from '../train/match.js'
 import { modalMatch } from '../train/modal-match.js'
 import type { NamedParams } from '../train/params.js'
 import { usage, type CliError } from './errors.js'
-import { isVoice808 } from './train-remap.js'
 
 /** A fitted value: the optimizer's [0, 1] coordinate (808 voices) and the synth's physical value. @example const v: NamedValue = { unit: 0.5, value: 440 } */
 export interface NamedValue {

@@ -52,6 +52,6 @@ export const writeRun = (dir: string, f: RunFiles): TE.TaskEither<CliError, read
   TE.sequenceSeqArray<string, CliError>([
     TE.mapLeft(asCli)(saveCheckpoint(join(dir, 'checkpoint.json'), f.checkpoint)),
     TE.mapLeft(asCli)(saveModelFile(join(dir, 'model.json'), f.model)),
-    TE.flatMap((y: Float32Array) => TE.mapLeft((e: CliError) => e)(writeWav(join(dir, 'resynth.wav'), { sampleRate: f.sampleRate, channels: [y] })))(TE.mapLeft(asCli)(f.resynth)),
+    TE.flatMap((y: Float32Array) => writeWav(join(dir, 'resynth.wav'), { sampleRate: f.sampleRate, channels: [y] }))(TE.mapLeft(asCli)(f.resynth)),
     writeLossPlot(dir, f.checkpoint.losses, f.lossTitle),
   ])

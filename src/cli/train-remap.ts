@@ -15,18 +15,11 @@ import type { Recording } from '../models/dataset.js'
 import type { RemapConfig } from '../models/remap.js'
 import { renderRemap } from '../models/render-remap.js'
 import { prepareHits, trainRemap } from '../models/train-remap.js'
-import { kit808, type Voice808 } from '../synths/drums/kit808.js'
+import { isVoice808, kit808, type Voice808 } from '../synths/drums/kit808.js'
 import type { StepReport } from '../train/fit.js'
 import { usage, type CliError } from './errors.js'
 import type { TrainOptions, TrainSummary } from './train.js'
 import { asCli, writeRun } from './train-files.js'
-
-/**
- * Whether `s` names a voice of the 808 kit.
- * @param s candidate name
- * @example isVoice808('snare808') // true
- */
-export const isVoice808 = (s: string): s is Voice808 => Object.hasOwn(kit808, s)
 
 /**
  * The remap config for a sample rate: 0.5 s hits, a ≈ 16 ms onset window (a power of two), an MLP (or linear map).
@@ -51,7 +44,7 @@ export const trainRemapCommand =
   async () => {
     const voice = o.voice ?? 'snare808'
     if (!isVoice808(voice)) return E.left(usage(`--voice must be one of ${Object.keys(kit808).join(', ')}, got '${voice}'`))
-    const c = remapConfig(voice, recs[0]!.sampleRate, o.hidden ?? 32)
+    const c = remapConfig(voice, recs[0]!.sampleRate, o.hidden)
     const h = await prepareHits(recs, c, backend)()
     if (E.isLeft(h)) return E.left(asCli(h.left))
     const t0 = performance.now()

@@ -20,7 +20,7 @@ import { loadCheckpoint } from '../train/checkpoint.js'
 import { usage, type CliError } from './errors.js'
 import { asCli } from './train-files.js'
 import type { TransferOptions, TransferSummary } from './transfer.js'
-import { isVoice808 } from './train-remap.js'
+import { isVoice808 } from '../synths/drums/kit808.js'
 
 /**
  * Remaps the hits of `samples` and writes the track to `o.out`.

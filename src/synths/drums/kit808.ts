@@ -34,3 +34,10 @@ export const kit808 = {
 
 /** Names of the kit's voices. */
 export type Voice808 = keyof typeof kit808
+
+/**
+ * Whether `s` names a voice of the 808 kit.
+ * @param s candidate name
+ * @example isVoice808('snare808') // true
+ */
+export const isVoice808 = (s: string): s is Voice808 => Object.hasOwn(kit808, s)
