@@ -1,33 +1,45 @@
 /**
- * Structural hashing: two 32-bit FNV-1a streams (different offsets) give a
- * 64-bit hex digest of a canonical string. Used to hash-cons graph nodes:
- * equal construction gives equal hash.
+ * Structural hashing: two 32-bit MurmurHash3 streams (different seeds) give a
+ * 64-bit hex digest of a canonical string, or of a list of numbers' bit
+ * patterns. Used to hash-cons graph nodes: equal construction gives equal hash.
  *
  * @example
  * import { hashString } from './hash.js'
  * hashString('add|a|b') === hashString('add|a|b') // true
  */
+import { fmix32 } from './random.js'
 
-const FNV_PRIME = 0x01000193
+const bits = new Float64Array(1)
+const words = new Uint32Array(bits.buffer)
 
-/** 64-bit FNV-1a digest of a string as 16 hex characters. @example hashString('x') */
+const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r))
+
+/** One step of MurmurHash3's 32-bit body: word k into state h (rotations carry high bits down). */
+const murmurStep = (h: number, k: number): number => {
+  k = Math.imul(rotl(Math.imul(k, 0xcc9e2d51), 15), 0x1b873593)
+  return (Math.imul(rotl(h ^ k, 13), 5) + 0xe6546b64) | 0
+}
+
+/**
+ * 64-bit digest of a string as 16 hex characters: two MurmurHash3 (x86, 32-bit) streams with different seeds
+ * over its UTF-16 code units (the second also mixes in each unit's position).
+ * @example hashString('x')
+ */
 export const hashString = (s: string): string => {
   let h1 = 0x811c9dc5
   let h2 = 0x050c5d1f
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, FNV_PRIME)
-    h2 = Math.imul(h2 ^ c ^ (i & 0xff), FNV_PRIME)
+    h1 = murmurStep(h1, c)
+    h2 = murmurStep(h2, c | (i << 16))
   }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0')
+  return fmix32(h1 ^ s.length).toString(16).padStart(8, '0') + fmix32(h2 ^ s.length).toString(16).padStart(8, '0')
 }
 
-const bits = new Float64Array(1)
-const words = new Uint32Array(bits.buffer)
-
 /**
- * 64-bit digest of a list of numbers from their float64 bit patterns (FNV-style
- * multiply-xor over 32-bit words), without building a string.
+ * 64-bit digest of a list of numbers from their float64 bit patterns, without building a string: two
+ * MurmurHash3 (x86, 32-bit) streams with different seeds, over the words (low, high) and (high, low).
+ * (A multiply-xor stream, as FNV's, only carries bits upward: two sign flips cancelled in it.)
  * @example digestNumbers([1, 2, 3]) === digestNumbers([1, 2, 3]) // true
  */
 export const digestNumbers = (xs: readonly number[]): string => {
@@ -35,12 +47,11 @@ export const digestNumbers = (xs: readonly number[]): string => {
   let h2 = 0x050c5d1f
   for (let i = 0; i < xs.length; i++) {
     bits[0] = xs[i]!
-    h1 = Math.imul(h1 ^ words[0]!, FNV_PRIME)
-    h1 = Math.imul(h1 ^ words[1]!, FNV_PRIME)
-    h2 = Math.imul((h2 ^ words[1]!) + i, FNV_PRIME)
-    h2 = Math.imul(h2 ^ words[0]!, FNV_PRIME)
+    h1 = murmurStep(murmurStep(h1, words[0]!), words[1]!)
+    h2 = murmurStep(murmurStep(h2, words[1]!), words[0]!)
   }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0')
+  const n = xs.length
+  return fmix32(h1 ^ n).toString(16).padStart(8, '0') + fmix32(h2 ^ n).toString(16).padStart(8, '0')
 }
 
 /** Lists of more than this many finite numbers (constant tables) are digested, not spelled out. */

@@ -10,7 +10,8 @@
  * fillNoise(new Float32Array(4), 7, 'normal', 0)
  */
 
-const fmix32 = (h: number): number => {
+/** MurmurHash3's 32-bit finaliser (every input bit reaches every output bit), as an unsigned int. @example fmix32(1) */
+export const fmix32 = (h: number): number => {
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
   h ^= h >>> 13
