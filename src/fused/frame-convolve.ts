@@ -17,15 +17,8 @@ import { realFft } from '../backends/host/fft.js'
 import { nextPow2 } from '../dsp/convolve.js'
 import { needs, num } from './attrs.js'
 
-/** The attributes `dsp.frameConvolve` records. */
-export interface FrameConvolveAttrs {
-  readonly hop: number
-  readonly start: number
-  readonly length: number
-}
-
 const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) => {
-  const a: FrameConvolveAttrs = { hop: num(attrs, 'hop'), start: num(attrs, 'start'), length: num(attrs, 'length') }
+  const a = { hop: num(attrs, 'hop'), start: num(attrs, 'start'), length: num(attrs, 'length') } // as `dsp.frameConvolve` records them
   const [bx = 1, N = 1] = shapes[0] ?? []
   const [bh = 1, F = 1, M = 1] = shapes[1] ?? []
   const L = a.hop + M - 1

@@ -9,11 +9,14 @@
  * meanDifferenceForward([t, v], [[3], [3]], { distance: 'L1' }, []) // Float32Array [D]
  */
 import type { HostKernel } from '../core/backend.js'
+import { oneOf } from './attrs.js'
+
+const DISTANCES = ['L1', 'L2'] as const
 
 /** Forward: `[t, v]` → `[]`. @example meanDifferenceForward([t, v], [[n], [n]], { distance: 'L2' }, []) */
 export const meanDifferenceForward: HostKernel = (inputs, _shapes, attrs) => {
   const [t, v] = inputs as [Float32Array, Float32Array]
-  const l1 = attrs['distance'] === 'L1'
+  const l1 = oneOf(attrs, 'distance', DISTANCES) === 'L1'
   let acc = 0
   for (let i = 0; i < t.length; i++) {
     const d = t[i]! - v[i]!
@@ -26,7 +29,7 @@ export const meanDifferenceForward: HostKernel = (inputs, _shapes, attrs) => {
 export const meanDifferenceVjp: HostKernel = (inputs, _shapes, attrs) => {
   const [t, v, g] = inputs as [Float32Array, Float32Array, Float32Array]
   const n = t.length
-  const l1 = attrs['distance'] === 'L1'
+  const l1 = oneOf(attrs, 'distance', DISTANCES) === 'L1'
   const scale = g[0]! / n
   const out = new Float32Array(2 * n)
   for (let i = 0; i < n; i++) {
