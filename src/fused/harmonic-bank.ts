@@ -168,15 +168,17 @@ const seriesBack = (A: Float32Array, dA: Float32Array, a0: number, a1: number, w
   return acc
 }
 
-/** `seriesBack` for free ratios: the partial phases are given. */
-const freeBack = (A: Float32Array, dA: Float32Array, a0: number, a1: number, wa: number, gt: number, phases: Float64Array, f: number, nyq: number, ratios: Float64Array): number => {
+/** `seriesBack` for free ratios: the partial phases are given; as there, only the wanted cotangents are computed. */
+const freeBack = (A: Float32Array, dA: Float32Array, a0: number, a1: number, wa: number, gt: number, phases: Float64Array, f: number, nyq: number, ratios: Float64Array, needF: boolean, needA: boolean): number => {
   let acc = 0
   for (let k = 0; k < ratios.length; k++) {
     if (!(ratios[k]! * f < nyq)) continue
-    const s = Math.sin(phases[k]!)
-    acc += ratios[k]! * (A[a0 + k]! + (A[a1 + k]! - A[a0 + k]!) * wa) * Math.cos(phases[k]!)
-    dA[a0 + k]! += gt * s * (1 - wa)
-    dA[a1 + k]! += gt * s * wa
+    if (needF) acc += ratios[k]! * (A[a0 + k]! + (A[a1 + k]! - A[a0 + k]!) * wa) * Math.cos(phases[k]!)
+    if (needA) {
+      const s = Math.sin(phases[k]!)
+      dA[a0 + k]! += gt * s * (1 - wa)
+      dA[a1 + k]! += gt * s * wa
+    }
   }
   return acc
 }
@@ -208,7 +210,7 @@ export const harmonicBankVjp: HostKernel = (inputs, shapes, attrs) => {
     sweep(p, f0, b, (t, f, theta, a0, a1, wa) => {
       const gt = g[b * p.T + t]!
       if (!p.series) advance!(f, phases) // the partial phases advance every sample
-      h[t] = gt === 0 ? 0 : gt * (p.series ? seriesBack(A, dA, a0, a1, wa, gt, theta, f, nyq, p.K, needF, needA) : freeBack(A, dA, a0, a1, wa, gt, phases, f, nyq, p.ratios))
+      h[t] = gt === 0 ? 0 : gt * (p.series ? seriesBack(A, dA, a0, a1, wa, gt, theta, f, nyq, p.K, needF, needA) : freeBack(A, dA, a0, a1, wa, gt, phases, f, nyq, p.ratios, needF, needA))
     })
     if (!needF) continue
     // ∂L/∂f[t] = 2π/sr · Σ_{τ≥t} h[τ] (reverse cumsum), then the linear upsampling's transpose.
