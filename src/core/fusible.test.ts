@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { composite } from './composite.js'
 import { fusible, packOffsets } from './fusible.js'
 import { mul, sin, add } from './math.js'
-import { param, type Signal } from './signal.js'
+import { input, param, type Signal } from './signal.js'
 import { sum } from './tensor.js'
 import { compile } from './program-api.js'
 import { valueAndGrad } from './autodiff/vjp.js'
@@ -41,5 +41,14 @@ describe('fusible', () => {
     const x = param('x', [4], 'control')
     const p = E.flatMap(compile({ loss: sum(fusible('test.sq', (v: Signal<'control'>) => mul(v, v))(x), [0]) }), (q) => valueAndGrad(q, 'loss'))
     expect(E.isRight(p) && p.right.eqns.some((e) => e.op === 'composite' && e.name === 'test.sq.vjp')).toBe(true)
+  })
+  it('decides needs from the differentiated graph: an input, even behind an enclosing composite, needs no cotangent', () => {
+    const body = (x: Signal<'control'>, y: Signal<'control'>) => mul(sin(x), add(y, x))
+    const inner = fusible('test.needs', body)
+    const outer = composite('test.needsOuter', (x: Signal<'control'>, y: Signal<'control'>) => inner(x, y))
+    const loss = sum(outer(param('x', [3], 'control'), input('y', [3], 'control')), [0])
+    const p = E.flatMap(compile({ loss }), (q) => valueAndGrad(q, 'loss'))
+    const eqn = E.isRight(p) ? p.right.eqns.find((e) => e.op === 'composite' && e.name === 'test.needs.vjp') : undefined
+    expect(eqn?.attrs['needs']).toEqual([true, false])
   })
 })

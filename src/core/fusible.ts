@@ -42,22 +42,25 @@ const dependsOnParam = (n: Node): boolean =>
 
 /**
  * Defines a composite with a fusible VJP (see the module header). The `.vjp`
- * composite records `needs`: which inputs depend on a param at this call
- * site. Inputs that do not (noise, recorded audio, fixed controls) get a zero
- * cotangent, and fused lowerings skip computing it.
+ * composite records `needs`: which inputs depend on a param. Inputs that do
+ * not (noise, recorded audio, fixed controls) get a zero cotangent, and fused
+ * lowerings skip computing it. `needs` is decided where it is used: `vjp`
+ * rebuilds every fusible node on its flattened inputs (`refitFusible`), which
+ * passes it; a node built here keeps all true (its backward half is only ever
+ * used through that rebuild).
  * @param name registry name; the backward composite is `${name}.vjp`
- * @param f the decomposition  @param options.attrs JSON attributes shared by both halves
+ * @param f the decomposition  @param options.attrs JSON attributes shared by both halves; needs (default all true)
  * @example const square = fusible('square', <R extends Rate>(x: Signal<R>) => mul(x, x))
  */
 export const fusible =
   <Args extends ReadonlyArray<Signal<Rate>>, R extends Rate>(
     name: string,
     f: (...args: Args) => Signal<R>,
-    options: { readonly attrs?: Readonly<Record<string, unknown>> } = {},
+    options: { readonly attrs?: Readonly<Record<string, unknown>>; readonly needs?: readonly boolean[] } = {},
   ) =>
   (...args: Args): Signal<R> => {
     const call = f as (...a: ReadonlyArray<Signal<Rate>>) => Signal<R>
-    const needs = args.map((a) => dependsOnParam(a.node))
+    const needs = options.needs ?? args.map(() => true)
     const backward = composite(
       `${name}.vjp`,
       (...argsAndCt: ReadonlyArray<Signal<Rate>>) => {
@@ -68,7 +71,7 @@ export const fusible =
       { attrs: { ...options.attrs, needs } },
     )
     return composite(name, f, {
-      ...options,
+      ...(options.attrs === undefined ? {} : { attrs: options.attrs }),
       vjp: (inputs, _output, ct) => {
         const packed = backward(...inputs, ct).node
         const shapes = inputs.map((i) => shapeOf(i.node))
@@ -92,5 +95,5 @@ export const refitFusible = (n: Node, ins: readonly Node[]): Node | undefined =>
   if (!toposort(n.vjp.outputs).some((m) => m.kind === 'composite' && m.name === vjpName)) return undefined
   const body = n.body
   const f = (...a: ReadonlyArray<Signal<Rate>>) => new Signal(inline(body, a.map((x) => x.node))[0]!, 'static')
-  return fusible(n.name, f, { attrs: n.attrs })(...ins.map((i) => new Signal(i, 'static'))).node
+  return fusible(n.name, f, { attrs: n.attrs, needs: ins.map(dependsOnParam) })(...ins.map((i) => new Signal(i, 'static'))).node
 }
