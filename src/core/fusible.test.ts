@@ -49,6 +49,6 @@ describe('fusible', () => {
     const loss = sum(outer(param('x', [3], 'control'), input('y', [3], 'control')), [0])
     const p = E.flatMap(compile({ loss }), (q) => valueAndGrad(q, 'loss'))
     const eqn = E.isRight(p) ? p.right.eqns.find((e) => e.op === 'composite' && e.name === 'test.needs.vjp') : undefined
-    expect(eqn?.attrs['needs']).toEqual([true, false])
+    expect((eqn?.attrs as Record<string, unknown> | undefined)?.['needs']).toEqual([true, false])
   })
 })
