@@ -17,6 +17,7 @@
  * v.process(out128)
  */
 import { expSigmoid, frameRing, hopWeights } from './frames.js'
+import { sinPi } from './sine.js'
 import { type KernelChoice } from './wasm/kernel.js'
 import { harmonicsBank } from './wasm/harmonics.js'
 
@@ -76,6 +77,7 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
     amps.count = f0s.count = i + 1
   }
   const dTheta = (2 * Math.PI) / o.sampleRate
+  const sc = new Float64Array(2) // sin θ, cos θ of the TypeScript path
   /**
    * Samples [n, end) of one hop (frames i0, i1 fixed): f0 linear between the frames, θ += 2π·f0/sr (wrapped),
    * kmax, then the TypeScript sum — or the same staging in wasm (`bank.segment`) at `n − from`.
@@ -91,7 +93,8 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
       theta += dTheta * f0
       if (theta >= 2 * Math.PI) theta -= 2 * Math.PI * Math.floor(theta / (2 * Math.PI))
       const kmax = Math.min(K, f0 > 0 ? Math.ceil(nyquist / f0) - 1 : K)
-      out[i] = harmonicSum(a0, d, w.window[j]!, theta, kmax)
+      sinCos(theta, sc)
+      out[i] = harmonicSum(a0, d, w.window[j]!, sc[0]!, sc[1]!, kmax)
     }
     st[1] = theta
   }
@@ -135,12 +138,22 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
 }
 
 /**
- * Σ_{k<kmax} (a0ₖ + ww·dₖ)·sin((k+1)θ) by two interleaved Chebyshev chains (odd and even harmonics,
+ * Writes [sin θ, cos θ] for θ ∈ [0, 2π) into `out` by `sinPi`: x = θ (less 2π from π on), cos θ = sin(x + π/2)
+ * (less 2π from π on); `wasm/harmonics.wat` (`segment`) stages the same two values, bit for bit.
+ * @example sinCos(Math.PI / 3, sc) // sc = [0.866…, 0.5]
+ */
+export const sinCos = (theta: number, out: Float64Array): void => {
+  const x = theta >= Math.PI ? theta - 2 * Math.PI : theta
+  const y = x + Math.PI / 2
+  out[0] = sinPi(x)
+  out[1] = sinPi(y >= Math.PI ? y - 2 * Math.PI : y)
+}
+
+/**
+ * Σ_{k<kmax} (a0ₖ + ww·dₖ)·sin((k+1)θ), given sin θ and cos θ, by two interleaved Chebyshev chains (odd and even harmonics,
  * each stepping by 2θ: sin((m+2)θ) = 2cos(2θ)·sin(mθ) − sin((m−2)θ)), so consecutive steps do not wait on each other.
  */
-const harmonicSum = (a0: Float64Array, d: Float64Array, ww: number, theta: number, kmax: number): number => {
-  const s1 = Math.sin(theta)
-  const c1 = Math.cos(theta)
+const harmonicSum = (a0: Float64Array, d: Float64Array, ww: number, s1: number, c1: number, kmax: number): number => {
   const step = 2 * (2 * c1 * c1 - 1) // 2cos 2θ
   let oPrev = -s1 // sin(−θ)
   let o = s1 // sin θ
