@@ -9,7 +9,9 @@
  *   y[t] = Σₖ zₖ[t + c] = Σ_{j<L_out} h_{⌊v/H⌋}[j]·noise[v],  v = t + c − j ≥ 0,
  * with noise[v] = uniformAt(seed, v) from `core/random` (the same stream).
  *
- * Algorithm: overlap-add of per-segment FFT convolutions (fast convolution,
+ * Default path: the direct time-varying FIR on wasm SIMD (`wasm/noise.ts`;
+ * measured faster here than the FFT path below, although it does more arithmetic).
+ * TypeScript path ('js', or no SIMD): overlap-add of per-segment FFT convolutions (fast convolution,
  * Oppenheim & Schafer, "Discrete-Time Signal Processing", §8.7.3), the same
  * sum to float64 rounding. N = next power of two ≥ H + L_out − 1, so the
  * circular convolution of the zero-padded sequences is the linear one:
@@ -37,6 +39,7 @@
  * v.pushFrame(mags65); v.process(out128)
  */
 import { fillUniform } from '../core/random.js'
+import { nextPow2 } from '../dsp/convolve.js'
 import { firTable } from '../dsp/fir.js'
 import { realFft, type RealFft } from '../backends/host/fft.js'
 import { expSigmoid, frameRing, type FrameRing } from './frames.js'
@@ -160,7 +163,7 @@ const fftVoice = (o: NoiseVoiceOptions, design: Design, len: number): Pick<Noise
   const hop = o.hop
   const c = Math.floor(len / 2)
   const width = hop + len - 1 // support of zₖ
-  const n = Math.max(4, 1 << Math.ceil(Math.log2(width)))
+  const n = Math.max(4, nextPow2(width))
   const fft = realFft(n)
   const spectra = tapSpectra(o.capacity ?? 16, design, fft)
   const { acc, convolve } = segments(hop, c, width, o.seed ?? 0, fft, spectra)

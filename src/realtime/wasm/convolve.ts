@@ -9,7 +9,7 @@
  * same memory: `forward()` = rfft(`buf`) → re/im, `inverse()` = irfft(acc) → `out`.
  *
  * @example
- * const bank = macBank(16, 129)
+ * const bank = macBank(16, 128)
  * if (bank !== undefined) { bank.setH(p, re, im); …; bank.push(head); bank.mac(head) }
  */
 import { fftCalls, fftFits, fftRegions, fillFftTables, type FftExports } from './fft.js'

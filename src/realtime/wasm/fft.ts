@@ -9,6 +9,7 @@
  * const f = wasmRealFft(256)
  * if (f !== undefined) { f.x.set(frame); f.forward(); f.inverse() } // f.re/f.im = rfft(frame), f.out = frame
  */
+import { isPow2 } from '../../backends/host/fft.js'
 import { arena, instantiate, type KernelChoice } from './kernel.js'
 
 /** The kernel's entry points (byte offsets into its memory). */
@@ -18,7 +19,7 @@ export interface FftExports {
 }
 
 /** Whether `fft.wat` handles length n: a power of 2 with n ≥ 8. @example fftFits(256) // true */
-export const fftFits = (n: number): boolean => n >= 8 && (n & (n - 1)) === 0
+export const fftFits = (n: number): boolean => n >= 8 && isPow2(n)
 
 /**
  * Byte sizes of the FFT's regions for n = 2m (for `arena`): bit reversal, work arrays, stage and split twiddles.

@@ -7,7 +7,7 @@
 ;; one scalar radix-4 pass for the stages of lengths 2 and 4, then radix-2 stages of half-length h = 4 … m/2 with f64x2
 ;; over two butterflies at once (j, j+1): t = w_j·b, a ← a + t, b ← a − t, w_j = e^{σ·iπj/h} (σ = −1 forward, +1 inverse).
 ;; Tables (built by src/realtime/wasm/fft.ts): rev (i32[m], bit reversal), twr/twi (f64[m−4]: stage h at offset h − 4,
-;; twi for the direction), wr/wi (f64[m+1], e^{−2πik/n}). m ≥ 8, a power of 2. Pointers are byte offsets, 16-aligned.
+;; twi for the direction), wr/wi (f64[m+1], e^{−2πik/n}). m ≥ 4, a power of 2. Pointers are byte offsets, 16-aligned.
 (module
   (import "env" "memory" (memory 1))
   ;; In-place complex FFT of bit-reversed (zr, zi), unscaled; s = −1 forward, +1 inverse.
