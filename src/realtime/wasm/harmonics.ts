@@ -9,6 +9,7 @@
  * const bank = harmonicsBank({ harmonics: 100, block: 128, sampleRate: 48000, weights: hopWeights(192) })
  * if (bank !== undefined) { bank.a0.set(amps); bank.d.set(diff); bank.segment(0, 64, 220, 0, 0); bank.run(0, 64) }
  */
+import { type ExpSig, expsigCall, expsigRegions } from './expsig.js'
 import { arena, instantiate, type KernelChoice } from './kernel.js'
 
 /** Views into the kernel's memory and its entry point. */
@@ -43,7 +44,6 @@ export interface HarmonicsBankOptions {
 }
 
 type Harmonics = (a0: number, d: number, s1: number, c1: number, ww: number, kmax: number, out: number, n: number) => void
-type ExpSig = (src: number, dst: number, n: number, biasAt: number) => void
 type Segment = (n: number, args: number, j0: number, lin: number, win: number, theta: number, s1: number, c1: number, ww: number, kmax: number) => void
 
 /**
@@ -58,7 +58,7 @@ export const harmonicsBank = (o: HarmonicsBankOptions): HarmonicsBank | undefine
   const f64 = (n: number) => 8 * n
   const a = arena({
     a0: f64(harmonics + 1), d: f64(harmonics + 1), s1: f64(block), c1: f64(block), ww: f64(block), out: f64(block), kmax: 4 * block,
-    lin: f64(hop), win: f64(hop), theta: f64(1), raw: f64(harmonics + 1), gains: f64(harmonics + 1), args: f64(5), bias: f64(1),
+    lin: f64(hop), win: f64(hop), theta: f64(1), args: f64(5), ...expsigRegions(harmonics),
   })
   const k = instantiate<{ harmonics: Harmonics; segment: Segment; expsig: ExpSig }>(['harmonics', 'expsig'], a.pages)
   if (k === undefined) return undefined
@@ -70,9 +70,7 @@ export const harmonicsBank = (o: HarmonicsBankOptions): HarmonicsBank | undefine
   args[2] = harmonics
   args[3] = o.sampleRate / 2
   args[4] = (2 * Math.PI) / o.sampleRate
-  const raw = view(at.raw, harmonics)
-  const gains = view(at.gains, harmonics)
-  const pairs = 2 * Math.ceil(harmonics / 2) // expsig works on pairs (the padding lane reads a spare slot)
+  const gains = expsigCall(k, at, harmonics)
   return {
     a0: view(at.a0, harmonics),
     d: view(at.d, harmonics),
@@ -82,11 +80,7 @@ export const harmonicsBank = (o: HarmonicsBankOptions): HarmonicsBank | undefine
     kmax: new Int32Array(k.memory.buffer, at.kmax, block),
     out: view(at.out, block),
     run: (from, to) => k.exports.harmonics(at.a0, at.d, at.s1 + 8 * from, at.c1 + 8 * from, at.ww + 8 * from, at.kmax + 4 * from, at.out + 8 * from, to - from),
-    expSigmoid: (r) => {
-      raw.set(r)
-      k.exports.expsig(at.raw, at.gains, pairs, at.bias) // bias 0 (the memory starts zeroed)
-      return gains
-    },
+    expSigmoid: (r) => gains(r),
     segment: (i, count, fa, df, j0) => {
       args[0] = fa
       args[1] = df

@@ -19,6 +19,7 @@
  * const fir = directFir({ bands: 65, taps: 128, hop: 192, lookahead: 64, seed: 0 })
  * if (fir !== undefined) fir.process(out, (k, into) => into.set(tapsOf(k)))
  */
+import { type ExpSig, expsigCall, expsigRegions } from './expsig.js'
 import { arena, instantiate, type KernelChoice } from './kernel.js'
 
 /** Samples per kernel call at most (a block is cut into chunks of this size). */
@@ -47,7 +48,6 @@ export interface DirectFir {
 
 type Fir = (out: number, n: number, x: number, ptrs: number, r0: number, hop: number, len: number) => void
 type Uniform = (dst: number, n: number, lo: number, hi: number, seed: number) => void
-type ExpSig = (src: number, dst: number, n: number, biasAt: number) => void
 
 /**
  * Writes `uniformAt(seed, i)` (core/random) for i ∈ [from, to) as f64 at byte address `dst` with the kernel's
@@ -76,23 +76,14 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
   const stride = 2 * Math.ceil((len + 16) / 2) // doubles per slot: 8 zeros, L taps, 8 zeros, 16-byte aligned
   if (choice === 'js' || 8 * stride * (slots + 1) > MAX_TAP_BYTES) return undefined
   const X = CHUNK + 8 + len + SLACK
-  const pairs = 2 * Math.ceil(o.bands / 2) // expsig works on pairs
-  const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1), raw: 8 * pairs, gains: 8 * pairs, bias: 8 })
+  const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1), ...expsigRegions(o.bands) })
   const k = instantiate<{ fir: Fir; uniform: Uniform; expsig: ExpSig }>(['noise', 'expsig'], a.pages)
   if (k === undefined) return undefined
   const { at } = a
   const out32 = new Float32Array(k.memory.buffer, at.out, CHUNK)
   const ptrs = new Int32Array(k.memory.buffer, at.ptrs, slots)
   const x = new Float64Array(k.memory.buffer, at.x, X)
-  const raw = new Float64Array(k.memory.buffer, at.raw, o.bands)
-  const gainsOut = new Float64Array(k.memory.buffer, at.gains, o.bands)
-  const biasIn = new Float64Array(k.memory.buffer, at.bias, 1) // expsig's bias, through memory (no double argument)
-  const gains = (r: ArrayLike<number>, bias: number): Float64Array => {
-    raw.set(r)
-    biasIn[0] = bias
-    k.exports.expsig(at.raw, at.gains, pairs, at.bias)
-    return gainsOut
-  }
+  const gains = expsigCall(k, at, o.bands)
   const tapsAt = (s: number) => at.taps + 8 * stride * s + 64 // hₖ[0] of slot s
   const slot = Array.from({ length: slots }, (_, s) => new Float64Array(k.memory.buffer, tapsAt(s), len))
   const zeroSlot = tapsAt(slots) // never written: segments before v = 0 or past the chunk
