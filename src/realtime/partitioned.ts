@@ -125,12 +125,13 @@ const wasmStep = (ir: Float32Array, block: number, parts: number, plan: RealFft,
   buf.fill(0)
   bank.re.fill(0)
   bank.im.fill(0)
-  const run = bank.fft
+  const fft = bank.fft
+  const run = fft
     ? (head: number) => {
-        bank.forward()
+        fft.forward()
         bank.push(head)
         bank.mac(head)
-        bank.inverse()
+        fft.inverse()
       }
     : (head: number) => {
         plan.forwardSplit(buf, 0, bank.re, bank.im)

@@ -6,7 +6,7 @@
  *   acc[k] = Σ_{p<P} H_p[k]·X_{b−p}[k]
  * into `accRe`/`accIm`. The IR spectra go into `h` once, laid out by `setH`.
  * When 2B is a length `fft.wat` handles, the bank also runs the FFTs in the
- * same memory: `forward()` = rfft(`buf`) → re/im, `inverse()` = irfft(acc) → `out`.
+ * same memory (`fft`): `forward()` = rfft(`buf`) → re/im, `inverse()` = irfft(acc) → `out`.
  *
  * @example
  * const bank = macBank(16, 128)
@@ -29,12 +29,11 @@ export interface MacBank {
   readonly push: (head: number) => void
   /** acc = Σ_p H_p · X(slot head + p). */
   readonly mac: (head: number) => void
-  /** The time-domain rows (2B each) and the wasm FFTs between them and the spectra, when `fft` is true. */
-  readonly fft: boolean
+  /** The time-domain rows (2B each): `buf` in, `out` out. */
   readonly buf: Float64Array
   readonly out: Float64Array
-  readonly forward: () => void
-  readonly inverse: () => void
+  /** The wasm FFTs between the rows and the spectra (re/im ← rfft(buf), out ← irfft(acc)), when 2B is an fft.wat length. */
+  readonly fft?: { readonly forward: () => void; readonly inverse: () => void }
 }
 
 type Push = (re: number, im: number, x: number, parts: number, head: number, pairs: number) => void
@@ -55,8 +54,9 @@ export const macBank = (parts: number, block: number, choice: KernelChoice = 'wa
   const k = instantiate<{ push: Push; mac: Mac } & FftExports>(fft ? ['convolve', 'fft'] : ['convolve'], a.pages)
   if (k === undefined) return undefined
   const { at } = a
-  if (fft) fillFftTables(k.memory, at as typeof at & Record<keyof ReturnType<typeof fftRegions>, number>, block)
-  const calls = fft ? fftCalls(k.exports, at as typeof at & Record<keyof ReturnType<typeof fftRegions>, number>, block) : undefined
+  const fftAt = at as typeof at & Record<keyof ReturnType<typeof fftRegions>, number> // the FFT's regions, when laid out
+  if (fft) fillFftTables(k.memory, fftAt, block)
+  const calls = fft ? fftCalls(k.exports, fftAt, block) : undefined
   const view = (o: number, n: number) => new Float64Array(k.memory.buffer, o, n)
   const h = view(at.h, 4 * pairs * parts)
   return {
@@ -73,10 +73,10 @@ export const macBank = (parts: number, block: number, choice: KernelChoice = 'wa
     },
     push: (head) => k.exports.push(at.re, at.im, at.x, parts, head, pairs),
     mac: (head) => k.exports.mac(at.h, at.x, parts, head, pairs, at.accRe, at.accIm),
-    fft,
     buf: view(at.buf, 2 * block),
     out: view(at.out, 2 * block),
-    forward: () => calls?.forward(at.buf, at.re, at.im),
-    inverse: () => calls?.inverse(at.accRe, at.accIm, at.out),
+    ...(calls === undefined
+      ? {}
+      : { fft: { forward: () => calls.forward(at.buf, at.re, at.im), inverse: () => calls.inverse(at.accRe, at.accIm, at.out) } }),
   }
 }
