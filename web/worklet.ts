@@ -24,9 +24,13 @@ declare global {
   }
   /** Registers a processor class under a name. */
   function registerProcessor(name: string, ctor: new (options?: { processorOptions?: unknown }) => AudioWorkletProcessor): void
-  /** The context's sample rate, Hz. */
-  const sampleRate: number
 }
+
+/**
+ * The context's sample rate (Hz), a global of AudioWorkletGlobalScope: read here rather than declared globally, so a
+ * stray `sampleRate` elsewhere in the project does not type-check against it.
+ */
+const contextRate = (): number => (globalThis as unknown as { readonly sampleRate: number }).sampleRate
 
 const BLOCK = 128
 
@@ -49,7 +53,7 @@ class DdspSynthProcessor extends AudioWorkletProcessor {
 
   private load(spec: SynthSpec): void {
     try {
-      if (spec.sampleRate !== sampleRate) throw new Error(`the synth is for ${spec.sampleRate} Hz but the context runs at ${sampleRate} Hz`)
+      if (spec.sampleRate !== contextRate()) throw new Error(`the synth is for ${spec.sampleRate} Hz but the context runs at ${contextRate()} Hz`)
       this.engine = createEngine(spec, BLOCK)
       this.engine.setMic(this.mic)
       this.reply({ type: 'loaded', name: spec.name })

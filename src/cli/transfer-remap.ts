@@ -24,14 +24,15 @@ import { isVoice808 } from '../synths/drums/kit808.js'
 
 /**
  * Remaps the hits of `samples` and writes the track to `o.out`.
- * @param backend loaded backend  @param samples mono input  @param sampleRate Hz  @param m the remap model file  @param o model folder and out path
- * @example await transferRemap(wasm, x, 16000, file, { model: 'out/remap', out: 'y.wav', pitchShift: 0, loudnessShift: 0 })()
+ * @param backend loaded backend  @param samples mono input at the model's rate (`m.sampleRate`)  @param m the remap model file  @param o model folder and out path
+ * @example await transferRemap(wasm, x, file, { model: 'out/remap', out: 'y.wav', pitchShift: 0, loudnessShift: 0 })()
  */
 export const transferRemap =
-  (backend: AnyBackend, samples: Float32Array, sampleRate: number, m: RemapFile, o: TransferOptions): TE.TaskEither<CliError, TransferSummary> =>
+  (backend: AnyBackend, samples: Float32Array, m: RemapFile, o: TransferOptions): TE.TaskEither<CliError, TransferSummary> =>
   async () => {
     const t0 = performance.now()
     if (!isVoice808(m.voice)) return E.left(usage(`the model's voice '${m.voice}' is not in the 808 kit`))
+    const sampleRate = m.sampleRate // samples are at the model's rate
     const c = { voice: m.voice, sampleRate, hitSamples: m.hitSamples, onsetSamples: m.onsetSamples, hidden: m.hidden }
     const ckpt = await loadCheckpoint(join(o.model, 'checkpoint.json'))()
     if (E.isLeft(ckpt)) return E.left(asCli(ckpt.left))

@@ -68,7 +68,8 @@ export const resolveShifts = (o: TransferOptions, m: AutoencoderFile, voicedHz: 
   return { pitch, loudness }
 }
 
-const autoencoderTransfer = async (backend: AnyBackend, samples: Float32Array, sampleRate: number, m: AutoencoderFile, o: TransferOptions): Promise<E.Either<CliError, TransferSummary>> => {
+const autoencoderTransfer = async (backend: AnyBackend, samples: Float32Array, m: AutoencoderFile, o: TransferOptions): Promise<E.Either<CliError, TransferSummary>> => {
+  const sampleRate = m.config.sampleRate // samples are at the model's rate
   const t0 = performance.now()
   const frames = Math.floor(samples.length / m.config.hop)
   if (frames < 1) return E.left(usage(`the input is shorter than one frame (${m.config.hop} samples)`))
@@ -104,7 +105,7 @@ export const transferCommand =
     // the model runs at the rate it was trained at: other inputs are resampled to it (and the output written at it)
     const rate = m.right.kind === 'autoencoder' ? m.right.config.sampleRate : m.right.sampleRate
     const samples = a.right.sampleRate === rate ? mono : resample(mono, a.right.sampleRate, rate)
-    return m.right.kind === 'autoencoder' ? autoencoderTransfer(backend, samples, rate, m.right, o) : transferRemap(backend, samples, rate, m.right, o)()
+    return m.right.kind === 'autoencoder' ? autoencoderTransfer(backend, samples, m.right, o) : transferRemap(backend, samples, m.right, o)()
   }
 
 /**

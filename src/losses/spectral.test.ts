@@ -7,7 +7,6 @@ import { loudnessLoss } from './loudness.js'
 import { type LogEps } from './log-magnitude.js'
 import { DDSP_FFT_SIZES, multiScaleSpectralLoss, type SpectralLossOptions } from './spectral.js'
 
-/** Seeded uniform noise in [−1, 1) (LCG), plain numbers. */
 /** tf.signal.stft(pad_end=True) power |X|² by direct DFT loops, periodic Hann: [frames][bins]. */
 const powerLoops = (x: readonly number[], s: number, hop: number): number[][] =>
   Array.from({ length: Math.ceil(x.length / hop) }, (_, f) =>
