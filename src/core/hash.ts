@@ -1,7 +1,8 @@
 /**
- * Structural hashing: two 32-bit MurmurHash3 streams (different seeds) give a
- * 64-bit hex digest of a canonical string, or of a list of numbers' bit
- * patterns. Used to hash-cons graph nodes: equal construction gives equal hash.
+ * Structural hashing: a 64-bit hex digest of a canonical string (two FNV-1a
+ * streams), in which long lists of numbers (constant tables) stand as a digest
+ * of their bit patterns (two MurmurHash3 streams). Used to hash-cons graph
+ * nodes: equal construction gives equal hash.
  *
  * @example
  * import { hashString } from './hash.js'
@@ -20,9 +21,11 @@ const murmurStep = (h: number, k: number): number => {
   return (Math.imul(rotl(h ^ k, 13), 5) + 0xe6546b64) | 0
 }
 
+const FNV_PRIME = 0x01000193
+
 /**
- * 64-bit digest of a string as 16 hex characters: two MurmurHash3 (x86, 32-bit) streams with different seeds
- * over its UTF-16 code units (the second also mixes in each unit's position).
+ * 64-bit FNV-1a digest of a string as 16 hex characters (two streams, different offsets). Kept as it was:
+ * `nn/init` `streamSeed` derives seeded random streams from it, so changing it would change every seeded run.
  * @example hashString('x')
  */
 export const hashString = (s: string): string => {
@@ -30,10 +33,10 @@ export const hashString = (s: string): string => {
   let h2 = 0x050c5d1f
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
-    h1 = murmurStep(h1, c)
-    h2 = murmurStep(h2, c | (i << 16))
+    h1 = Math.imul(h1 ^ c, FNV_PRIME)
+    h2 = Math.imul(h2 ^ c ^ (i & 0xff), FNV_PRIME)
   }
-  return fmix32(h1 ^ s.length).toString(16).padStart(8, '0') + fmix32(h2 ^ s.length).toString(16).padStart(8, '0')
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0')
 }
 
 /**
