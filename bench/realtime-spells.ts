@@ -13,7 +13,7 @@
  * npm run bench:spells              # 40 one-second rounds
  * SECONDS=100 npm run bench:spells
  */
-import { median } from '../src/core/host-stats.js'
+import { extent, median } from '../src/core/host-stats.js'
 import { BLOCK, ddspRow, SR } from './realtime-rows.js'
 
 const SECONDS = Number(process.env['SECONDS'] ?? 40)
@@ -23,7 +23,7 @@ const ADDS = 8e6
 const chain = (n: number, y: number): number => {
   let x = 0
   for (let i = 0; i < n; i++) {
-    x += y; x += y; x += y; x += y; x += y; x += y; x += y; x += y // prettier-ignore
+    x += y; x += y; x += y; x += y; x += y; x += y; x += y; x += y
   }
   return x
 }
@@ -54,7 +54,8 @@ const main = (): void => {
   console.log('round | RTF | probe (ns)')
   rtfs.forEach((r, s) => console.log(`${String(s).padStart(5)} | ${r.toFixed(0).padStart(3)} | ${probes[s]!.toFixed(3)}`))
   const slow = rtfs.filter((r) => r < 100).length
-  console.log(`RTF median ${median(rtfs).toFixed(0)}, ${slow} of ${SECONDS} rounds under 100; probe median ${median(probes).toFixed(3)} ns, range ${Math.min(...probes).toFixed(3)}–${Math.max(...probes).toFixed(3)}`)
+  const [lo, hi] = extent(probes)
+  console.log(`RTF median ${median(rtfs).toFixed(0)}, ${slow} of ${SECONDS} rounds under 100; probe median ${median(probes).toFixed(3)} ns, range ${lo.toFixed(3)}–${hi.toFixed(3)}`)
 }
 
 main()
