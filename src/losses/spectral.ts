@@ -19,11 +19,12 @@
  * const loss = multiScaleSpectralLoss(pred, target)                       // scalar []
  * const fast = multiScaleSpectralLoss(pred, target, { fftSizes: [256, 64], logEps: 'auraloss' })
  */
+import { isPow2 } from '../backends/host/fft.js'
 import { composite } from '../core/composite.js'
 import { mul, sub } from '../core/math.js'
 import type { Rate, Signal } from '../core/signal.js'
 import { cumsum, slice } from '../core/tensor.js'
-import { dimsOf, invalid, isPosInt } from '../dsp/guard.js'
+import { dimsOf, invalid } from '../dsp/guard.js'
 import { stft, stftFrames } from '../dsp/stft.js'
 import { loudness } from '../features/loudness.js'
 import { meanDifference, sumTerms, type Distance } from './distance.js'
@@ -64,8 +65,6 @@ export interface SpectralLossOptions {
 
 /** DDSP's default FFT sizes. */
 export const DDSP_FFT_SIZES: readonly number[] = [2048, 1024, 512, 256, 128, 64]
-
-const isPow2 = (n: number): boolean => isPosInt(n) && (n & (n - 1)) === 0
 
 /** x[:, 1:] − x[:, :−1] along `axis` of a `[B, F, K]` spectrogram (DDSP `core.diff`). */
 const diff = <R extends Rate>(x: Signal<R>, axis: 1 | 2): Signal<R> => {

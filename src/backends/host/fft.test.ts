@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { reference } from '../reference/index.js'
-import { realFft } from './fft.js'
+import { bitReversal, isPow2, realFft } from './fft.js'
 
 const dft = (x: number[]) => {
   const n = x.length
@@ -10,6 +10,18 @@ const dft = (x: number[]) => {
     return [re, im]
   }).flat()
 }
+
+describe('isPow2 and bitReversal (shared by the host, reference and wasm FFTs)', () => {
+  it('isPow2 accepts positive integer powers of two only', () => {
+    expect([1, 2, 64, 4096].map(isPow2)).toEqual([true, true, true, true])
+    expect([0, -4, 3, 1.5, 2.5, NaN].map(isPow2)).toEqual([false, false, false, false, false, false])
+  })
+  it('bitReversal reverses the low log2(m) bits and is an involution', () => {
+    expect(Array.from(bitReversal(8))).toEqual([0, 4, 2, 6, 1, 5, 3, 7])
+    const rev = bitReversal(1024)
+    expect(rev.every((r, i) => rev[r] === i)).toBe(true)
+  })
+})
 
 describe('realFft', () => {
   for (const n of [1, 3, 4, 8, 12, 64, 512]) {

@@ -43,17 +43,28 @@ const layouts = (n: number, fwd: Forward, inv: Inverse): RealFft => ({
   inverseSplit: (re, im, out, oo) => inv(re, 0, im, 0, 1, out, oo),
 })
 
-/** Whether n is a power of two. @example isPow2(64) // true */
-export const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0
+/** Whether n is a power of two (a positive integer). @example isPow2(64) // true; isPow2(1.5) // false */
+export const isPow2 = (n: number): boolean => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0
 
-/** The pairs (i, rev(i)) with i < rev(i), rev reversing log2(m) bits: the swaps of the bit-reversal permutation. */
-const reversalPairs = (m: number): Uint32Array => {
-  const pairs: number[] = []
+/**
+ * The bit-reversal permutation of m = 2ᵇ indices: rev[i] is i with its b low bits reversed.
+ * @example bitReversal(8) // [0, 4, 2, 6, 1, 5, 3, 7]
+ */
+export const bitReversal = (m: number): Uint32Array => {
+  const rev = new Uint32Array(m)
   for (let i = 0, bits = Math.log2(m); i < m; i++) {
     let r = 0
     for (let b = 0; b < bits; b++) r |= ((i >>> b) & 1) << (bits - 1 - b)
-    if (r > i) pairs.push(i, r)
+    rev[i] = r
   }
+  return rev
+}
+
+/** The pairs (i, rev(i)) with i < rev(i): the swaps of the bit-reversal permutation. */
+const reversalPairs = (m: number): Uint32Array => {
+  const rev = bitReversal(m)
+  const pairs: number[] = []
+  for (let i = 0; i < m; i++) if (rev[i]! > i) pairs.push(i, rev[i]!)
   return Uint32Array.from(pairs)
 }
 

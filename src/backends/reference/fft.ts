@@ -15,6 +15,7 @@
  */
 import type { OpAttrs } from '../../core/ops.js'
 import type { Shape } from '../../core/shape.js'
+import { bitReversal, isPow2 } from '../host/fft.js'
 import { arg, sizeOf, type Alloc, type FloatArray, type KernelsOf, type RefTensor } from './tensor.js'
 
 /** cos and sin of 2πj/n for j < n, and (for powers of two) the bit-reversal permutation. */
@@ -22,19 +23,6 @@ export interface Twiddles {
   readonly cos: Float64Array
   readonly sin: Float64Array
   readonly bitrev: Uint32Array | undefined
-}
-
-const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0
-
-const bitReversal = (n: number): Uint32Array => {
-  const rev = new Uint32Array(n)
-  const bits = Math.log2(n)
-  for (let i = 0; i < n; i++) {
-    let r = 0
-    for (let b = 0; b < bits; b++) r |= ((i >>> b) & 1) << (bits - 1 - b)
-    rev[i] = r
-  }
-  return rev
 }
 
 const cache = new Map<number, Twiddles>()

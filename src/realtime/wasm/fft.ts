@@ -9,7 +9,7 @@
  * const f = wasmRealFft(256)
  * if (f !== undefined) { f.x.set(frame); f.forward(); f.inverse() } // f.re/f.im = rfft(frame), f.out = frame
  */
-import { isPow2 } from '../../backends/host/fft.js'
+import { bitReversal, isPow2 } from '../../backends/host/fft.js'
 import { arena, instantiate, type KernelChoice } from './kernel.js'
 
 /** The kernel's entry points (byte offsets into its memory). */
@@ -38,12 +38,7 @@ type FftAt = Readonly<Record<keyof ReturnType<typeof fftRegions>, number>>
  * @example fillFftTables(k.memory, a.at, 128)
  */
 export const fillFftTables = (memory: WebAssembly.Memory, at: FftAt, m: number): void => {
-  const rev = new Int32Array(memory.buffer, at.fftRev, m)
-  for (let i = 0, bits = Math.log2(m); i < m; i++) {
-    let r = 0
-    for (let b = 0; b < bits; b++) r |= ((i >>> b) & 1) << (bits - 1 - b)
-    rev[i] = r
-  }
+  new Uint32Array(memory.buffer, at.fftRev, m).set(bitReversal(m))
   const twr = new Float64Array(memory.buffer, at.fftTwr, m), twf = new Float64Array(memory.buffer, at.fftTwiF, m), twi = new Float64Array(memory.buffer, at.fftTwiI, m)
   for (let h = 4; 2 * h <= m; h *= 2) {
     for (let j = 0; j < h; j++) {
