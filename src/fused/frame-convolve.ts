@@ -30,6 +30,9 @@ const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>
 /** Scratch for one frame: time buffers and spectra. */
 const scratch = (n: number) => ({ t: new Float64Array(n), X: new Float64Array(n + 2), H: new Float64Array(n + 2), G: new Float64Array(n + 2), P: new Float64Array(n + 2) })
 
+/** The FFT plan and its scratch rows, for the spectral path only (the direct path needs neither). */
+const spectralPath = (p: { readonly direct: boolean; readonly n: number }) => (p.direct ? undefined : { fft: realFft(p.n), s: scratch(p.n) })
+
 /** Loads `len` values of `src` at `off` into the zero-padded buffer and transforms it into `spec`. */
 const load = (fft: ReturnType<typeof realFft>, buf: Float64Array, src: Float32Array | Float64Array, off: number, len: number, limit: number, spec: Float64Array): void => {
   buf.fill(0)
@@ -72,8 +75,7 @@ const directCorrelate = (a: Float32Array, ao: number, la: number, g: Float64Arra
 export const frameConvolveForward: HostKernel = (inputs, shapes, attrs) => {
   const p = plan(shapes, attrs)
   const [x, h] = inputs as [Float32Array, Float32Array]
-  const fft = realFft(p.n)
-  const s = scratch(p.n)
+  const spectral = spectralPath(p)
   const full = new Float64Array(p.full)
   const out = new Float32Array(p.B * p.length)
   for (let b = 0; b < p.B; b++) {
@@ -81,10 +83,11 @@ export const frameConvolveForward: HostKernel = (inputs, shapes, attrs) => {
     const xb = (p.bx === 1 ? 0 : b) * p.N
     const hb = (p.bh === 1 ? 0 : b) * p.F * p.M
     for (let k = 0; k < p.F; k++) {
-      if (p.direct) {
+      if (spectral === undefined) {
         directFrame(x, xb + k * p.hop, Math.min(p.hop, p.N - k * p.hop), h, hb + k * p.M, p.M, full, k * p.hop)
         continue
       }
+      const { fft, s } = spectral
       load(fft, s.t, x, xb + k * p.hop, p.hop, xb + p.N, s.X)
       load(fft, s.t, h, hb + k * p.M, p.M, hb + (k + 1) * p.M, s.H)
       product(s.X, s.H, s.P, false)
@@ -104,8 +107,7 @@ export const frameConvolveForward: HostKernel = (inputs, shapes, attrs) => {
 export const frameConvolveVjp: HostKernel = (inputs, shapes, attrs) => {
   const p = plan(shapes, attrs)
   const [x, h, g] = inputs as [Float32Array, Float32Array, Float32Array]
-  const fft = realFft(p.n)
-  const s = scratch(p.n)
+  const spectral = spectralPath(p)
   const full = new Float64Array(p.full)
   const out = new Float32Array(p.bx * p.N + p.bh * p.F * p.M)
   const dh = out.subarray(p.bx * p.N)
@@ -116,12 +118,13 @@ export const frameConvolveVjp: HostKernel = (inputs, shapes, attrs) => {
     const xb = (p.bx === 1 ? 0 : b) * p.N
     const hb = (p.bh === 1 ? 0 : b) * p.F * p.M
     for (let k = 0; k < p.F; k++) {
-      if (p.direct) {
+      if (spectral === undefined) {
         const len = Math.min(p.hop, p.N - k * p.hop)
         if (needX) directCorrelate(h, hb + k * p.M, p.M, full, k * p.hop, out, xb + k * p.hop, len)
         if (needH) directCorrelate(x, xb + k * p.hop, len, full, k * p.hop, dh, hb + k * p.M, p.M)
         continue
       }
+      const { fft, s } = spectral
       load(fft, s.t, full, k * p.hop, p.L, p.full, s.G)
       if (needX) {
         load(fft, s.t, h, hb + k * p.M, p.M, hb + (k + 1) * p.M, s.H)
