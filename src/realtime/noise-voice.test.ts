@@ -5,7 +5,7 @@ import { firTable } from '../dsp/fir.js'
 import { expSigmoid } from './frames.js'
 import { noiseVoice } from './noise-voice.js'
 import { instantiate, type KernelChoice } from './wasm/kernel.js'
-import { directFir, uniformInto } from './wasm/noise.js'
+import { directFir, drawRecord } from './wasm/noise.js'
 
 // The voice (overlap-add of per-segment FFT convolutions) against the direct time-varying FIR of the
 // offline frame convolution, y[t] = Σ_{j<len} h_{f(⌊v/H⌋)}[j]·noise[v], v = t + c − j ≥ 0, where f(k) is the
@@ -151,12 +151,16 @@ describe('the wasm direct FIR against the TypeScript FFT path', () => {
   })
 
   it('draws the noise of core/random bit for bit, across the 2³² boundary of the counter', () => {
-    const k = instantiate<{ uniform: (dst: number, n: number, lo: number, hi: number, seed: number) => void }>(['noise'], 1)!
+    const k = instantiate<{ draw: (dst: number, n: number, rec: number) => void }>(['noise'], 1)!
     const mem = new Float64Array(k.memory.buffer, 0, 300)
     for (const [from, seed] of [[0, 0], [12345, 7], [2 ** 32 - 150, 3], [3 * 2 ** 32 - 1, -5], [2 ** 40 + 17, 2 ** 31 + 9]] as const) {
       mem.fill(NaN)
-      uniformInto(k.exports.uniform, 0, from, from + 300, seed)
+      const rec = drawRecord(k.memory, 8 * 300, seed)
+      rec.counter[0] = from
+      k.exports.draw(0, 100, rec.at) // two calls: the counter carries over, across the boundary too
+      k.exports.draw(8 * 100, 200, rec.at)
       for (let j = 0; j < 300; j++) expect(mem[j], `${from} ${seed} ${j}`).toBe(uniformAt(seed, from + j))
+      expect(rec.counter[0]).toBe(from + 300)
     }
   })
 

@@ -47,21 +47,22 @@ export interface DirectFir {
 }
 
 type Fir = (out: number, n: number, x: number, ptrs: number, r0: number, hop: number, len: number) => void
-type Uniform = (dst: number, n: number, lo: number, hi: number, seed: number) => void
+type Draw = (dst: number, n: number, rec: number) => void
+
+/** The kernel's draw record: the next noise counter (f64) and the seed (i32), read and advanced by `draw`. */
+export interface DrawRecord {
+  readonly at: number
+  readonly counter: Float64Array
+}
 
 /**
- * Writes `uniformAt(seed, i)` (core/random) for i ∈ [from, to) as f64 at byte address `dst` with the kernel's
- * `uniform` (bit for bit; runs are cut where i crosses a multiple of 2³², the counter's high word).
- * @param uniform the kernel export  @param dst byte address  @param from first counter  @param to end counter  @param seed stream
- * @example uniformInto(k.exports.uniform, at.x, 0, 128, 0)
+ * Lays out a draw record at byte offset `at` (16 bytes) for `seed` (as `uniformAt` takes it: its int32 value).
+ * @param memory the kernel memory  @param at byte offset  @param seed noise stream
+ * @example const rec = drawRecord(k.memory, a.at.rec, 0); rec.counter[0] = 1e9; k.exports.draw(at.x, 128, rec.at)
  */
-export const uniformInto = (uniform: Uniform, dst: number, from: number, to: number, seed: number): void => {
-  for (let i = from; i < to; ) {
-    const hi = Math.floor(i / 4294967296)
-    const end = Math.min(to, (hi + 1) * 4294967296)
-    uniform(dst + 8 * (i - from), end - i, i - hi * 4294967296, hi, seed)
-    i = end
-  }
+export const drawRecord = (memory: WebAssembly.Memory, at: number, seed: number): DrawRecord => {
+  new Int32Array(memory.buffer, at + 8, 1)[0] = seed | 0
+  return { at, counter: new Float64Array(memory.buffer, at, 1) }
 }
 
 /**
@@ -76,18 +77,19 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
   const stride = 2 * Math.ceil((len + 16) / 2) // doubles per slot: 8 zeros, L taps, 8 zeros, 16-byte aligned
   if (choice === 'js' || 8 * stride * (slots + 1) > MAX_TAP_BYTES) return undefined
   const X = CHUNK + 8 + len + SLACK
-  const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1), ...expsigRegions(o.bands) })
-  const k = instantiate<{ fir: Fir; uniform: Uniform; expsig: ExpSig }>(['noise', 'expsig'], a.pages)
+  const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1), rec: 16, ...expsigRegions(o.bands) })
+  const k = instantiate<{ fir: Fir; draw: Draw; expsig: ExpSig }>(['noise', 'expsig'], a.pages)
   if (k === undefined) return undefined
   const { at } = a
   const out32 = new Float32Array(k.memory.buffer, at.out, CHUNK)
   const ptrs = new Int32Array(k.memory.buffer, at.ptrs, slots)
   const x = new Float64Array(k.memory.buffer, at.x, X)
   const gains = expsigCall(k, at, o.bands)
+  const rec = drawRecord(k.memory, at.rec, seed)
   const tapsAt = (s: number) => at.taps + 8 * stride * s + 64 // hₖ[0] of slot s
   const slot = Array.from({ length: slots }, (_, s) => new Float64Array(k.memory.buffer, tapsAt(s), len))
   const zeroSlot = tapsAt(slots) // never written: segments before v = 0 or past the chunk
-  const st = new Float64Array(4) // next output t, segments due so far, absolute v of x[0], next noise value to draw
+  const st = new Float64Array(3) // next output t, segments due so far, absolute v of x[0] (the next noise value to draw is rec's counter)
   st[2] = -len // x[0 … len) stay 0: the windows of the first outputs reach back to v = c − L + 1 > −L
   const chunk = (m: number, fill: (k: number, into: Float64Array) => void): void => {
     const u0 = st[0]! + c
@@ -97,13 +99,12 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
     for (let s = st[1]!; s <= kLast; s++) fill(s, slot[s % slots]!) // due: the first output with u ≥ kH is in this chunk
     st[1] = Math.max(st[1]!, kLast + 1)
     let base = st[2]!
-    let next = st[3]!
+    const next = rec.counter[0]!
     if (u0 + m8 - base > X) {
       x.copyWithin(0, w0 - base, next - base) // keep the values the windows still reach
       base = st[2] = w0
     }
-    if (next < u0 + m8) uniformInto(k.exports.uniform, at.x + 8 * (next - base), next, u0 + m8, seed)
-    st[3] = Math.max(next, u0 + m8)
+    if (next < u0 + m8) k.exports.draw(at.x + 8 * (next - base), u0 + m8 - next, rec.at) // advances the counter to u0 + m8
     const kFirst = Math.floor(w0 / hop)
     const kEnd = Math.floor((u0 + m8 - 1) / hop)
     for (let s = kFirst; s <= kEnd; s++) ptrs[s - kFirst] = s < 0 || s > kLast ? zeroSlot : tapsAt(s % slots)

@@ -1,5 +1,5 @@
 ;; The filtered-noise voice's kernels (src/realtime/noise-voice.ts, wasm/noise.ts): `fir` below, then `uniform` (its
-;; noise values); its band gains use `expsig` (expsig.wat).
+;; noise values) and `draw` (`uniform` from a counter record in memory); its band gains use `expsig` (expsig.wat).
 ;; `fir`: the time-varying FIR in wasm SIMD (f64x2), direct form
 ;;   y[u] = Σ_v h_{seg(v)}[u − v]·x[v],  u − len < v ≤ u
 ;; (direct convolution, Oppenheim & Schafer, "Discrete-Time Signal Processing", eq. 2.49, with taps that change
@@ -95,7 +95,7 @@
   ;; bits = fmix32(i·0x9e3779b9 + fmix32(seed ^ 0x5bd1e995) + hi) (murmur3 finaliser on a Weyl sequence, mod 2³²),
   ;; value = 2·(bits >>> 8)/2²⁴ − 1 = (bits >>> 8)·2⁻²³ − 1 (the scalings are exact: one rounding, as in TypeScript).
   ;; Four counters at a time on i32x4 lanes, then one at a time for the last n mod 4.
-  (func (export "uniform") (param $dst i32) (param $n i32) (param $lo i32) (param $hi i32) (param $seed i32)
+  (func $uniform (export "uniform") (param $dst i32) (param $n i32) (param $lo i32) (param $hi i32) (param $seed i32)
     (local $k i32) (local $h i32) (local $end i32) (local $quads i32) (local $hv v128) (local $idx v128) (local $kv v128)
     (local $weyl v128) (local $mix1 v128) (local $mix2 v128) (local $scale v128) (local $one v128)
     (local.set $k (i32.xor (local.get $seed) (i32.const 0x5bd1e995)))
@@ -147,5 +147,26 @@
         (local.set $dst (i32.add (local.get $dst) (i32.const 8)))
         (br $values)))
   )
+
+  ;; `draw`: n noise values from a record in memory, so no counter or seed crosses from JS as a number (one past
+  ;; V8's small integers, 2³⁰, would be boxed per call when V8 does not inline the call: after ~6 h of audio at 48 kHz):
+  ;; rec = [counter c (f64, an integer below 2⁵³), seed (i32)]; dst[j] = uniformAt(seed, c + j), j < n, by `uniform`,
+  ;; in runs cut where the counter's low word wraps; then c += n.
+  (func (export "draw") (param $dst i32) (param $n i32) (param $rec i32)
+    (local $c i64) (local $lo i32) (local $m i32)
+    (local.set $c (i64.trunc_f64_u (f64.load (local.get $rec))))
+    (block $done
+      (loop $runs
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $lo (i32.wrap_i64 (local.get $c)))
+        ;; m = min(n, 2³² − lo): the values left before the low word wraps
+        (local.set $m (select (local.get $n) (i32.sub (i32.const 0) (local.get $lo))
+          (i32.or (i32.eqz (local.get $lo)) (i32.le_u (local.get $n) (i32.sub (i32.const 0) (local.get $lo))))))
+        (call $uniform (local.get $dst) (local.get $m) (local.get $lo) (i32.wrap_i64 (i64.shr_u (local.get $c) (i64.const 32))) (i32.load offset=8 (local.get $rec)))
+        (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $m) (i32.const 3))))
+        (local.set $n (i32.sub (local.get $n) (local.get $m)))
+        (local.set $c (i64.add (local.get $c) (i64.extend_i32_u (local.get $m))))
+        (br $runs)))
+    (f64.store (local.get $rec) (f64.convert_i64_u (local.get $c))))
 
 )
