@@ -12,7 +12,7 @@
  * BLOCKS=50000 npm run bench:alloc
  */
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
-import { BLOCK, ddspRow, drumRow, gc, gcCount, parts, SR } from './realtime-rows.js'
+import { BLOCK, ddspRow, drumRow, gc, gcCount, parts, SR, warmUp } from './realtime-rows.js'
 
 const BLOCKS = Number(process.env['BLOCKS'] ?? 400000)
 const settle = () => new Promise((ok) => setTimeout(ok, 50))
@@ -22,7 +22,7 @@ const main = async () => {
   const rows = [ddspRow(), ...parts(), ...(Object.keys(kit808) as Voice808[]).map(drumRow)]
   const out = new Float32Array(BLOCK)
   for (const row of rows) {
-    for (let i = 0; i < 20000; i++) row.step(out)
+    warmUp(row, out, 20000)
     gc() // a full collection first, so no earlier garbage is collected during the loop
     await settle()
     const g0 = gcCount()

@@ -11,7 +11,7 @@
  * SECONDS=60 npm run bench:profile
  */
 import { Session } from 'node:inspector/promises'
-import { BLOCK, ddspRow, SR } from './realtime-rows.js'
+import { BLOCK, ddspRow, SR, warmUp } from './realtime-rows.js'
 
 const SECONDS = Number(process.env['SECONDS'] ?? 300)
 
@@ -34,7 +34,7 @@ const owner = (id: number, nodes: Map<number, ProfileNode>, parent: Map<number, 
 const main = async (): Promise<void> => {
   const row = ddspRow()
   const out = new Float32Array(BLOCK)
-  for (let i = 0; i < 3000; i++) row.step(out) // warm-up
+  warmUp(row, out)
   const session = new Session()
   session.connect()
   await session.post('Profiler.enable')

@@ -18,7 +18,7 @@
  */
 import { extent, median } from '../src/core/host-stats.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
-import { BLOCK, ddspRow, drumRow, gc, gcCount, kitRow, parts, type Row, SR } from './realtime-rows.js'
+import { BLOCK, ddspRow, drumRow, gc, gcCount, kitRow, parts, type Row, SR, warmUp } from './realtime-rows.js'
 
 const BLOCKS = Number(process.env['BENCH_BLOCKS'] ?? 10000)
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5)
@@ -44,7 +44,7 @@ const round = async (r: Row, out: Float32Array) => {
 const main = async () => {
   const rows = [ddspRow(), ...parts(), ...(Object.keys(kit808) as Voice808[]).map(drumRow), kitRow()]
   const out = new Float32Array(BLOCK)
-  for (const r of rows) for (let i = 0; i < 3000; i++) r.step(out) // warm-up: let every function reach optimised code first
+  for (const r of rows) warmUp(r, out)
   const rounds = rows.map(() => [] as Awaited<ReturnType<typeof round>>[])
   for (let k = 0; k < ROUNDS; k++) for (let i = 0; i < rows.length; i++) rounds[i]!.push(await round(rows[i]!, out))
   console.log(`real-time factor at ${SR} Hz, block ${BLOCK}, ${ROUNDS} rounds of ${BLOCKS} blocks (${((BLOCKS * BLOCK) / SR).toFixed(1)} s of audio each) per voice, one core; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`)
