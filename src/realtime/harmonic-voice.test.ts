@@ -36,6 +36,23 @@ describe('harmonic voice kernels', () => {
     expect(peak).toBeGreaterThan(0.01)
     expect(worst / peak).toBeLessThanOrEqual(2 ** -23) // float32 outputs of float64 sums that differ in order by ≈1e-15: one float32 step at most
   })
+  it('the wasm bank gives each sample the same bits whichever sample shares its lanes (runs split at odd points)', () => {
+    const n = 64
+    const bank = harmonicsBank({ harmonics: 37, block: n, sampleRate: 48000, weights: hopWeights(192) })!
+    bank.a0.forEach((_, k) => (bank.a0[k] = Math.sin(k + 1)))
+    bank.d.forEach((_, k) => (bank.d[k] = Math.cos(3 * k)))
+    for (let i = 0; i < n; i++) {
+      bank.s1[i] = Math.sin(0.3 * i)
+      bank.c1[i] = Math.cos(0.3 * i)
+      bank.ww[i] = i / n
+      bank.kmax[i] = (i * 7) % 38 // neighbours take different harmonic counts, 0 … 37
+    }
+    bank.run(0, n)
+    const whole = Float64Array.from(bank.out)
+    bank.out.fill(0)
+    for (const [from, to] of [[0, 1], [1, 4], [4, 33], [33, 64]] as const) bank.run(from, to)
+    expect(Array.from(bank.out)).toEqual(Array.from(whole))
+  })
   it('the wasm staging computes sin θ and cos θ as the TypeScript path, bit for bit (sinPi and its fold)', () => {
     const hop = 192
     const w = hopWeights(hop)

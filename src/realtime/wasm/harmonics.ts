@@ -57,7 +57,7 @@ export const harmonicsBank = (o: HarmonicsBankOptions): HarmonicsBank | undefine
   const hop = o.weights.linear.length
   const f64 = (n: number) => 8 * n
   const a = arena({
-    a0: f64(harmonics + 1), d: f64(harmonics + 1), s1: f64(block), c1: f64(block), ww: f64(block), out: f64(block), kmax: 4 * block,
+    a0: f64(harmonics + 2), d: f64(harmonics + 2), s1: f64(block), c1: f64(block), ww: f64(block), out: f64(block), kmax: 4 * block,
     lin: f64(hop), win: f64(hop), theta: f64(1), args: f64(5), ...expsigRegions(harmonics),
   })
   const k = instantiate<{ harmonics: Harmonics; segment: Segment; expsig: ExpSig }>(['harmonics', 'expsig'], a.pages)

@@ -1,8 +1,12 @@
 ;; The harmonic voice's oscillator bank (src/realtime/harmonic-voice.ts) in wasm SIMD (f64x2):
 ;;   out[i] = Σ_{k<kmax[i]} (a0[k] + ww[i]·d[k])·sin((k+1)θᵢ),   given s1[i] = sin θᵢ, c1[i] = cos θᵢ
-;; sin(kθ) by the Chebyshev recurrence sin((k+4)θ) = 2cos(4θ)·sin(kθ) − sin((k−4)θ), as two vector chains
-;; (harmonics (1, 2) + 4q and (3, 4) + 4q, one per f64x2 lane pair) so consecutive steps do not wait on each
-;; other; the same sums as the scalar two-chain code, in another order (≈1e-15 apart).
+;; Two samples at once, one per lane; sin(kθ) by the Chebyshev recurrence sin((k+3)θ) = 2cos(3θ)·sin(kθ) − sin((k−3)θ)
+;; as three chains (harmonics 1, 2, 3 + 3q), so consecutive steps do not wait on each other: the bank is bound by
+;; the recurrence's latency (a multiply then a subtract), and the two lanes and three chains fill it six times
+;; where the scalar code fills it twice. Three chains, not four: TurboFan keeps at most 15 v128 values in
+;; registers, and four chains with their amplitude loads spill the sum to the stack every step (slower).
+;; The same sums as the scalar two-chain code in another order (≈1e-14 apart); a sample's sum does not depend on
+;; the sample it is paired with. a0 and d are read up to index kmax + 1: pad them with two values.
 ;; `segment` stages one hop segment for it (as harmonic-voice.ts's TypeScript loop, op for op): per sample
 ;;   f0 = fa + df·lin[j],  θ += dθ·f0 (wrapped to [0, 2π)),  kmax = min(K, ⌈nyquist/f0⌉ − 1) (K when f0 ≤ 0),
 ;;   s1 = sin θ, c1 = cos θ (sinPi of src/realtime/sine.ts on the two lanes of an f64x2), ww = win[j].
@@ -22,60 +26,100 @@
   (global $MINUS_INV_FACT19 (mut v128) (v128.const f64x2 -0x1.2f49b46814157p-57 -0x1.2f49b46814157p-57))
   (global $PI (mut v128) (v128.const f64x2 0x1.921fb54442d18p+1 0x1.921fb54442d18p+1))
   (global $SIGN (mut v128) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
+  ;; out[i], out[i+1] for each pair of samples (a last single one on both lanes, lane 0 stored).
   (func (export "harmonics") (param $a0 i32) (param $d i32) (param $s1 i32) (param $c1 i32) (param $ww i32) (param $kmax i32) (param $out i32) (param $n i32)
-    (local $i i32) (local $s f64) (local $c f64) (local $w f64) (local $km i32) (local $end i32) (local $off i32)
-    (local $v v128) (local $vp v128) (local $vn v128) (local $step v128) (local $acc v128) (local $wv v128)
-    (local $u v128) (local $up v128) (local $acc2 v128) (local $s2 f64) (local $c2 f64) (local $s3 f64)
+    (local $i i32) (local $km0 i32) (local $km1 i32) (local $lim i32) (local $kend i32) (local $off i32) (local $single i32)
+    (local $s v128) (local $c v128) (local $w v128) (local $s2 v128) (local $c2 v128) (local $s3 v128) (local $kv v128) (local $kf v128)
+    (local $v1 v128) (local $p1 v128) (local $v2 v128) (local $p2 v128) (local $v3 v128) (local $p3 v128)
+    (local $step v128) (local $acc v128) (local $t v128)
     (block $done
       (loop $samples
         (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $s (f64.load (i32.add (local.get $s1) (i32.shl (local.get $i) (i32.const 3)))))
-        (local.set $c (f64.load (i32.add (local.get $c1) (i32.shl (local.get $i) (i32.const 3)))))
-        (local.set $w (f64.load (i32.add (local.get $ww) (i32.shl (local.get $i) (i32.const 3)))))
-        (local.set $km (i32.load (i32.add (local.get $kmax) (i32.shl (local.get $i) (i32.const 2)))))
-        ;; s2 = sin 2θ, c2 = cos 2θ, s3 = sin 3θ = s(2c2 + 1), s4 = 2 s2 c2; v = (s, s2), u = (s3, s4); vp = −(s3, s2), up = (−s, 0); step = 2cos 4θ = 2(2c2² − 1)
-        (local.set $s2 (f64.mul (f64.const 2) (f64.mul (local.get $s) (local.get $c))))
-        (local.set $c2 (f64.sub (f64.mul (f64.const 2) (f64.mul (local.get $c) (local.get $c))) (f64.const 1)))
-        (local.set $s3 (f64.mul (local.get $s) (f64.add (f64.mul (f64.const 2) (local.get $c2)) (f64.const 1))))
-        (local.set $v (f64x2.replace_lane 1 (f64x2.splat (local.get $s)) (local.get $s2)))
-        (local.set $u (f64x2.replace_lane 1 (f64x2.splat (local.get $s3)) (f64.mul (f64.const 2) (f64.mul (local.get $s2) (local.get $c2)))))
-        (local.set $vp (f64x2.neg (f64x2.replace_lane 1 (f64x2.splat (local.get $s3)) (local.get $s2))))
-        (local.set $up (f64x2.replace_lane 1 (f64x2.splat (f64.neg (local.get $s))) (f64.const 0)))
-        (local.set $step (f64x2.splat (f64.mul (f64.const 2) (f64.sub (f64.mul (f64.const 2) (f64.mul (local.get $c2) (local.get $c2))) (f64.const 1)))))
-        (local.set $acc2 (v128.const i64x2 0 0))
-        (local.set $wv (f64x2.splat (local.get $w)))
+        (local.set $single (i32.eq (i32.add (local.get $i) (i32.const 1)) (local.get $n)))
+        (if (local.get $single)
+          (then
+            (local.set $s (v128.load64_splat (i32.add (local.get $s1) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $c (v128.load64_splat (i32.add (local.get $c1) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $w (v128.load64_splat (i32.add (local.get $ww) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $km0 (i32.load (i32.add (local.get $kmax) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $km1 (local.get $km0)))
+          (else
+            (local.set $s (v128.load (i32.add (local.get $s1) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $c (v128.load (i32.add (local.get $c1) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $w (v128.load (i32.add (local.get $ww) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $km0 (i32.load (i32.add (local.get $kmax) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $km1 (i32.load offset=4 (i32.add (local.get $kmax) (i32.shl (local.get $i) (i32.const 2)))))))
+        ;; s2 = sin 2θ = 2sc, c2 = cos 2θ = 2c² − 1, s3 = sin 3θ = s(2c2 + 1); chain j holds (sin jθ, sin (j−3)θ) and
+        ;; steps by 2cos 3θ = 2c(2c2 − 1)
+        (local.set $s2 (f64x2.mul (v128.const f64x2 2 2) (f64x2.mul (local.get $s) (local.get $c))))
+        (local.set $c2 (f64x2.sub (f64x2.mul (v128.const f64x2 2 2) (f64x2.mul (local.get $c) (local.get $c))) (v128.const f64x2 1 1)))
+        (local.set $s3 (f64x2.mul (local.get $s) (f64x2.add (f64x2.mul (v128.const f64x2 2 2) (local.get $c2)) (v128.const f64x2 1 1))))
+        (local.set $v1 (local.get $s))
+        (local.set $p1 (f64x2.neg (local.get $s2)))
+        (local.set $v2 (local.get $s2))
+        (local.set $p2 (f64x2.neg (local.get $s)))
+        (local.set $v3 (local.get $s3))
+        (local.set $p3 (v128.const i64x2 0 0))
+        (local.set $step (f64x2.mul (v128.const f64x2 2 2) (f64x2.mul (local.get $c) (f64x2.sub (f64x2.mul (v128.const f64x2 2 2) (local.get $c2)) (v128.const f64x2 1 1)))))
         (local.set $acc (v128.const i64x2 0 0))
         (local.set $off (i32.const 0))
-        (local.set $end (i32.shl (i32.shr_u (local.get $km) (i32.const 1)) (i32.const 4)))
-        (block $qd
-          (loop $quads
-            (br_if $qd (i32.gt_u (i32.add (local.get $off) (i32.const 32)) (local.get $end)))
-            (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $v) (f64x2.add (v128.load (i32.add (local.get $a0) (local.get $off))) (f64x2.mul (local.get $wv) (v128.load (i32.add (local.get $d) (local.get $off))))))))
-            (local.set $acc2 (f64x2.add (local.get $acc2) (f64x2.mul (local.get $u) (f64x2.add (v128.load offset=16 (i32.add (local.get $a0) (local.get $off))) (f64x2.mul (local.get $wv) (v128.load offset=16 (i32.add (local.get $d) (local.get $off))))))))
-            (local.set $vn (f64x2.sub (f64x2.mul (local.get $step) (local.get $v)) (local.get $vp)))
-            (local.set $vp (local.get $v))
-            (local.set $v (local.get $vn))
-            (local.set $vn (f64x2.sub (f64x2.mul (local.get $step) (local.get $u)) (local.get $up)))
-            (local.set $up (local.get $u))
-            (local.set $u (local.get $vn))
-            (local.set $off (i32.add (local.get $off) (i32.const 32)))
-            (br $quads)))
-        ;; one whole pair may be left (chain v), then the odd harmonic is lane 0 of the next chain
-        (if (i32.lt_u (local.get $off) (local.get $end)) (then
-          (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $v) (f64x2.add (v128.load (i32.add (local.get $a0) (local.get $off))) (f64x2.mul (local.get $wv) (v128.load (i32.add (local.get $d) (local.get $off))))))))
-          (local.set $v (local.get $u))
-          (local.set $off (i32.add (local.get $off) (i32.const 16)))))
-        (local.set $acc (f64x2.add (local.get $acc) (local.get $acc2)))
-        (if (i32.and (local.get $km) (i32.const 1))
-          (then
-            (local.set $acc (f64x2.replace_lane 0 (local.get $acc)
-              (f64.add (f64x2.extract_lane 0 (local.get $acc))
-                (f64.mul (f64x2.extract_lane 0 (local.get $v))
-                  (f64.add (f64.load (i32.add (local.get $a0) (local.get $off)))
-                    (f64.mul (local.get $w) (f64.load (i32.add (local.get $d) (local.get $off)))))))))))
-        (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
-          (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        ;; whole triples both lanes take (bytes: 24 per triple), then the rest up to the larger count, masked
+        (local.set $lim (i32.mul (i32.div_u (select (local.get $km0) (local.get $km1) (i32.lt_s (local.get $km0) (local.get $km1))) (i32.const 3)) (i32.const 24)))
+        (local.set $kend (i32.shl (select (local.get $km1) (local.get $km0) (i32.lt_s (local.get $km0) (local.get $km1))) (i32.const 3)))
+        (block $td
+          (loop $triples
+            (br_if $td (i32.ge_u (local.get $off) (local.get $lim)))
+            (local.set $acc (f64x2.add (local.get $acc) (f64x2.add
+              (f64x2.add
+                (f64x2.mul (local.get $v1)
+                  (f64x2.add (v128.load64_splat (i32.add (local.get $a0) (local.get $off))) (f64x2.mul (local.get $w) (v128.load64_splat (i32.add (local.get $d) (local.get $off))))))
+                (f64x2.mul (local.get $v2)
+                  (f64x2.add (v128.load64_splat offset=8 (i32.add (local.get $a0) (local.get $off))) (f64x2.mul (local.get $w) (v128.load64_splat offset=8 (i32.add (local.get $d) (local.get $off)))))))
+              (f64x2.mul (local.get $v3)
+                  (f64x2.add (v128.load64_splat offset=16 (i32.add (local.get $a0) (local.get $off))) (f64x2.mul (local.get $w) (v128.load64_splat offset=16 (i32.add (local.get $d) (local.get $off)))))))))
+            (local.set $t (f64x2.sub (f64x2.mul (local.get $step) (local.get $v1)) (local.get $p1)))
+            (local.set $p1 (local.get $v1))
+            (local.set $v1 (local.get $t))
+            (local.set $t (f64x2.sub (f64x2.mul (local.get $step) (local.get $v2)) (local.get $p2)))
+            (local.set $p2 (local.get $v2))
+            (local.set $v2 (local.get $t))
+            (local.set $t (f64x2.sub (f64x2.mul (local.get $step) (local.get $v3)) (local.get $p3)))
+            (local.set $p3 (local.get $v3))
+            (local.set $v3 (local.get $t))
+            (local.set $off (i32.add (local.get $off) (i32.const 24)))
+            (br $triples)))
+        ;; lane l takes harmonic k = off/8 + j while k ≤ kmax_l (a masked term is +0: the sum is as if the lane ran alone)
+        (local.set $kv (f64x2.replace_lane 1 (f64x2.splat (f64.convert_i32_s (local.get $km0))) (f64.convert_i32_s (local.get $km1))))
+        (block $rd
+          (loop $rest
+            (br_if $rd (i32.ge_u (local.get $off) (local.get $kend)))
+            (local.set $kf (f64x2.splat (f64.convert_i32_u (i32.shr_u (local.get $off) (i32.const 3)))))
+            (local.set $acc (f64x2.add (local.get $acc) (f64x2.add
+              (f64x2.add
+                (v128.and (f64x2.le (f64x2.add (local.get $kf) (v128.const f64x2 1 1)) (local.get $kv))
+                  (f64x2.mul (local.get $v1)
+                  (f64x2.add (v128.load64_splat (i32.add (local.get $a0) (local.get $off))) (f64x2.mul (local.get $w) (v128.load64_splat (i32.add (local.get $d) (local.get $off)))))))
+                (v128.and (f64x2.le (f64x2.add (local.get $kf) (v128.const f64x2 2 2)) (local.get $kv))
+                  (f64x2.mul (local.get $v2)
+                  (f64x2.add (v128.load64_splat offset=8 (i32.add (local.get $a0) (local.get $off))) (f64x2.mul (local.get $w) (v128.load64_splat offset=8 (i32.add (local.get $d) (local.get $off))))))))
+              (v128.and (f64x2.le (f64x2.add (local.get $kf) (v128.const f64x2 3 3)) (local.get $kv))
+                  (f64x2.mul (local.get $v3)
+                  (f64x2.add (v128.load64_splat offset=16 (i32.add (local.get $a0) (local.get $off))) (f64x2.mul (local.get $w) (v128.load64_splat offset=16 (i32.add (local.get $d) (local.get $off))))))))))
+            (local.set $t (f64x2.sub (f64x2.mul (local.get $step) (local.get $v1)) (local.get $p1)))
+            (local.set $p1 (local.get $v1))
+            (local.set $v1 (local.get $t))
+            (local.set $t (f64x2.sub (f64x2.mul (local.get $step) (local.get $v2)) (local.get $p2)))
+            (local.set $p2 (local.get $v2))
+            (local.set $v2 (local.get $t))
+            (local.set $t (f64x2.sub (f64x2.mul (local.get $step) (local.get $v3)) (local.get $p3)))
+            (local.set $p3 (local.get $v3))
+            (local.set $v3 (local.get $t))
+            (local.set $off (i32.add (local.get $off) (i32.const 24)))
+            (br $rest)))
+        (if (local.get $single)
+          (then (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3))) (f64x2.extract_lane 0 (local.get $acc))))
+          (else (v128.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3))) (local.get $acc))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $samples)))
   )
 
