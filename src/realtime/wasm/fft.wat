@@ -4,15 +4,18 @@
 ;; (Press et al., Numerical Recipes §12.3); the inverse runs the split backwards (DC/Nyquist imaginary parts ignored)
 ;; and scales by 1/n (NumPy's irfft).
 ;; Complex FFT: radix-2 decimation in time on split re/im arrays (bit reversal fused into the pack / inverse split):
-;; one scalar radix-4 pass for the stages of lengths 2 and 4, then radix-2 stages of half-length h = 4 … m/2 with f64x2
-;; over two butterflies at once (j, j+1): t = w_j·b, a ← a + t, b ← a − t, w_j = e^{σ·iπj/h} (σ = −1 forward, +1 inverse).
-;; Tables (built by src/realtime/wasm/fft.ts): rev (i32[m], bit reversal), twr/twi (f64[m−4]: stage h at offset h − 4,
-;; twi for the direction), wr/wi (f64[m+1], e^{−2πik/n}). m ≥ 4, a power of 2. Pointers are byte offsets, 16-aligned.
+;; one scalar radix-4 pass for the stages of lengths 2 and 4, then the radix-2 stages of half-length h = 4 … m/2 with
+;; f64x2 over two butterflies at once (j, j+1): t = w_j·b, a ← a + t, b ← a − t, w_j = e^{σ·iπj/h} (σ = −1 forward,
+;; +1 inverse), two stages per pass (radix-4 steps) after one alone at h = 4 when their count is odd.
+;; Tables (built by src/realtime/wasm/fft.ts): rev (i32[m], bit reversal), twr/twi (f64[4]: stage h = 4, twi for the
+;; direction), tw4 (the radix-4 steps' t, t², t³, for the direction), wr/wi (f64[m+1], e^{−2πik/n}). m ≥ 4, a power
+;; of 2. Pointers are byte offsets, 16-aligned.
 (module
   (import "env" "memory" (memory 1))
   ;; In-place complex FFT of bit-reversed (zr, zi), unscaled; s = −1 forward, +1 inverse.
-  (func $cfft (param $zr i32) (param $zi i32) (param $m i32) (param $twr i32) (param $twi i32) (param $s f64)
-    (local $g i32) (local $end i32) (local $pr i32) (local $pi i32)
+  (func $cfft (param $zr i32) (param $zi i32) (param $m i32) (param $twr i32) (param $twi i32) (param $tw4 i32) (param $s f64)
+    (local $g i32) (local $end i32) (local $pr i32) (local $pi i32) (local $hb2 i32) (local $hb3 i32) (local $tq i32)
+    (local $cr v128) (local $ci v128) (local $dr v128) (local $di v128) (local $mr v128) (local $mi v128)
     (local $a0r f64) (local $a0i f64) (local $a1r f64) (local $a1i f64) (local $a2r f64) (local $a2i f64) (local $a3r f64) (local $a3i f64)
     (local $hb i32) (local $blk i32) (local $jb i32) (local $tw i32)
     (local $ar v128) (local $ai v128) (local $br v128) (local $bi v128) (local $wr v128) (local $wi v128) (local $tr v128) (local $ti v128)
@@ -45,17 +48,17 @@
         (f64.store offset=24 (local.get $pi) (f64.sub (local.get $a1i) (local.get $a2i)))
         (local.set $g (i32.add (local.get $g) (i32.const 32)))
         (br $r4)))
-    ;; radix-2 stages h = 4 … m/2 (hb = 8h bytes), two butterflies per f64x2 step
+    ;; the radix-2 stage h = 4 (hb = 8h bytes) when the count of stages h = 4 … m/2, log2(m) − 2, is odd (the rest go
+    ;; in radix-4 steps below), two butterflies per f64x2 step
     (local.set $hb (i32.const 32))
-    (block $ds
-      (loop $stages
-        (br_if $ds (i32.ge_u (local.get $hb) (local.get $end)))
+    (if (i32.and (i32.gt_u (local.get $end) (i32.const 32)) (i32.and (i32.ctz (local.get $m)) (i32.const 1)))
+      (then
         (local.set $blk (i32.const 0))
         (block $db
           (loop $blocks
             (br_if $db (i32.ge_u (local.get $blk) (local.get $end)))
             (local.set $jb (i32.const 0))
-            (local.set $tw (i32.sub (local.get $hb) (i32.const 32))) ;; table offset (h − 4)·8
+            (local.set $tw (i32.const 0)) ;; h = 4: the table's four twiddles
             (block $dj
               (loop $js
                 (br_if $dj (i32.ge_u (local.get $jb) (local.get $hb)))
@@ -78,11 +81,82 @@
                 (br $js)))
             (local.set $blk (i32.add (local.get $blk) (i32.shl (local.get $hb) (i32.const 1))))
             (br $blocks)))
-        (local.set $hb (i32.shl (local.get $hb) (i32.const 1)))
-        (br $stages))))
+        (local.set $hb (i32.const 64))))
+    ;; radix-4 steps: stages h and 2h at once over blocks of 4h, points a, b, c, d at j, j + h, j + 2h, j + 3h:
+    ;;   B = t²·b, C = t·c, D = t³·d (t = e^{σiπj/2h}),  a ← (a + B) + (C + D), c ← (a + B) − (C + D),
+    ;;   b ← (a − B) + σi·(C − D), d ← (a − B) − σi·(C − D)
+    ;; (the two radix-2 stages with t² = the stage-h twiddle: 3 complex products per 4 points instead of 4, one pass
+    ;; over the data instead of two). tw4 holds per stage, per pair (j, j+1): t, t², t³ as (re, re), (im, im) v128s.
+    ;; σi·(x + iy) = (−σy, σx): the sign flips by xor with mr (σ = +1) or mi (σ = −1)
+    (local.set $mi (v128.and (f64x2.splat (local.get $s)) (v128.const i64x2 0x8000000000000000 0x8000000000000000)))
+    (local.set $mr (v128.xor (local.get $mi) (v128.const i64x2 0x8000000000000000 0x8000000000000000)))
+    (local.set $tq (local.get $tw4))
+    (block $d4s
+      (loop $r4s
+        (br_if $d4s (i32.gt_u (i32.shl (local.get $hb) (i32.const 2)) (local.get $end)))
+        (local.set $hb2 (i32.shl (local.get $hb) (i32.const 1)))
+        (local.set $hb3 (i32.add (local.get $hb2) (local.get $hb)))
+        (local.set $blk (i32.const 0))
+        (block $db4
+          (loop $blocks4
+            (br_if $db4 (i32.ge_u (local.get $blk) (local.get $end)))
+            (local.set $jb (i32.const 0))
+            (local.set $tw (local.get $tq))
+            (block $dj4
+              (loop $js4
+                (br_if $dj4 (i32.ge_u (local.get $jb) (local.get $hb)))
+                (local.set $pr (i32.add (local.get $zr) (i32.add (local.get $blk) (local.get $jb))))
+                (local.set $pi (i32.add (local.get $zi) (i32.add (local.get $blk) (local.get $jb))))
+                (local.set $br (v128.load (i32.add (local.get $pr) (local.get $hb))))
+                (local.set $bi (v128.load (i32.add (local.get $pi) (local.get $hb))))
+                (local.set $wr (v128.load offset=32 (local.get $tw)))
+                (local.set $wi (v128.load offset=48 (local.get $tw)))
+                (local.set $tr (f64x2.sub (f64x2.mul (local.get $br) (local.get $wr)) (f64x2.mul (local.get $bi) (local.get $wi))))
+                (local.set $ti (f64x2.add (f64x2.mul (local.get $br) (local.get $wi)) (f64x2.mul (local.get $bi) (local.get $wr))))
+                (local.set $cr (v128.load (i32.add (local.get $pr) (local.get $hb2))))
+                (local.set $ci (v128.load (i32.add (local.get $pi) (local.get $hb2))))
+                (local.set $wr (v128.load (local.get $tw)))
+                (local.set $wi (v128.load offset=16 (local.get $tw)))
+                (local.set $br (f64x2.sub (f64x2.mul (local.get $cr) (local.get $wr)) (f64x2.mul (local.get $ci) (local.get $wi))))
+                (local.set $bi (f64x2.add (f64x2.mul (local.get $cr) (local.get $wi)) (f64x2.mul (local.get $ci) (local.get $wr))))
+                (local.set $dr (v128.load (i32.add (local.get $pr) (local.get $hb3))))
+                (local.set $di (v128.load (i32.add (local.get $pi) (local.get $hb3))))
+                (local.set $wr (v128.load offset=64 (local.get $tw)))
+                (local.set $wi (v128.load offset=80 (local.get $tw)))
+                (local.set $cr (f64x2.sub (f64x2.mul (local.get $dr) (local.get $wr)) (f64x2.mul (local.get $di) (local.get $wi))))
+                (local.set $ci (f64x2.add (f64x2.mul (local.get $dr) (local.get $wi)) (f64x2.mul (local.get $di) (local.get $wr))))
+                ;; now (tr, ti) = B, (br, bi) = C, (cr, ci) = D; (dr, di) ← C + D, (br, bi) ← σi·(C − D)
+                (local.set $dr (f64x2.add (local.get $br) (local.get $cr)))
+                (local.set $di (f64x2.add (local.get $bi) (local.get $ci)))
+                (local.set $wr (f64x2.sub (local.get $br) (local.get $cr)))
+                (local.set $br (v128.xor (f64x2.sub (local.get $bi) (local.get $ci)) (local.get $mr)))
+                (local.set $bi (v128.xor (local.get $wr) (local.get $mi)))
+                (local.set $ar (v128.load (local.get $pr)))
+                (local.set $ai (v128.load (local.get $pi)))
+                ;; (cr, ci) ← a + B, (ar, ai) ← a − B
+                (local.set $cr (f64x2.add (local.get $ar) (local.get $tr)))
+                (local.set $ci (f64x2.add (local.get $ai) (local.get $ti)))
+                (local.set $ar (f64x2.sub (local.get $ar) (local.get $tr)))
+                (local.set $ai (f64x2.sub (local.get $ai) (local.get $ti)))
+                (v128.store (local.get $pr) (f64x2.add (local.get $cr) (local.get $dr)))
+                (v128.store (local.get $pi) (f64x2.add (local.get $ci) (local.get $di)))
+                (v128.store (i32.add (local.get $pr) (local.get $hb2)) (f64x2.sub (local.get $cr) (local.get $dr)))
+                (v128.store (i32.add (local.get $pi) (local.get $hb2)) (f64x2.sub (local.get $ci) (local.get $di)))
+                (v128.store (i32.add (local.get $pr) (local.get $hb)) (f64x2.add (local.get $ar) (local.get $br)))
+                (v128.store (i32.add (local.get $pi) (local.get $hb)) (f64x2.add (local.get $ai) (local.get $bi)))
+                (v128.store (i32.add (local.get $pr) (local.get $hb3)) (f64x2.sub (local.get $ar) (local.get $br)))
+                (v128.store (i32.add (local.get $pi) (local.get $hb3)) (f64x2.sub (local.get $ai) (local.get $bi)))
+                (local.set $jb (i32.add (local.get $jb) (i32.const 16)))
+                (local.set $tw (i32.add (local.get $tw) (i32.const 96)))
+                (br $js4)))
+            (local.set $blk (i32.add (local.get $blk) (i32.shl (local.get $hb) (i32.const 2))))
+            (br $blocks4)))
+        (local.set $tq (local.get $tw))
+        (local.set $hb (i32.shl (local.get $hb) (i32.const 2)))
+        (br $r4s))))
   ;; rfft of x[0 … 2m) (f64) into re[0 … m], im[0 … m].
   (func (export "rfft") (param $x i32) (param $re i32) (param $im i32) (param $m i32) (param $rev i32) (param $zr i32) (param $zi i32)
-    (param $twr i32) (param $twi i32) (param $wr i32) (param $wi i32)
+    (param $twr i32) (param $twi i32) (param $tw4 i32) (param $wr i32) (param $wi i32)
     (local $j i32) (local $r i32) (local $a i32) (local $b i32)
     (local $er f64) (local $ei f64) (local $or f64) (local $oi f64) (local $cr f64) (local $ci f64)
     (local $va v128) (local $vb v128) (local $vc v128) (local $vd v128) (local $ver v128) (local $vei v128) (local $vor v128) (local $voi v128)
@@ -101,7 +175,7 @@
           (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $va) (local.get $vb)))
         (local.set $j (i32.add (local.get $j) (i32.const 2)))
         (br $pack)))
-    (call $cfft (local.get $zr) (local.get $zi) (local.get $m) (local.get $twr) (local.get $twi) (f64.const -1))
+    (call $cfft (local.get $zr) (local.get $zi) (local.get $m) (local.get $twr) (local.get $twi) (local.get $tw4) (f64.const -1))
     ;; X[k], X[k+1] for k = 1, 3, … ≤ m − 3 with f64x2: lanes (k, k+1) of z and, lanes swapped, (m−k, m−k−1)
     (local.set $j (i32.const 1))
     (block $dv
@@ -147,7 +221,7 @@
         (br $split))))
   ;; irfft of re[0 … m], im[0 … m] into out[0 … 2m) (f64), times 1/n.
   (func (export "irfft") (param $re i32) (param $im i32) (param $out i32) (param $m i32) (param $rev i32) (param $zr i32) (param $zi i32)
-    (param $twr i32) (param $twi i32) (param $wr i32) (param $wi i32)
+    (param $twr i32) (param $twi i32) (param $tw4 i32) (param $wr i32) (param $wi i32)
     (local $k i32) (local $r i32) (local $o i32) (local $p i32)
     (local $ar f64) (local $ai f64) (local $br f64) (local $bi f64) (local $dr f64) (local $di f64) (local $cr f64) (local $ci f64)
     (local $vs v128) (local $va v128) (local $vb v128) (local $vc v128) (local $vd v128) (local $vr v128) (local $vi v128)
@@ -206,7 +280,7 @@
         (f64.store (i32.add (local.get $zi) (local.get $r)) (f64.add (local.get $ai) (local.get $br)))
         (local.set $k (select (i32.sub (local.get $m) (i32.const 1)) (local.get $m) (i32.eqz (local.get $k))))
         (br $split)))
-    (call $cfft (local.get $zr) (local.get $zi) (local.get $m) (local.get $twr) (local.get $twi) (f64.const 1))
+    (call $cfft (local.get $zr) (local.get $zi) (local.get $m) (local.get $twr) (local.get $twi) (local.get $tw4) (f64.const 1))
     ;; x[2j] = Re z[j]·scale, x[2j+1] = Im z[j]·scale, two j per step (lanes regrouped from (re, re), (im, im))
     (local.set $k (i32.const 0))
     ;; 1/n = 1/(2m), computed here: a double argument from JS may be boxed per call
