@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { realFft } from '../backends/host/fft.js'
 import { uniformAt } from '../core/random.js'
 import { lcg } from '../testing/run.js'
 import { firTable } from '../dsp/fir.js'
@@ -161,6 +162,19 @@ describe('the wasm direct FIR against the TypeScript FFT path', () => {
       k.exports.draw(8 * 100, 200, rec.at)
       for (let j = 0; j < 300; j++) expect(mem[j], `${from} ${seed} ${j}`).toBe(uniformAt(seed, from + j))
       expect(rec.counter[0]).toBe(from + 300)
+    }
+  })
+
+  it('designs the zero-phase impulse irfft(gains) in the kernel where 2(M − 1) is a power of 2, as the host FFT does', () => {
+    expect(directFir({ bands: 60, taps: 118, hop: 64, lookahead: 59, seed: 0 })!.impulse).toBeUndefined() // 118: host FFT
+    for (const bands of [5, 33, 65, 129]) {
+      const fir = directFir({ bands, taps: 2 * (bands - 1), hop: 64, lookahead: bands - 1, seed: 0 })!
+      const raw = Float64Array.from({ length: bands }, (_, k) => 3 * Math.sin(1.3 * k))
+      const got = Float64Array.from(fir.impulse!(raw, -5))
+      const want = new Float64Array(2 * (bands - 1))
+      realFft(2 * (bands - 1)).inverseSplit(fir.gains(raw, -5), new Float64Array(bands), want, 0)
+      const peak = Math.max(...want.map(Math.abs))
+      expect(Math.max(...got.map((v, i) => Math.abs(v - want[i]!))) / peak, `${bands}`).toBeLessThan(1e-14)
     }
   })
 

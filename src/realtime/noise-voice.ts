@@ -44,7 +44,7 @@ import { firTable } from '../dsp/fir.js'
 import { realFft, type RealFft } from '../backends/host/fft.js'
 import { expSigmoid, frameRing, type FrameRing } from './frames.js'
 import type { KernelChoice } from './wasm/kernel.js'
-import { directFir } from './wasm/noise.js'
+import { directFir, type DirectFir } from './wasm/noise.js'
 
 /** Options of the real-time filtered-noise voice. */
 export interface NoiseVoiceOptions {
@@ -78,10 +78,21 @@ export interface NoiseVoice {
 /** Designs one frame's taps as the offline `frequencyImpulseResponse`: writes hₖ[j], j < L_out, at into[j]. */
 type Design = (raw: ArrayLike<number>, into: Float64Array) => void
 
-/** The designer; `gains` (the wasm kernel's exp-sigmoid, when the direct path runs) replaces the loop below. */
-const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, gains?: (raw: ArrayLike<number>, bias: number) => Float64Array): Design => {
-  const m = o.bands
+/**
+ * The designer: h₀ by the wasm kernel (`impulse`: its exp-sigmoid and FFT, when the direct path runs and 2(M − 1)
+ * is an `fft.wat` length), else the host FFT of the kernel's gains or of `expSigmoid`'s; then the taps.
+ */
+const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, kernel?: Pick<DirectFir, 'gains' | 'impulse'>): Design => {
   const bias = o.initialBias ?? -5
+  const impulse = kernel?.impulse ?? hostImpulse(o.bands, bias, kernel?.gains)
+  return (raw, into) => {
+    const h = impulse(raw, bias)
+    for (let j = 0; j < tab.idx.length; j++) into[j] = h[tab.idx[j]!]! * tab.win[j]!
+  }
+}
+
+/** h₀ = irfft(expSigmoid(raw + bias)) on the host FFT (the view is reused), the gains by `gains` when given. */
+const hostImpulse = (m: number, bias: number, gains?: (raw: ArrayLike<number>, bias: number) => Float64Array) => {
   // irfft of a real zero-phase spectrum (NumPy): h₀[t] = (1/L)·Σₖ wₖ·mₖ·cos(2πkt/L), wₖ = 1 at DC/Nyquist else 2
   const design = realFft(2 * (m - 1))
   const zeros = new Float64Array(m)
@@ -91,9 +102,9 @@ const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, gains?
     for (let k = 0; k < m; k++) mags[k] = expSigmoid(raw[k]! + bias) // once per frame, M values
     return mags
   }
-  return (raw, into) => {
+  return (raw: ArrayLike<number>): Float64Array => {
     design.inverseSplit(gains === undefined ? expSigmoids(raw) : gains(raw, bias), zeros, h0, 0)
-    for (let j = 0; j < tab.idx.length; j++) into[j] = h0[tab.idx[j]!]! * tab.win[j]!
+    return h0
   }
 }
 
@@ -197,7 +208,7 @@ export const noiseVoice = (o: NoiseVoiceOptions): NoiseVoice => {
   const len = tab.idx.length
   const c = Math.floor(len / 2)
   const fir = directFir({ bands: o.bands, taps: len, hop: o.hop, lookahead: c, seed: o.seed ?? 0 }, o.kernels ?? 'wasm')
-  const design = designer(o, tab, fir?.gains)
+  const design = designer(o, tab, fir)
   if (fir === undefined) return { taps: len, lookahead: c, ...fftVoice(o, design, len) }
   const frames = frameRing(o.capacity ?? 16, len) // taps h_f[j], j < L_out
   const pushFrame = (raw: ArrayLike<number>): void => {

@@ -20,6 +20,7 @@
  * if (fir !== undefined) fir.process(out, (k, into) => into.set(tapsOf(k)))
  */
 import { type ExpSig, expsigCall, expsigRegions } from './expsig.js'
+import { fftCalls, fftFits, fftRegions, fillFftTables, type FftExports } from './fft.js'
 import { arena, instantiate, type KernelChoice } from './kernel.js'
 
 /** Samples per kernel call at most (a block is cut into chunks of this size). */
@@ -44,6 +45,11 @@ export interface DirectFir {
   readonly process: (out: Float32Array, fill: (k: number, into: Float64Array) => void) => void
   /** A frame's band gains expSigmoid(raw + bias) [M], by the kernel's `expsig` (≈4e-15 relative); the view is reused. */
   readonly gains: (raw: ArrayLike<number>, bias: number) => Float64Array
+  /**
+   * When 2(M − 1) is a length `fft.wat` handles: the zero-phase impulse h₀ = irfft(gains(raw, bias)) of length
+   * 2(M − 1), by the kernel's FFT in the same memory (as `realFft`'s inverseSplit, to ≈1e-15); the view is reused.
+   */
+  readonly impulse?: (raw: ArrayLike<number>, bias: number) => Float64Array
 }
 
 type Fir = (out: number, n: number, x: number, ptrs: number, r0: number, hop: number, len: number) => void
@@ -77,14 +83,19 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
   const stride = 2 * Math.ceil((len + 16) / 2) // doubles per slot: 8 zeros, L taps, 8 zeros, 16-byte aligned
   if (choice === 'js' || 8 * stride * (slots + 1) > MAX_TAP_BYTES) return undefined
   const X = CHUNK + 8 + len + SLACK
-  const a = arena({ out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1), rec: 16, ...expsigRegions(o.bands) })
-  const k = instantiate<{ fir: Fir; draw: Draw; expsig: ExpSig }>(['noise', 'expsig'], a.pages)
+  const half = o.bands - 1 // the impulse's FFT: n = 2(M − 1) = 2·half
+  const spectral = fftFits(2 * half)
+  const regions = { out: 4 * (CHUNK + 8), ptrs: 4 * slots, x: 8 * X, taps: 8 * stride * (slots + 1), rec: 16, ...expsigRegions(o.bands) }
+  const withFft = { ...regions, ...fftRegions(half), zeroIm: 8 * (half + 1), h0: 8 * 2 * half }
+  const a = arena<keyof typeof withFft>(spectral ? withFft : (regions as typeof withFft)) // the FFT's regions only when spectral
+  const k = instantiate<{ fir: Fir; draw: Draw; expsig: ExpSig } & FftExports>(spectral ? ['noise', 'expsig', 'fft'] : ['noise', 'expsig'], a.pages)
   if (k === undefined) return undefined
   const { at } = a
   const out32 = new Float32Array(k.memory.buffer, at.out, CHUNK)
   const ptrs = new Int32Array(k.memory.buffer, at.ptrs, slots)
   const x = new Float64Array(k.memory.buffer, at.x, X)
   const gains = expsigCall(k, at, o.bands)
+  const impulse = spectral ? impulseCall(k, at, half, gains) : undefined
   const rec = drawRecord(k.memory, at.rec, seed)
   const tapsAt = (s: number) => at.taps + 8 * stride * s + 64 // hₖ[0] of slot s
   const slot = Array.from({ length: slots }, (_, s) => new Float64Array(k.memory.buffer, tapsAt(s), len))
@@ -118,5 +129,22 @@ export const directFir = (o: DirectFirOptions, choice: KernelChoice = 'wasm'): D
       for (let j = 0; j < m; j++) out[i + j] = out32[j]! // (a subarray view would allocate)
     }
   }
-  return { process, gains }
+  return { process, gains, ...(impulse === undefined ? {} : { impulse }) }
+}
+
+/** h₀ = irfft(gains), the gains left in expsig's output region read in place as the real parts (imaginary parts 0). */
+const impulseCall = (
+  k: { readonly memory: WebAssembly.Memory; readonly exports: FftExports },
+  at: Readonly<Record<keyof ReturnType<typeof fftRegions> | 'expsigOut' | 'zeroIm' | 'h0', number>>,
+  half: number,
+  gains: (raw: ArrayLike<number>, bias: number) => Float64Array,
+): ((raw: ArrayLike<number>, bias: number) => Float64Array) => {
+  fillFftTables(k.memory, at, half)
+  const { inverse } = fftCalls(k.exports, at, half)
+  const h0 = new Float64Array(k.memory.buffer, at.h0, 2 * half)
+  return (raw, bias) => {
+    gains(raw, bias)
+    inverse(at.expsigOut, at.zeroIm, at.h0)
+    return h0
+  }
 }
