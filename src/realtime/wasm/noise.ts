@@ -13,7 +13,8 @@
  * table of the slots of the segments its windows touch (the kernel renders
  * whole groups of 8; past the chunk's end they read zero taps and are dropped).
  * The noise values (`uniform`, bit for bit with core/random) and each frame's
- * band gains (`expsig`, exp-sigmoid by the kernel's own exp/log) run there too.
+ * band gains (`expsig`, exp-sigmoid by the kernel's own exp/log) run there too,
+ * and, when 2(M − 1) is a power of 2, the frame's zero-phase impulse (`fft.wat`).
  *
  * @example
  * const fir = directFir({ bands: 65, taps: 128, hop: 192, lookahead: 64, seed: 0 })
