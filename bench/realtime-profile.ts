@@ -3,7 +3,8 @@
  * over `SECONDS` of audio, self time grouped by the source file that runs it —
  * a wasm kernel's time under the TypeScript module that calls it (e.g.
  * `wasm/harmonics.ts`: the oscillator bank and its staging; `wasm/convolve.ts`:
- * the reverb's multiply-add and FFTs), JavaScript under its own file — as a
+ * the reverb's multiply-add; `wasm/fft.ts`: the FFTs, the reverb's and the
+ * noise voice's impulse), JavaScript under its own file — as a
  * share of the profile and in ms per second of audio.
  *
  * @example

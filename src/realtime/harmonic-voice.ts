@@ -4,9 +4,11 @@
  * cₖ ← 0 where k·f0 ≥ sr/2, c ← c/Σc (1e-7 if 0), Aₖ = a·cₖ. Per sample:
  * f0 upsampled linearly, Aₖ with the raised-cosine window (as offline),
  * θ += 2π·f0/sr (inclusive, float64, wrapped), and
- *   y = Σ_{k·f0 < sr/2} Aₖ·sin(kθ),  sin(kθ) = 2cosθ·sin((k−1)θ) − sin((k−2)θ)
- * (Chebyshev recurrence: one sin and one cos per sample; harmonics at or above
- * Nyquist are skipped, as the offline per-sample mask zeroes them).
+ *   y = Σ_{k·f0 < sr/2} Aₖ·sin(kθ)
+ * with one sin and one cos per sample and sin(kθ) by Chebyshev recurrences
+ * (the TypeScript path: two chains stepping by 2θ; the wasm bank: two samples
+ * per f64x2, three chains stepping by 3θ); harmonics at or above Nyquist are
+ * skipped, as the offline per-sample mask zeroes them.
  * Latency: none in audio; frame i+1 is read during hop i (one hop of control
  * look-ahead; a frame that has not arrived is held at the last that has, and
  * the voice is silent before its first frame).
@@ -30,7 +32,7 @@ export interface HarmonicVoiceOptions {
   readonly hop: number
   /** Frames held at once (default 16). */
   readonly capacity?: number
-  /** The oscillator bank: wasm SIMD where available (default) or TypeScript ('js'); equal to ≈1e-15. */
+  /** The oscillator bank: wasm SIMD where available (default) or TypeScript ('js'); the same sums in another order (≈1e-14; one float32 step at most on the output). */
   readonly kernels?: KernelChoice
 }
 

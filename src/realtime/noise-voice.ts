@@ -197,7 +197,7 @@ const fftVoice = (o: NoiseVoiceOptions, design: Design, len: number): Pick<Noise
 /**
  * Creates the voice; every buffer is allocated here. With `kernels: 'wasm'` (default) and WebAssembly SIMD, the
  * direct time-varying FIR runs on `wasm/noise.wat` (frames stored as taps; each segment takes frame
- * min(k, count − 1) when it becomes due, as the FFT path; band gains by the kernel's exp/log, ≈4e-15 relative;
+ * min(k, count − 1) when it becomes due, as the FFT path; band gains by the kernel's exp/log, within 1e-14 relative;
  * same sums in another order); without
  * SIMD, with 'js', or when the direct form's tap ring would be too large (tiny hops with long filters), the FFT path.
  * @param o bands M, hop H (samples per frame), FIR window taps, bias, noise seed, frame ring capacity, kernels

@@ -64,7 +64,7 @@ const firstDifference = (name: Voice808, u: readonly number[]): string | undefin
 }
 
 describe('real-time 808 kit', () => {
-  // float32 output of float64 arithmetic vs the float64 offline graph: envelopes as ×r recurrences
+  // float32 output of float64 arithmetic vs the float64 offline graph: envelopes as anchor·rʲ from a power table
   // and phases as running sums drift ≈ n·ε₆₄; the float32 rounding (≈ 6e-8 of the peak) dominates.
   const TOLERANCE = 1e-6
   it.each(Object.keys(kit808) as Voice808[])('%s equals the offline voice (defaults and a random parameter vector)', (name) => {

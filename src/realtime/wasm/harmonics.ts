@@ -23,7 +23,7 @@ export interface HarmonicsBank {
   readonly out: Float64Array
   /** Renders samples [from, to) of the views. */
   readonly run: (from: number, to: number) => void
-  /** expSigmoid of a frame's K raw distribution values, by `expsig.wat` (≈2e-15 relative); the view is reused. */
+  /** expSigmoid of a frame's K raw distribution values, by `expsig.wat` (within 1e-14 relative); the view is reused. */
   readonly expSigmoid: (raw: ArrayLike<number>) => Float64Array
   /**
    * Stages `count` samples at view index `at` of one hop: f0 = fa + df·linear[j] for j = j0…, θ advanced and

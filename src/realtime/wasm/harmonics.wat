@@ -10,7 +10,7 @@
 ;; `segment` stages one hop segment for it (as harmonic-voice.ts's TypeScript loop, op for op): per sample
 ;;   f0 = fa + df·lin[j],  θ += dθ·f0 (wrapped to [0, 2π)),  kmax = min(K, ⌈nyquist/f0⌉ − 1) (K when f0 ≤ 0),
 ;;   s1 = sin θ, c1 = cos θ (sinPi of src/realtime/sine.ts on the two lanes of an f64x2), ww = win[j].
-;; Pointers are byte offsets into the imported memory, arrays of f64 (kmax: i32); a0 and d are 16-byte aligned.
+;; Pointers are byte offsets into the imported memory, arrays of f64 (kmax: i32); s1, c1, ww and out 16-byte aligned.
 (module
   (import "env" "memory" (memory 1))
   ;; Constants of the SIMD loop, as mutable v128 globals read into locals before it: TurboFan rematerialises a
@@ -131,7 +131,7 @@
     (local $i i32) (local $j i32) (local $f0 f64) (local $th f64) (local $x f64) (local $y f64)
     (local $v v128) (local $u v128) (local $z v128) (local $s v128) (local $z2 v128) (local $z4 v128) (local $q v128)
     (local $pi v128) (local $sign v128) (local $av v128) (local $c0 v128) (local $c1_ v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128) (local $c8 v128)
-    ;; sinPi's Taylor coefficients −1/3!, 1/5!, …, −1/19!, and the fold's ±π, ±π/2
+    ;; sinPi's Taylor coefficients −1/3!, 1/5!, …, −1/19!, and the fold's π and sign mask
     (local.set $pi (global.get $PI))
     (local.set $sign (global.get $SIGN))
     (local.set $c0 (global.get $MINUS_INV_FACT3))

@@ -44,7 +44,7 @@ export interface DirectFirOptions {
 export interface DirectFir {
   /** Renders the next out.length samples; each segment's taps are asked for once, when it becomes due. */
   readonly process: (out: Float32Array, fill: (k: number, into: Float64Array) => void) => void
-  /** A frame's band gains expSigmoid(raw + bias) [M], by the kernel's `expsig` (≈4e-15 relative); the view is reused. */
+  /** A frame's band gains expSigmoid(raw + bias) [M], by the kernel's `expsig` (within 1e-14 relative); the view is reused. */
   readonly gains: (raw: ArrayLike<number>, bias: number) => Float64Array
   /**
    * When 2(M − 1) is a length `fft.wat` handles: the zero-phase impulse h₀ = irfft(gains(raw, bias)) of length
