@@ -12,7 +12,7 @@
  * const bank = macBank(16, 128)
  * if (bank !== undefined) { bank.setH(p, re, im); …; bank.push(head); bank.mac(head) }
  */
-import { fftCalls, fftFits, fftRegions, fillFftTables, type FftExports } from './fft.js'
+import { fftCalls, fftFits, fftRegions, type FftExports } from './fft.js'
 import { arena, instantiate, type KernelChoice } from './kernel.js'
 
 /** Views into the kernel's memory and its entry points. */
@@ -55,8 +55,7 @@ export const macBank = (parts: number, block: number, choice: KernelChoice = 'wa
   if (k === undefined) return undefined
   const { at } = a
   const fftAt = at as typeof at & Record<keyof ReturnType<typeof fftRegions>, number> // the FFT's regions, when laid out
-  if (fft) fillFftTables(k.memory, fftAt, block)
-  const calls = fft ? fftCalls(k.exports, fftAt, block) : undefined
+  const calls = fft ? fftCalls(k, fftAt, block) : undefined
   const view = (o: number, n: number) => new Float64Array(k.memory.buffer, o, n)
   const h = view(at.h, 4 * pairs * parts)
   return {

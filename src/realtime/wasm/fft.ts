@@ -1,6 +1,6 @@
 /**
  * The real FFT of `fft.wat` (length n = 2m, m ≥ 4 a power of 2): its tables,
- * laid out in a kernel memory by `fftRegions` and filled by `fillFftTables`,
+ * laid out in a kernel memory by `fftRegions` and filled by `fftCalls`,
  * and `wasmRealFft(n)`, a standalone plan with its own memory (for tests and
  * one-off use). Same contract as `realFft` in `src/backends/host/fft.ts`
  * (split spectra, bins 0…m; the inverse is NumPy's irfft).
@@ -26,7 +26,7 @@ export const fftFits = (n: number): boolean => n >= 8 && isPow2(n)
  * h = 8 after one radix-2 stage when the count of stages h = 4 … m/2 is odd, while 4h ≤ m (as `fft.wat` runs them).
  * @example radix4Stages(2048) // [8, 32, 128, 512] (h = 4 alone in radix 2)
  */
-export const radix4Stages = (m: number): number[] => {
+const radix4Stages = (m: number): number[] => {
   const out: number[] = []
   for (let h = Math.log2(m) % 2 === 1 ? 8 : 4; 4 * h <= m; h *= 4) out.push(h)
   return out
@@ -50,12 +50,11 @@ export const fftRegions = (m: number) => {
 type FftAt = Readonly<Record<keyof ReturnType<typeof fftRegions>, number>>
 
 /**
- * Fills the tables: rev = bit reversal of log2 m bits; the radix-2 stage h = 4's twiddles e^{∓iπj/4}; per radix-4
+ * Fills the tables (for `fftCalls`): rev = bit reversal of log2 m bits; the radix-2 stage h = 4's twiddles e^{∓iπj/4}; per radix-4
  * step h and pair j, j+1: t, t², t³ with t = e^{∓iπj/2h}, each as [re j, re j+1, im j, im j+1]; split twiddles e^{−2πik/n}.
  * @param memory the kernel memory  @param at region offsets (from `arena`)  @param m half the real length
- * @example fillFftTables(k.memory, a.at, 128)
  */
-export const fillFftTables = (memory: WebAssembly.Memory, at: FftAt, m: number): void => {
+const fillFftTables = (memory: WebAssembly.Memory, at: FftAt, m: number): void => {
   new Uint32Array(memory.buffer, at.fftRev, m).set(bitReversal(m))
   // the one radix-2 stage (h = 4, run when the stage count is odd): e^{∓iπj/4}, j < 4
   const twr = new Float64Array(memory.buffer, at.fftTwr, 4), twf = new Float64Array(memory.buffer, at.fftTwiF, 4), twi = new Float64Array(memory.buffer, at.fftTwiI, 4)
@@ -89,16 +88,20 @@ export const fillFftTables = (memory: WebAssembly.Memory, at: FftAt, m: number):
 }
 
 /**
- * The forward and inverse transforms bound to one memory's regions.
- * @param e the kernel exports  @param at region offsets  @param m half the real length
- * @example const t = fftCalls(k.exports, a.at, 128); t.forward(a.at.x, a.at.re, a.at.im)
+ * Fills the FFT's tables in a kernel's memory and returns the forward and inverse transforms bound to its regions.
+ * @param k the instance (its memory and the `fft` exports)  @param at region offsets  @param m half the real length
+ * @example const t = fftCalls(k, a.at, 128); t.forward(a.at.x, a.at.re, a.at.im)
  */
-export const fftCalls = (e: FftExports, at: FftAt, m: number) => ({
-  /** rfft of the f64 row at byte offset x into split re, im (bins 0…m). */
-  forward: (x: number, re: number, im: number): void => e.rfft(x, re, im, m, at.fftRev, at.fftZr, at.fftZi, at.fftTwr, at.fftTwiF, at.fftTw4F, at.fftWr, at.fftWi),
-  /** irfft of split re, im into the f64 row at byte offset out. */
-  inverse: (re: number, im: number, out: number): void => e.irfft(re, im, out, m, at.fftRev, at.fftZr, at.fftZi, at.fftTwr, at.fftTwiI, at.fftTw4I, at.fftWr, at.fftWi),
-})
+export const fftCalls = (k: { readonly memory: WebAssembly.Memory; readonly exports: FftExports }, at: FftAt, m: number) => {
+  fillFftTables(k.memory, at, m)
+  const e = k.exports
+  return {
+    /** rfft of the f64 row at byte offset x into split re, im (bins 0…m). */
+    forward: (x: number, re: number, im: number): void => e.rfft(x, re, im, m, at.fftRev, at.fftZr, at.fftZi, at.fftTwr, at.fftTwiF, at.fftTw4F, at.fftWr, at.fftWi),
+    /** irfft of split re, im into the f64 row at byte offset out. */
+    inverse: (re: number, im: number, out: number): void => e.irfft(re, im, out, m, at.fftRev, at.fftZr, at.fftZi, at.fftTwr, at.fftTwiI, at.fftTw4I, at.fftWr, at.fftWi),
+  }
+}
 
 /** A standalone wasm real FFT: views `x` (n), `re`/`im` (m + 1), `out` (n). */
 export interface WasmRealFft {
@@ -123,8 +126,7 @@ export const wasmRealFft = (n: number, choice: KernelChoice = 'wasm'): WasmRealF
   const a = arena({ ...fftRegions(m), x: 8 * n, re: 8 * (m + 1), im: 8 * (m + 1), out: 8 * n })
   const k = instantiate<FftExports>(['fft'], a.pages)
   if (k === undefined) return undefined
-  fillFftTables(k.memory, a.at, m)
-  const calls = fftCalls(k.exports, a.at, m)
+  const calls = fftCalls(k, a.at, m)
   const view = (o: number, len: number) => new Float64Array(k.memory.buffer, o, len)
   const { at } = a
   return {

@@ -21,7 +21,7 @@
  * if (fir !== undefined) fir.process(out, (k, into) => into.set(tapsOf(k)))
  */
 import { type ExpSig, expsigCall, expsigRegions } from './expsig.js'
-import { fftCalls, fftFits, fftRegions, fillFftTables, type FftExports } from './fft.js'
+import { fftCalls, fftFits, fftRegions, type FftExports } from './fft.js'
 import { arena, instantiate, type KernelChoice } from './kernel.js'
 
 /** Samples per kernel call at most (a block is cut into chunks of this size). */
@@ -140,8 +140,7 @@ const impulseCall = (
   half: number,
   gains: (raw: ArrayLike<number>, bias: number) => Float64Array,
 ): ((raw: ArrayLike<number>, bias: number) => Float64Array) => {
-  fillFftTables(k.memory, at, half)
-  const { inverse } = fftCalls(k.exports, at, half)
+  const { inverse } = fftCalls(k, at, half)
   const h0 = new Float64Array(k.memory.buffer, at.h0, 2 * half)
   return (raw, bias) => {
     gains(raw, bias)
