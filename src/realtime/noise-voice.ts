@@ -80,30 +80,27 @@ type Design = (raw: ArrayLike<number>, into: Float64Array) => void
 
 /**
  * The designer: h₀ by the wasm kernel (`impulse`: its exp-sigmoid and FFT, when the direct path runs and 2(M − 1)
- * is an `fft.wat` length), else the host FFT of the kernel's gains or of `expSigmoid`'s; then the taps.
+ * is an `fft.wat` length), else by `expSigmoid` and the host FFT; then the taps.
  */
-const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, kernel?: Pick<DirectFir, 'gains' | 'impulse'>): Design => {
+const designer = (o: NoiseVoiceOptions, tab: ReturnType<typeof firTable>, kernel?: Pick<DirectFir, 'impulse'>): Design => {
   const bias = o.initialBias ?? -5
-  const impulse = kernel?.impulse ?? hostImpulse(o.bands, bias, kernel?.gains)
+  const impulse = kernel?.impulse ?? hostImpulse(o.bands)
   return (raw, into) => {
     const h = impulse(raw, bias)
     for (let j = 0; j < tab.idx.length; j++) into[j] = h[tab.idx[j]!]! * tab.win[j]!
   }
 }
 
-/** h₀ = irfft(expSigmoid(raw + bias)) on the host FFT (the view is reused), the gains by `gains` when given. */
-const hostImpulse = (m: number, bias: number, gains?: (raw: ArrayLike<number>, bias: number) => Float64Array) => {
+/** h₀ = irfft(expSigmoid(raw + bias)) for M bands on the host FFT (the view is reused). */
+const hostImpulse = (m: number) => {
   // irfft of a real zero-phase spectrum (NumPy): h₀[t] = (1/L)·Σₖ wₖ·mₖ·cos(2πkt/L), wₖ = 1 at DC/Nyquist else 2
   const design = realFft(2 * (m - 1))
   const zeros = new Float64Array(m)
   const mags = new Float64Array(m)
   const h0 = new Float64Array(2 * (m - 1))
-  const expSigmoids = (raw: ArrayLike<number>): Float64Array => {
+  return (raw: ArrayLike<number>, bias: number): Float64Array => {
     for (let k = 0; k < m; k++) mags[k] = expSigmoid(raw[k]! + bias) // once per frame, M values
-    return mags
-  }
-  return (raw: ArrayLike<number>): Float64Array => {
-    design.inverseSplit(gains === undefined ? expSigmoids(raw) : gains(raw, bias), zeros, h0, 0)
+    design.inverseSplit(mags, zeros, h0, 0)
     return h0
   }
 }
@@ -197,8 +194,8 @@ const fftVoice = (o: NoiseVoiceOptions, design: Design, len: number): Pick<Noise
 /**
  * Creates the voice; every buffer is allocated here. With `kernels: 'wasm'` (default) and WebAssembly SIMD, the
  * direct time-varying FIR runs on `wasm/noise.wat` (frames stored as taps; each segment takes frame
- * min(k, count − 1) when it becomes due, as the FFT path; band gains by the kernel's exp/log, within 1e-14 relative;
- * same sums in another order); without
+ * min(k, count − 1) when it becomes due, as the FFT path; where 2(M − 1) is a power of 2, band gains and impulse by
+ * the kernel's exp/log and FFT, within 1e-14 relative; same sums in another order); without
  * SIMD, with 'js', or when the direct form's tap ring would be too large (tiny hops with long filters), the FFT path.
  * @param o bands M, hop H (samples per frame), FIR window taps, bias, noise seed, frame ring capacity, kernels
  * @example noiseVoice({ bands: 65, hop: 256 })
