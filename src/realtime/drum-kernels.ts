@@ -14,7 +14,7 @@
  * nextDecay(e) // 1 at the first sample, then r, r², …
  */
 import { sinPi } from './sine.js'
-import { squareAt, squarePoints } from './square-table.js'
+import { squareAt } from './square-table.js'
 import type { Range } from '../synths/drums/modules.js'
 
 /** `min + (max − min)·u`. @example fromUnit(0.5, { min: 0, max: 10 }) // 5 */
@@ -241,7 +241,8 @@ export const squaresBlock = (b: Squares, table: Float64Array | undefined, out: F
     else if (shapes === undefined) out[i] = squaresStep(b)
     else {
       let total = 0
-      for (let k = 0; k < n; k++) total += squareAt(shapes[k]!, (b.n * b.freqs[k]!) / b.sampleRate, squarePoints(b.kmax[k]!)) / n
+      // a table holds its N points and four more (`squareWords`): N from its length, not squarePoints(kmax) per sample
+      for (let k = 0; k < n; k++) total += squareAt(shapes[k]!, (b.n * b.freqs[k]!) / b.sampleRate, shapes[k]!.length - 4) / n
       b.n++
       out[i] = total
     }
