@@ -20,7 +20,7 @@ export const OUT_BYTES = 4 * (MAX_BLOCK + 4)
 /** Bytes of a decay record. */
 export const DECAY_BYTES = 8 * DECAY_WORDS
 
-/** The wasm voice functions (`drums.wat`; those with noise draw it with noise.wat's `uniform`). */
+/** The wasm voice functions (`drums.wat`; those with noise draw it with noise.wat's `draw`). */
 export interface DrumExports {
   readonly kick: (...a: number[]) => void
   readonly snare: (...a: number[]) => void

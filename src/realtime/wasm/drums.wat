@@ -1,5 +1,5 @@
 ;; The real-time 808 voices (src/realtime/voice-808.ts) in wasm SIMD: one function per voice (`kick`, `snare`,
-;; `clap`, `hat`, `cowbell`) renders a block, drawing its noise with noise.wat's `uniform`, from the kernels below.
+;; `clap`, `hat`, `cowbell`) renders a block, drawing its noise with noise.wat's `draw`, from the kernels below.
 ;; Each is the twin, operation for operation, of its TypeScript definition; the tests compare the two voices'
 ;; memories after every block (each float64 intermediate) and their float32 outputs, bit for bit:
 ;;   decay   — drum-kernels decayBlock (runs of anchor·rʲ from the record's power table, on f64x2 lanes),
@@ -17,8 +17,8 @@
 ;; long dependency chains), so buffers must have room for n rounded up to 4 elements.
 (module
   (import "env" "memory" (memory 1))
-  ;; noise.wat's `uniform` (the voices draw their noise here): dst, n, lo, hi, seed
-  (import "noise" "uniform" (func $uniform (param i32 i32 i32 i32 i32)))
+  ;; noise.wat's `draw`: the block's noise uniformAt(seed, c + j), j < n, from g = [c, seed, …], then g[0] = c + n
+  (import "noise" "draw" (func $draw (param i32 i32 i32)))
   ;; Constants of the SIMD loops, as mutable v128 globals read into locals before each loop: TurboFan
   ;; rematerialises a splatted constant at every use inside the loop (three instructions each), a global it cannot.
   (global $PI (mut v128) (v128.const f64x2 0x1.921fb54442d18p+1 0x1.921fb54442d18p+1))
@@ -368,23 +368,6 @@
     (f64.store offset=32 (local.get $f) (local.get $ic1))
     (f64.store offset=40 (local.get $f) (local.get $ic2)))
 
-  ;; The block's noise: uniformAt(seed, c + j) for j < n, c = g[0] the samples since the trigger, seed = g[1]; the run
-  ;; is cut where the counter crosses a multiple of 2³² (its high word steps); then g[0] = c + n
-  (func $draw (param $noise i32) (param $g i32) (param $n i32)
-    (local $c f64) (local $hi f64) (local $lo f64) (local $first i32) (local $seed i32)
-    (local.set $c (f64.load (local.get $g)))
-    (local.set $seed (i32.trunc_f64_u (f64.load offset=8 (local.get $g))))
-    (local.set $hi (f64.floor (f64.div (local.get $c) (f64.const 4294967296))))
-    (local.set $lo (f64.sub (local.get $c) (f64.mul (local.get $hi) (f64.const 4294967296))))
-    (local.set $first (local.get $n))
-    (if (f64.gt (f64.add (local.get $lo) (f64.convert_i32_s (local.get $n))) (f64.const 4294967296))
-      (then (local.set $first (i32.trunc_f64_s (f64.sub (f64.const 4294967296) (local.get $lo))))))
-    (call $uniform (local.get $noise) (local.get $first) (i32.trunc_f64_u (local.get $lo)) (i32.trunc_f64_u (local.get $hi)) (local.get $seed))
-    (if (i32.lt_s (local.get $first) (local.get $n))
-      (then (call $uniform (i32.add (local.get $noise) (i32.shl (local.get $first) (i32.const 3))) (i32.sub (local.get $n) (local.get $first))
-        (i32.const 0) (i32.trunc_f64_u (f64.add (local.get $hi) (f64.const 1))) (local.get $seed))))
-    (f64.store (local.get $g) (f64.add (local.get $c) (f64.convert_i32_s (local.get $n)))))
-
   ;; g[0] += n (the voices without noise count their samples too)
   (func $count (param $g i32) (param $n i32)
     (f64.store (local.get $g) (f64.add (f64.load (local.get $g)) (f64.convert_i32_s (local.get $n)))))
@@ -393,7 +376,7 @@
   (func (export "kick") (param $noise i32) (param $ef i32) (param $ea i32) (param $ec i32) (param $y i32) (param $d i32)
     (param $osc i32) (param $out32 i32) (param $gs i32) (param $n i32)
     (local $i i32) (local $p i32) (local $g v128)
-    (call $draw (local.get $noise) (local.get $gs) (local.get $n))
+    (call $draw (local.get $noise) (local.get $n) (local.get $gs))
     (call $decay (local.get $d) (local.get $ef) (local.get $n))
     (call $decay (i32.add (local.get $d) (i32.const 1104)) (local.get $ea) (local.get $n))
     (call $decay (i32.add (local.get $d) (i32.const 2208)) (local.get $ec) (local.get $n))
@@ -414,7 +397,7 @@
   (func (export "snare") (param $noise i32) (param $ef i32) (param $e1 i32) (param $e2 i32) (param $en i32) (param $y1 i32) (param $y2 i32)
     (param $d i32) (param $o1 i32) (param $o2 i32) (param $hp i32) (param $out32 i32) (param $gs i32) (param $n i32)
     (local $i i32) (local $p i32) (local $v1 v128) (local $v2 v128) (local $vn v128)
-    (call $draw (local.get $noise) (local.get $gs) (local.get $n))
+    (call $draw (local.get $noise) (local.get $n) (local.get $gs))
     (call $decay (local.get $d) (local.get $ef) (local.get $n))
     (call $decay (i32.add (local.get $d) (i32.const 1104)) (local.get $e1) (local.get $n))
     (call $decay (i32.add (local.get $d) (i32.const 2208)) (local.get $e2) (local.get $n))
@@ -445,7 +428,7 @@
   (func (export "clap") (param $noise i32) (param $env i32) (param $e i32) (param $d i32) (param $bp i32) (param $out32 i32)
     (param $gs i32) (param $n i32)
     (local $i i32) (local $p i32) (local $k i32) (local $w v128) (local $g v128)
-    (call $draw (local.get $noise) (local.get $gs) (local.get $n))
+    (call $draw (local.get $noise) (local.get $n) (local.get $gs))
     (call $svf (local.get $bp) (local.get $noise) (local.get $n))
     (call $decay (local.get $d) (local.get $env) (local.get $n))
     (local.set $k (i32.const 1))

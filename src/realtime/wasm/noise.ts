@@ -56,19 +56,19 @@ export interface DirectFir {
 type Fir = (out: number, n: number, x: number, ptrs: number, r0: number, hop: number, len: number) => void
 type Draw = (dst: number, n: number, rec: number) => void
 
-/** The kernel's draw record: the next noise counter (f64) and the seed (i32), read and advanced by `draw`. */
+/** The kernel's draw record: the next noise counter (f64) and the seed (f64 holding an int32), read and advanced by `draw`. */
 export interface DrawRecord {
   readonly at: number
   readonly counter: Float64Array
 }
 
 /**
- * Lays out a draw record at byte offset `at` (16 bytes) for `seed` (as `uniformAt` takes it: its int32 value).
+ * Lays out a draw record at byte offset `at` (16 bytes) for `seed` (as `uniformAt` takes it: its int32 value, stored as f64).
  * @param memory the kernel memory  @param at byte offset  @param seed noise stream
  * @example const rec = drawRecord(k.memory, a.at.rec, 0); rec.counter[0] = 1e9; k.exports.draw(at.x, 128, rec.at)
  */
 export const drawRecord = (memory: WebAssembly.Memory, at: number, seed: number): DrawRecord => {
-  new Int32Array(memory.buffer, at + 8, 1)[0] = seed | 0
+  new Float64Array(memory.buffer, at + 8, 1)[0] = seed | 0
   return { at, counter: new Float64Array(memory.buffer, at, 1) }
 }
 

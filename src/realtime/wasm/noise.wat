@@ -150,7 +150,8 @@
 
   ;; `draw`: n noise values from a record in memory, so no counter or seed crosses from JS as a number (one past
   ;; V8's small integers, 2³⁰, would be boxed per call when V8 does not inline the call: after ~6 h of audio at 48 kHz):
-  ;; rec = [counter c (f64, an integer below 2⁵³), seed (i32)]; dst[j] = uniformAt(seed, c + j), j < n, by `uniform`,
+  ;; rec = [counter c (f64, an integer below 2⁵³), seed (f64 holding an int32)] (as the 808 voices' scalars g start,
+  ;; so drums.wat imports it); dst[j] = uniformAt(seed, c + j), j < n, by `uniform`,
   ;; in runs cut where the counter's low word wraps; then c += n.
   (func (export "draw") (param $dst i32) (param $n i32) (param $rec i32)
     (local $c i64) (local $lo i32) (local $m i32)
@@ -162,7 +163,7 @@
         ;; m = min(n, 2³² − lo): the values left before the low word wraps
         (local.set $m (select (local.get $n) (i32.sub (i32.const 0) (local.get $lo))
           (i32.or (i32.eqz (local.get $lo)) (i32.le_u (local.get $n) (i32.sub (i32.const 0) (local.get $lo))))))
-        (call $uniform (local.get $dst) (local.get $m) (local.get $lo) (i32.wrap_i64 (i64.shr_u (local.get $c) (i64.const 32))) (i32.load offset=8 (local.get $rec)))
+        (call $uniform (local.get $dst) (local.get $m) (local.get $lo) (i32.wrap_i64 (i64.shr_u (local.get $c) (i64.const 32))) (i32.trunc_f64_s (f64.load offset=8 (local.get $rec))))
         (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $m) (i32.const 3))))
         (local.set $n (i32.sub (local.get $n) (local.get $m)))
         (local.set $c (i64.add (local.get $c) (i64.extend_i32_u (local.get $m))))
