@@ -17,7 +17,11 @@ type Point = Readonly<Record<string, Float64Array>>
 /** The largest relative gradient error seen per label in this test file (printed by properties/report.ts). */
 export const worstByLabel = new Map<string, number>()
 
-const record = (label: string, fd: number, ad: number) => {
+/**
+ * Records |fd − ad| / max(|fd|, |ad|) under `label` in `worstByLabel` if it is the largest seen.
+ * @example recordError('loss mss', fd, ad)
+ */
+export const recordError = (label: string, fd: number, ad: number): void => {
   const rel = Math.abs(fd - ad) / Math.max(Math.abs(fd), Math.abs(ad), 1e-300)
   worstByLabel.set(label, Math.max(worstByLabel.get(label) ?? 0, rel))
 }
@@ -61,6 +65,6 @@ export const directional = (p: Program, at: Point, dir: Point, h = 1e-7, label?:
   const smooth = Math.abs((up - mid) / h - (mid - down) / h) <= 1e-3 * (1 + Math.abs(fd))
   const g = run(ok(valueAndGrad(p, 'loss', Object.keys(dir))), at)
   const ad = Object.entries(dir).reduce((s, [k, v]) => s + dot(g[gradName(k)]!.data, v), 0)
-  if (label !== undefined && smooth) record(label, fd, ad)
+  if (label !== undefined && smooth) recordError(label, fd, ad)
   return { fd, ad, smooth, noise }
 }
