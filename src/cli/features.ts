@@ -14,7 +14,7 @@ import type { AnyBackend } from '../backends/load.js'
 import { extractFeatures, type FeatureReport } from '../features/extract.js'
 import { readWav, type Audio } from '../io/wav.js'
 import { usage, type CliError } from './errors.js'
-import { extent, median } from '../core/host-stats.js'
+import { extent, mean, median } from '../core/host-stats.js'
 
 /** Options of `ddsp features`. */
 export interface FeaturesOptions {
@@ -79,7 +79,7 @@ export const summary = (path: string, r: FeatureReport): string => {
   const voiced = r.f0_hz.filter((f): f is number => f !== null)
   const f0 = voiced.length === 0 ? undefined : median(voiced)
   const [quietest, loudest] = extent(r.loudness_db)
-  const centroid = r.centroid_hz.reduce((a, b) => a + b, 0) / Math.max(1, frames)
+  const centroid = mean(r.centroid_hz)
   const shown = r.onsets_s.slice(0, 8).map((t) => t.toFixed(3)).join(', ')
   return [
     `${path}: ${(((frames - 1) * r.hop_s)).toFixed(2)} s at ${r.sample_rate} Hz, ${frames} frames every ${(r.hop_s * 1000).toFixed(1)} ms`,

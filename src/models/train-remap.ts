@@ -15,6 +15,7 @@ import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { AnyBackend } from '../backends/load.js'
 import type { GraphError } from '../core/errors.js'
+import { extent } from '../core/host-stats.js'
 import type { Backend } from '../core/backend.js'
 import { evaluate } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
@@ -125,7 +126,10 @@ export const prepareHits = (recordings: readonly Recording[], c: RemapConfig, ba
   const byLoudness = audio.map((_, i) => i).sort((a, b) => onset.right[3 * b]! - onset.right[3 * a]!)
   const reference = byLoudness[Math.floor(byLoudness.length / 2)]!
   const centre = [0, 1, 2].map((j) => onset.right[3 * reference + j]!)
-  const scale = [0, 1, 2].map((j) => Math.max(...col(j)) - Math.min(...col(j)) || 1)
+  const scale = [0, 1, 2].map((j) => {
+    const [lo, hi] = extent(col(j))
+    return hi - lo || 1
+  })
   return E.right({ audio, onset: onset.right, reference, centre, scale })
 }
 
