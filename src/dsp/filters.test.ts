@@ -1,22 +1,11 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync } from '../core/interpret.js'
-import { compile } from '../core/program-api.js'
 import { input, type Signal } from '../core/signal.js'
 import { onePole, svf, type SvfMode } from './filters.js'
+import { evaluateOrThrow } from '../testing/run.js'
 
 const sr = 48000
 const run = (build: (x: Signal<'audio'>) => Signal<'audio'>, x: Float64Array) =>
-  pipe(
-    compile({ y: build(input('x', [1, x.length], 'audio')) }),
-    E.flatMap((p) => evaluateSync(reference('float64'))(p, { x })),
-    E.map((o) => o['y']!.data),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
+  evaluateOrThrow({ y: build(input('x', [1, x.length], 'audio')) }, { x })['y']!.data
 
 const sine = (f: number, n: number) => Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * f * i) / sr))
 /** Steady-state amplitude: √2·RMS over the last 0.1 s (a whole number of periods of every test tone). */

@@ -1,20 +1,9 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync } from '../core/interpret.js'
-import { compile } from '../core/program-api.js'
 import { adsr, type AdsrParams, type Gate } from './adsr.js'
+import { evaluateOrThrow } from '../testing/run.js'
 
 const render = (p: AdsrParams & Gate, n: number, sr: number): Float64Array =>
-  pipe(
-    compile({ env: adsr(p, n, sr) }),
-    E.flatMap((prog) => evaluateSync(reference('float64'))(prog, {})),
-    E.map((o) => o['env']!.data as Float64Array),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
+  evaluateOrThrow({ env: adsr(p, n, sr) })['env']!.data as Float64Array
 
 describe('adsr', () => {
   it('with zero attack, decay and release and sustain 1 equals the gate', () => {

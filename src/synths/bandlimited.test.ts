@@ -1,22 +1,11 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync } from '../core/interpret.js'
 import { mul } from '../core/math.js'
-import { compile } from '../core/program-api.js'
 import { rfft } from '../core/tensor.js'
 import { input, type Signal } from '../core/signal.js'
 import { bandlimited, type Waveform } from './bandlimited.js'
+import { evaluateOrThrow } from '../testing/run.js'
 
-const evalOut = (outs: Record<string, Signal<'audio'>>, feeds: Record<string, Float64Array>) =>
-  pipe(
-    compile(outs),
-    E.flatMap((p) => evaluateSync(reference('float64'))(p, feeds)),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
+const evalOut = (outs: Record<string, Signal<'audio'>>, feeds: Record<string, Float64Array>) => evaluateOrThrow(outs, feeds)
 const times = (n: number) => Float64Array.from({ length: n }, (_, i) => i)
 
 const naive: Record<Exclude<Waveform, 'pulse'>, (p: number) => number> = {

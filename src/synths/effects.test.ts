@@ -1,23 +1,12 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync } from '../core/interpret.js'
-import { compile } from '../core/program-api.js'
 import { input, type Signal } from '../core/signal.js'
 import { modDelay, variableDelay } from './delay.js'
 import { crossfade, gainDb, mix, pan, tanhDrive } from './effects.js'
 import { lfo } from './lfo.js'
+import { evaluateOrThrow } from '../testing/run.js'
 
 const x = Float64Array.from({ length: 64 }, (_, i) => Math.sin(0.3 * i) + 0.1 * i)
-const run = (outs: Record<string, Signal<'audio'>>) =>
-  pipe(
-    compile(outs),
-    E.flatMap((p) => evaluateSync(reference('float64'))(p, { x })),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
+const run = (outs: Record<string, Signal<'audio'>>) => evaluateOrThrow(outs, { x })
 const X = input('x', [1, 64], 'audio')
 
 describe('variableDelay', () => {

@@ -1,22 +1,11 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync } from '../core/interpret.js'
-import { compile } from '../core/program-api.js'
 import { rfft } from '../core/tensor.js'
 import type { Signal } from '../core/signal.js'
 import { notes, renderNotes, type Note } from './poly.js'
+import { evaluateOrThrow } from '../testing/run.js'
 
 const sr = 8000
-const ev = (outs: Record<string, Signal<'audio'>>) =>
-  pipe(
-    compile(outs),
-    E.flatMap((p) => evaluateSync(reference('float64'))(p, {})),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
+const ev = (outs: Record<string, Signal<'audio'>>) => evaluateOrThrow(outs)
 const chord: Note[] = [60, 64, 67].map((pitch, i) => ({ pitch, onset: 0.01 * i, duration: 0.3, velocity: 0.5 + 0.1 * i }))
 
 describe('renderNotes', () => {

@@ -1,26 +1,15 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../../backends/reference/index.js'
-import { evaluateSync } from '../../core/interpret.js'
-import { compile } from '../../core/program-api.js'
 import { constant } from '../../core/signal.js'
 import { clap808, clap808Params } from './clap808.js'
 import { kit808, type Voice808 } from './kit808.js'
 import { toUnit } from './modules.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 
 const sr = 22050
 const render = (name: Voice808, n: number, params?: number[]) => {
   const v = kit808[name]
   const p = params ?? v.defaults(sr)
-  return pipe(
-    compile({ y: v.render(constant(p, [1, p.length]), n, sr) }),
-    E.flatMap((prog) => evaluateSync(reference('float32'))(prog, {})),
-    E.map((o) => o['y']!.data),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
+  return evaluateOrThrow({ y: v.render(constant(p, [1, p.length]), n, sr) }, {}, 'float32')['y']!.data
 }
 const energy = (y: ArrayLike<number>, from: number, to: number) => {
   let e = 0

@@ -1,12 +1,8 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { reference } from '../../backends/reference/index.js'
-import { evaluateSync } from '../../core/interpret.js'
-import { compile } from '../../core/program-api.js'
 import { constant } from '../../core/signal.js'
 import { fillNoise } from '../../core/random.js'
 import { presetVector, snare808, snare808Params, snare808Presets } from './snare808.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 
 /** timbreremap's Snare808.forward transcribed as plain float64 loops (the oracle). */
 const hostSnare = (unit: readonly number[], n: number, sr: number, seed: number): Float64Array => {
@@ -51,14 +47,7 @@ const hostSnare = (unit: readonly number[], n: number, sr: number, seed: number)
 }
 
 const render = (unit: readonly number[], n: number, sr: number, seed: number) =>
-  pipe(
-    compile({ y: snare808(constant(unit, [1, 14]), n, sr, seed) }),
-    E.flatMap((p) => evaluateSync(reference('float64'))(p, {})),
-    E.map((o) => o['y']!.data),
-    E.getOrElseW((e) => {
-      throw new Error(JSON.stringify(e))
-    }),
-  )
+  evaluateOrThrow({ y: snare808(constant(unit, [1, 14]), n, sr, seed) })['y']!.data
 
 describe('snare808', () => {
   it.each(Object.keys(snare808Presets) as Array<keyof typeof snare808Presets>)('%s matches timbreremap’s algorithm sample by sample', (name) => {
