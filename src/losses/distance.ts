@@ -10,6 +10,7 @@
  * const n = safeNorm(sub(targetMag, predMag))            // √Σ(t − p)², gradient 0 at 0
  */
 import { abs, add, less, mul, select, sqrt, sub } from '../core/math.js'
+import { sizeOf } from '../core/shape.js'
 import { constant, type Rate, type Signal, withRate } from '../core/signal.js'
 import { sum } from '../core/tensor.js'
 import { invalid } from '../dsp/guard.js'
@@ -29,7 +30,7 @@ export type Distance = 'L1' | 'L2'
 export const meanAll = (x: Signal<Rate>): Signal<'static'> => {
   const shape = x.shape
   if (shape === undefined) return invalid(x, 'meanAll: invalid operand', 'static')
-  const n = shape.reduce((a, b) => a * b, 1)
+  const n = sizeOf(shape)
   if (n === 0) return invalid(x, `meanAll: empty operand of shape [${shape.join(', ')}]`, 'static')
   return asStatic(mul(sum(x, shape.map((_, i) => i)), 1 / n))
 }

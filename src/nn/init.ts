@@ -12,7 +12,7 @@
  */
 import { hashString } from '../core/hash.js'
 import { bitsAt, uniformAt } from '../core/random.js'
-import type { Shape } from '../core/shape.js'
+import { sizeOf, type Shape } from '../core/shape.js'
 
 /** How to initialise one param. @example const i: Init = { kind: 'he', fanIn: 64 } */
 export type Init =
@@ -59,7 +59,7 @@ const limitOf = (i: Init): number => {
  * @example initParam(1, 'w', { shape: [3], init: { kind: 'uniform', limit: 0.1 } })
  */
 export const initParam = (seed: number, name: string, d: ParamDecl): Float32Array => {
-  const n = d.shape.reduce((a, b) => a * b, 1)
+  const n = sizeOf(d.shape)
   if (d.init.kind === 'ones') return new Float32Array(n).fill(1)
   if (d.init.kind === 'zeros') return new Float32Array(n) // +0, never 0·(−u) = −0
   const limit = limitOf(d.init)

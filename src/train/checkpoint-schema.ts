@@ -7,7 +7,7 @@
  * checkParams({ w: { dtype: 'float32', shape: [2], data: [1, 2] } }, '$.params') // Right({ w: Float32Array })
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { isShape } from '../core/shape.js'
+import { isShape, sizeOf } from '../core/shape.js'
 import type { TrainError } from './errors.js'
 import type { OptimizerSpec, OptimizerState } from './optimizer.js'
 import { optimizerProblem } from './optimizer.js'
@@ -57,7 +57,7 @@ export const checkParams = (v: unknown, path: string): Check<{ params: Record<st
     if (!isShape(p['shape'])) return bad(`${at}.shape`, 'must be an array of non-negative integers')
     const data = numbers(p['data'], `${at}.data`)
     if (E.isLeft(data)) return data
-    const size = p['shape'].reduce((a, b) => a * b, 1)
+    const size = sizeOf(p['shape'])
     if (data.right.length !== size) return bad(`${at}.data`, `has ${data.right.length} values, shape [${p['shape'].join(', ')}] needs ${size}`)
     params[k] = p['dtype'] === 'float32' ? Float32Array.from(data.right) : Float64Array.from(data.right)
     shapes[k] = [...p['shape']]

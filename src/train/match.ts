@@ -16,7 +16,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { compile } from '../core/program-api.js'
 import type { Program } from '../core/program.js'
-import type { Shape } from '../core/shape.js'
+import { sizeOf, type Shape } from '../core/shape.js'
 import { input, param, type Rate, type Signal } from '../core/signal.js'
 import { uniformAt } from '../core/random.js'
 import { streamSeed } from '../nn/init.js'
@@ -87,7 +87,7 @@ const matchProgram = (o: MatchOptions): E.Either<TrainError, Program> => {
     const r = compile({ pred }) // an invalid render: compile names the errors
     return E.left(E.isLeft(r) ? { _tag: 'TrainCompileFailed', errors: r.left } : badOption('synth', 'renders a signal without a shape'))
   }
-  const size = shape.reduce((a, b) => a * b, 1)
+  const size = sizeOf(shape)
   if (size !== o.target.length) return E.left(badOption('target', `has ${o.target.length} samples but the synth renders shape [${shape.join(', ')}]`))
   const r = compile({ loss: o.loss(pred, input('target', shape, 'audio')) })
   return E.isLeft(r) ? E.left({ _tag: 'TrainCompileFailed', errors: r.left }) : E.right(r.right)
@@ -100,7 +100,7 @@ const randomStart = (o: MatchOptions, i: number, float32: boolean): Record<strin
       const s = streamSeed(o.seed, `match/${i}/${k}`)
       const lo = d.lo ?? -1
       const hi = d.hi ?? 1
-      const n = d.shape.reduce((a, b) => a * b, 1)
+      const n = sizeOf(d.shape)
       const v = Array.from({ length: n }, (_, j) => lo + ((hi - lo) * (uniformAt(s, j) + 1)) / 2)
       return [k, float32 ? Float32Array.from(v) : Float64Array.from(v)]
     }),
@@ -122,7 +122,7 @@ const validate = (o: MatchOptions): TrainError | undefined => {
   if (starts === 0) return badOption('randomStarts', 'there must be at least one start (random or preset)')
   const w = o.warmupSteps ?? 20
   if (!Number.isInteger(w) || w < 0 || w > o.steps) return badOption('warmupSteps', `must be an integer in [0, steps], got ${w}`)
-  const bad = (o.presets ?? []).findIndex((p) => Object.keys(o.params).some((k) => p[k]?.length !== o.params[k]!.shape.reduce((a, b) => a * b, 1)))
+  const bad = (o.presets ?? []).findIndex((p) => Object.keys(o.params).some((k) => p[k]?.length !== sizeOf(o.params[k]!.shape)))
   return bad >= 0 ? badOption(`presets[${bad}]`, 'must give every param with its declared size') : undefined
 }
 
