@@ -23,7 +23,7 @@ import { writeAtomic } from '../io/atomic.js'
 import { resample } from '../io/resample.js'
 import { readWav, writeWav, type Audio } from '../io/wav.js'
 import { isLossName, lossNames, lossRegistry, type LossName } from '../losses/registry.js'
-import { comparisonPng, lossCurvePng } from '../plot/png.js'
+import { comparisonPng } from '../plot/png.js'
 import { writePng } from '../plot/canvas.js'
 import { formatTrainError, type TrainError } from '../train/errors.js'
 import { matchSound, type MatchResult } from '../train/match.js'
@@ -32,6 +32,7 @@ import { usage, type CliError } from './errors.js'
 import { mixToMono } from './features.js'
 import { matchSetup, type MatchSetup, type NamedValue } from './match-synths.js'
 import type { Progress } from './progress.js'
+import { writeLossPlot } from './train-files.js'
 
 /** Parsed options of `ddsp match`. @example const f: MatchFlags = { synth: 'snare808', loss: 'mss', steps: 150, seed: 0, starts: 2, warmup: 15, lr: 0.05, sr: 22050, seconds: 0.5, out: 'out' } */
 export interface MatchFlags {
@@ -140,7 +141,7 @@ const writeOutputs = (dir: string, target: Float32Array, rendered: Float32Array 
     writeWav(path('match.wav'), { sampleRate: r.sample_rate, channels: [Float32Array.from(rendered)] }),
     TE.flatMap(() => writeAtomic(path('params.json'), json)),
     TE.flatMap(() => writePng(path('spectrogram.png'), comparisonPng(target, rendered, r.sample_rate, { titles: ['TARGET', `MATCH: ${r.synth.toUpperCase()}`] }))),
-    TE.flatMap(() => writePng(path('loss.png'), lossCurvePng(losses, { title: `${r.loss.toUpperCase()} LOSS, ${r.synth.toUpperCase()}`, logY: true }))),
+    TE.flatMap(() => writeLossPlot(dir, losses, `${r.loss.toUpperCase()} LOSS, ${r.synth.toUpperCase()}`)),
     TE.map(() => ['match.wav', 'params.json', 'spectrogram.png', 'loss.png'].map(path)),
   )
 }

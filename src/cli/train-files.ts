@@ -26,8 +26,11 @@ import { usage, type CliError } from './errors.js'
 export const asCli = (e: TrainError | { readonly _tag: 'FeatureError'; readonly message: string }): CliError =>
   usage(e._tag === 'FeatureError' ? e.message : formatTrainError(e))
 
-/** Writes DIR/loss.png: the loss per step on a log axis. */
-const writeLossPlot = (dir: string, losses: readonly number[], title: string): TE.TaskEither<CliError, string> =>
+/**
+ * Writes DIR/loss.png: the loss per step on a log axis (also `ddsp match`'s loss.png).
+ * @example await writeLossPlot('out/m', [3, 2, 1], 'MSS LOSS')()
+ */
+export const writeLossPlot = (dir: string, losses: readonly number[], title: string): TE.TaskEither<CliError, string> =>
   writePng(join(dir, 'loss.png'), lossCurvePng(losses, { title, logY: true }))
 
 /** What a training run leaves in its folder. @example const f: RunFiles = { checkpoint, model, resynth, sampleRate: 16000, lossTitle: 'MSS LOSS' } */
