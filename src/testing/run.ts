@@ -32,7 +32,7 @@ export const close = (a: readonly number[] | undefined, b: readonly number[], to
 
 /**
  * A deterministic uniform generator in [0, 1) (LCG, Numerical Recipes constants) for test inputs.
- * @example const next = lcg(7); next() // 0.58…
+ * @example const next = lcg(7); next() // 0.2387…
  */
 export const lcg = (seed: number): (() => number) => {
   let s = seed >>> 0

@@ -15,7 +15,7 @@ import type { BackendUnavailable } from '../../core/errors.js'
 import type { CumsumLowering } from './scan.js'
 import type { FftLowering } from './fft.js'
 
-/** The lowerings chosen for one tfjs backend. @example const c: Capabilities = { tfBackend: 'wasm', fft: 'real-ops', cumsum: 'native' } */
+/** The lowerings chosen for one tfjs backend. @example const c: Capabilities = { tfBackend: 'wasm', fft: 'host', cumsum: 'native' } */
 export interface Capabilities {
   /** The tfjs backend name (`'wasm'`, `'cpu'`, `'tensorflow'`). */
   readonly tfBackend: string

@@ -4,11 +4,13 @@
  * rfft: `X[k] = Σₜ x[t]·e^{−2πikt/n}`, k = 0…⌊n/2⌋. irfft is NumPy's:
  * `x[t] = (1/n)·Σₖ wₖ·(Re Xₖ cos θ − Im Xₖ sin θ)`, θ = 2πkt/n, wₖ = 1 at DC
  * and (n even) Nyquist, else 2 — the imaginary parts of DC and Nyquist are
- * ignored. Three lowerings, chosen per backend up front (capabilities.ts):
- * - `native`: tf.spectral.fft/ifft where the backend has fast FFT/IFFT
- *   kernels (tfjs-node's libtensorflow; tfjs-cpu has them but they are
- *   slower than real-ops); irfft builds the Hermitian spectrum, keeps Re.
- * - `real-ops` (wasm), n a power of two > LEAF (32): length-32 DFTs of the
+ * ignored. Three lowerings, chosen per backend up front by `probe`
+ * (capabilities.ts): `host` on the host-memory backends (wasm, tfjs-cpu),
+ * else `native` where the backend registers FFT/IFFT kernels (tfjs-node's
+ * libtensorflow, cuda), else `real-ops`:
+ * - `native`: tf.spectral.fft/ifft; irfft builds the Hermitian spectrum,
+ *   keeps Re.
+ * - `real-ops`, n a power of two > LEAF (32): length-32 DFTs of the
  *   strided subsequences by one matmul, then log₂(n/32) radix-2 Stockham
  *   stages `D'[k] = E[k] + wᵏO[k]`, `D'[k+L] = E[k] − wᵏO[k]` on batched
  *   `[R, n/L, L]` tensors with slice/mul/add/concat: O(n log n).
