@@ -42,8 +42,10 @@ export interface LossAndGrads {
 const compiledSteps = new WeakMap<Program, Map<string, E.Either<TrainError, TrainStep>>>()
 
 /**
- * Compiles the gradient program once per (program, loss, wrt); later calls reuse it. Each call returns a fresh
- * record, so the hoisted values cached per step (`runHoisted`) never outlive one fit.
+ * Compiles the gradient program once per (program, loss, wrt); later calls return the same step, so fits of one
+ * program on the same input arrays (sound matching's starts and refinement on one target) also share the hoisted
+ * values `runHoisted` caches per step (recomputed whenever an input array or the backend differs). They live as
+ * long as the program.
  * @param program a forward program with a scalar output `loss`  @param loss output name  @param wrt params to train
  * @example compileTrainStep(program, 'loss', ['gain'])
  */
@@ -53,7 +55,7 @@ export const compileTrainStep = (program: Program, loss: string, wrt: readonly s
   compiledSteps.set(program, known)
   const step = known.get(key) ?? buildTrainStep(program, loss, wrt)
   known.set(key, step)
-  return E.map((t: TrainStep) => ({ ...t }))(step)
+  return step
 }
 
 const buildTrainStep = (program: Program, loss: string, wrt: readonly string[]): E.Either<TrainError, TrainStep> => {
