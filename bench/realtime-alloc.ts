@@ -3,7 +3,7 @@
  * a warm-up, render BLOCKS blocks of 128 at 48 kHz (the rows of
  * `bench:realtime`, `realtime-rows.ts`: 808 voices hit every 0.5 s, the DDSP
  * voice fed a frame per hop, the reverb a varying input) and count the garbage
- * collections the loop causes. Zero GCs over ~10³ s of audio (400 000 blocks)
+ * collections the loop causes, and the heap's growth over the loop. Zero GCs over ~10³ s of audio (400 000 blocks)
  * means no per-block allocation (the heap-growth column of `bench:realtime` is
  * too short a window to tell). A forced full GC precedes each loop.
  *
@@ -26,9 +26,11 @@ const main = async () => {
     gc() // a full collection first, so no earlier garbage is collected during the loop
     await settle()
     const g0 = gcCount()
+    const h0 = process.memoryUsage().heapUsed
     for (let i = 0; i < BLOCKS; i++) row.step(out)
+    const grown = process.memoryUsage().heapUsed - h0 // read before any timer: a GC during the loop would lower it
     await settle()
-    console.log(`${row.voice.padEnd(50)} ${gcCount() - g0} GCs`)
+    console.log(`${row.voice.padEnd(50)} ${String(gcCount() - g0).padStart(2)} GCs | heap ${(grown / 1024).toFixed(0).padStart(5)} KB over the loop`)
   }
 }
 
