@@ -57,11 +57,11 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
   const amps = frameRing(o.capacity ?? 16, K)
   const f0s = frameRing(o.capacity ?? 16, 1)
   const w = hopWeights(o.hop)
-  const d = new Float64Array(K)
   // mutable scalars live in a typed array: a captured `let` double would be re-boxed on every write
   const st = new Float64Array(3) // t, θ, frame pair of d
   st[2] = -1
   const bank = harmonicsBank({ harmonics: K, block: BANK_BLOCK, sampleRate: o.sampleRate, weights: w, kernels: o.kernels })
+  const d = bank?.d ?? new Float64Array(K) // the frame pair's amplitude step, written where the bank reads it
   const pushFrame: HarmonicVoice['pushFrame'] = (amplitude, distribution, f0) => {
     const i = amps.count
     const a = expSigmoid(amplitude)
@@ -123,7 +123,6 @@ export const harmonicVoice = (o: HarmonicVoiceOptions): HarmonicVoice => {
         const a1 = amps.slot(i1)
         for (let k = 0; k < K; k++) d[k] = a1[k]! - a0[k]!
         bank?.a0.set(a0)
-        bank?.d.set(d)
         st[2] = i0 + i1
       }
       if (i0 >= 0) segment(out, n, end, j0, i0, i1, from)
