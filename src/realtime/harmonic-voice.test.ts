@@ -53,7 +53,7 @@ describe('harmonic voice kernels', () => {
     for (const [from, to] of [[0, 1], [1, 4], [4, 33], [33, 64]] as const) bank.run(from, to)
     expect(Array.from(bank.out)).toEqual(Array.from(whole))
   })
-  it('the wasm staging computes sin θ and cos θ as the TypeScript path, bit for bit (sinPi and its fold)', () => {
+  it('the wasm staging computes sin θ, cos θ, the harmonic count and the window weight as the TypeScript path, bit for bit', () => {
     const hop = 192
     const w = hopWeights(hop)
     const bank = harmonicsBank({ harmonics: 40, block: hop, sampleRate: 48000, weights: w })!
@@ -66,6 +66,8 @@ describe('harmonic voice kernels', () => {
       if (theta >= 2 * Math.PI) theta -= 2 * Math.PI * Math.floor(theta / (2 * Math.PI))
       sinCos(theta, sc)
       expect([bank.s1[j], bank.c1[j]]).toEqual([sc[0], sc[1]])
+      const f0 = fa + df * w.linear[j]!
+      expect([bank.kmax[j], bank.ww[j]]).toEqual([Math.min(40, Math.ceil(24000 / f0) - 1), w.window[j]]) // 40 = K
     }
   })
 })
