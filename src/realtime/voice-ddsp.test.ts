@@ -9,6 +9,7 @@ import { filteredNoise } from '../synths/filtered-noise.js'
 import { harmonic } from '../synths/harmonic.js'
 import { reverb } from '../synths/reverb.js'
 import { ddspVoice } from './voice-ddsp.js'
+import type { KernelChoice } from './wasm/kernel.js'
 
 // Same controls through the offline graph (float64 reference) and the real-time voice (float32 out).
 const [sr, hop, F, K, M, L] = [48000, 192, 32, 100, 65, 2400] // T = 6144 = 48 blocks of 128
@@ -34,8 +35,8 @@ const offline = (withReverb: boolean): Float64Array => {
   return Float64Array.from(r.right['y']!.data)
 }
 
-const realtime = (withReverb: boolean, block: number): Float32Array => {
-  const v = ddspVoice({ sampleRate: sr, harmonics: K, bands: M, hop, block, ...(withReverb ? { ir: Float32Array.from(feeds.ir) } : {}) })
+const realtime = (withReverb: boolean, block: number, kernels: KernelChoice): Float32Array => {
+  const v = ddspVoice({ sampleRate: sr, harmonics: K, bands: M, hop, block, kernels, ...(withReverb ? { ir: Float32Array.from(feeds.ir) } : {}) })
   const out = new Float32Array(T)
   let pushed = 0
   for (let s = 0; s < T; s += block) {
@@ -58,16 +59,16 @@ const worstRelative = (a: ArrayLike<number>, b: ArrayLike<number>, upTo: number)
   return worst / peak
 }
 
-describe('real-time DDSP voice', () => {
+describe.each(['wasm', 'js'] as const)('real-time DDSP voice (%s kernels)', (kernels) => {
   // float32 output and float32 mixing; the offline is float64: agreement to ~1e-6 of the peak.
   // The last c = 64 samples differ by design: the offline frame convolution zero-pads past its end.
   const TOLERANCE = 2e-5
   it('harmonic + filtered noise equal the offline synth', () => {
-    expect(worstRelative(realtime(false, 128), offline(false), T - 64)).toBeLessThan(TOLERANCE)
+    expect(worstRelative(realtime(false, 128, kernels), offline(false), T - 64)).toBeLessThan(TOLERANCE)
   })
   it('with a reverb (multi-stage partitioned convolution) equals the offline reverb, at blocks of 128 and 64', () => {
     const want = offline(true)
-    expect(worstRelative(realtime(true, 128), want, T - 64)).toBeLessThan(TOLERANCE)
-    expect(worstRelative(realtime(true, 64), want, T - 64)).toBeLessThan(TOLERANCE)
+    expect(worstRelative(realtime(true, 128, kernels), want, T - 64)).toBeLessThan(TOLERANCE)
+    expect(worstRelative(realtime(true, 64, kernels), want, T - 64)).toBeLessThan(TOLERANCE)
   })
 })

@@ -16,6 +16,7 @@
 import { harmonicVoice } from './harmonic-voice.js'
 import { noiseVoice } from './noise-voice.js'
 import { stagedConvolver } from './partitioned.js'
+import type { KernelChoice } from './wasm/kernel.js'
 
 /** One control frame of the DDSP voice (raw, before exp-sigmoid, as the offline synth takes them). */
 export interface DdspFrame {
@@ -42,6 +43,8 @@ export interface DdspVoiceOptions {
   /** Convolution stage sizes (default [2048], see `stagedConvolver`; [] = one uniform partitioning). */
   readonly stages?: readonly number[]
   readonly seed?: number
+  /** Every part's kernels: wasm SIMD where available (default) or TypeScript ('js'). */
+  readonly kernels?: KernelChoice
 }
 
 /** A real-time DDSP voice. */
@@ -58,10 +61,11 @@ export interface DdspVoice {
  */
 export const ddspVoice = (o: DdspVoiceOptions): DdspVoice => {
   const block = o.block ?? 128
-  const harm = harmonicVoice({ sampleRate: o.sampleRate, harmonics: o.harmonics, hop: o.hop })
-  const hiss = noiseVoice({ bands: o.bands, hop: o.hop, seed: o.seed ?? 0 })
+  const kernels = o.kernels ?? 'wasm'
+  const harm = harmonicVoice({ sampleRate: o.sampleRate, harmonics: o.harmonics, hop: o.hop, kernels })
+  const hiss = noiseVoice({ bands: o.bands, hop: o.hop, seed: o.seed ?? 0, kernels })
   const masked = o.ir === undefined ? undefined : Float32Array.from(o.ir, (v, i) => (i === 0 ? 0 : v))
-  const conv = masked === undefined ? undefined : stagedConvolver(masked, block, o.stages)
+  const conv = masked === undefined ? undefined : stagedConvolver(masked, block, o.stages, kernels)
   const mix = new Float32Array(block)
   const noise = new Float32Array(block)
   const wet = new Float32Array(block)
