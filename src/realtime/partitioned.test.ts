@@ -33,7 +33,7 @@ describe('partitioned convolution', () => {
   })
   it('the wasm SIMD multiply-add exists in Node and equals the TypeScript one (and direct convolution)', () => {
     expect(macBank(4, 128)).toBeDefined()
-    // [384] and [64] at block 2: stage sizes that are not wasm FFT lengths (host FFTs around the wasm multiply-add)
+    // [384] and [64] at block 2: stage sizes that are not wasm FFT lengths (those stages run the TypeScript step)
     for (const [block, stages] of [[128, [2048]], [64, [256]], [128, [256, 512, 1024]], [32, []], [128, [384]], [2, [64]]] as const) {
       const w = run(stagedConvolver(h, block, stages, 'wasm'), x, block)
       const j = run(stagedConvolver(h, block, stages, 'js'), x, block)

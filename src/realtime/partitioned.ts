@@ -114,31 +114,23 @@ const jsStep = (ir: Float32Array, block: number, parts: number, plan: RealFft): 
   }
 }
 
-/** The step on the wasm SIMD kernels (`wasm/convolve.ts`): multiply-add, and the FFTs where `fft.wat` fits; spectra split in its memory. */
-const wasmStep = (ir: Float32Array, block: number, parts: number, plan: RealFft, bank: MacBank): SpectralStep => {
+/** The step on the wasm SIMD kernels (`wasm/convolve.ts`): FFTs and multiply-add, spectra split in its memory. */
+const wasmStep = (ir: Float32Array, block: number, parts: number, bank: MacBank): SpectralStep => {
   const buf = bank.buf
   for (let p = 0; p < parts; p++) {
     loadPartition(buf, ir, p, block)
-    plan.forwardSplit(buf, 0, bank.re, bank.im)
+    bank.forward()
     bank.setH(p, bank.re, bank.im)
   }
   buf.fill(0)
   bank.re.fill(0)
   bank.im.fill(0)
-  const fft = bank.fft
-  const run = fft
-    ? (head: number) => {
-        fft.forward()
-        bank.push(head)
-        bank.mac(head)
-        fft.inverse()
-      }
-    : (head: number) => {
-        plan.forwardSplit(buf, 0, bank.re, bank.im)
-        bank.push(head)
-        bank.mac(head)
-        plan.inverseSplit(bank.accRe, bank.accIm, bank.out, 0)
-      }
+  const run = (head: number) => {
+    bank.forward()
+    bank.push(head)
+    bank.mac(head)
+    bank.inverse()
+  }
   return { buf, out: bank.out, run }
 }
 
@@ -153,12 +145,14 @@ interface Stage {
   readonly step: () => void
 }
 
-/** Builds a stage: h split into ⌈L/B⌉ partitions of B on the wasm kernels where available, else in TypeScript. */
+/**
+ * Builds a stage: h split into ⌈L/B⌉ partitions of B on the wasm kernels where available (2B an `fft.wat` length),
+ * else in TypeScript.
+ */
 const stage = (ir: Float32Array, block: number, kernels: KernelChoice): Stage => {
   const parts = Math.max(1, Math.ceil(ir.length / block))
-  const plan = realFft(2 * block)
   const bank = macBank(parts, block, kernels)
-  const { buf, out, run } = bank === undefined ? jsStep(ir, block, parts, plan) : wasmStep(ir, block, parts, plan, bank)
+  const { buf, out, run } = bank === undefined ? jsStep(ir, block, parts, realFft(2 * block)) : wasmStep(ir, block, parts, bank)
   const ring = new Int32Array(1) // the FDL head (typed, so writes do not allocate)
   const step = (): void => {
     const head = ring[0] === 0 ? parts - 1 : ring[0]! - 1

@@ -5,8 +5,8 @@
  * the frequency-domain delay line, and `mac(head)` writes
  *   acc[k] = Σ_{p<P} H_p[k]·X_{b−p}[k]
  * into `accRe`/`accIm`. The IR spectra go into `h` once, laid out by `setH`.
- * When 2B is a length `fft.wat` handles, the bank also runs the FFTs in the
- * same memory (`fft`): `forward()` = rfft(`buf`) → re/im, `inverse()` = irfft(acc) → `out`.
+ * The bank also runs the FFTs in the same memory: `forward()` = rfft(`buf`) →
+ * re/im, `inverse()` = irfft(acc) → `out` (so 2B must be an `fft.wat` length).
  *
  * @example
  * const bank = macBank(16, 128)
@@ -32,30 +32,33 @@ export interface MacBank {
   /** The time-domain rows (2B each): `buf` in, `out` out. */
   readonly buf: Float64Array
   readonly out: Float64Array
-  /** The wasm FFTs between the rows and the spectra (re/im ← rfft(buf), out ← irfft(acc)), when 2B is an fft.wat length. */
-  readonly fft?: { readonly forward: () => void; readonly inverse: () => void }
+  /** re/im ← rfft(buf). */
+  readonly forward: () => void
+  /** out ← irfft(accRe, accIm). */
+  readonly inverse: () => void
 }
 
 type Push = (re: number, im: number, x: number, parts: number, head: number, pairs: number) => void
 type Mac = (h: number, x: number, parts: number, head: number, pairs: number, accRe: number, accIm: number) => void
 
 /**
- * A multiply-add bank for P partitions of blocks of B (B + 1 bins), or undefined without wasm SIMD (or when `choice` is 'js').
+ * A multiply-add bank for P partitions of blocks of B (B + 1 bins), or undefined without wasm SIMD, when 2B is not an
+ * `fft.wat` length, or when `choice` is 'js' (the convolver then runs its TypeScript step).
  * @param parts P  @param block B  @param choice 'wasm' (default) or 'js'
  * @example macBank(23, 2048)
  */
 export const macBank = (parts: number, block: number, choice: KernelChoice = 'wasm'): MacBank | undefined => {
-  if (choice === 'js') return undefined
+  if (choice === 'js' || !fftFits(2 * block)) return undefined
   const bins = block + 1, pairs = Math.ceil(bins / 2)
-  const fft = fftFits(2 * block)
   const f64 = (n: number) => 8 * n
-  const sizes = { re: f64(2 * pairs), im: f64(2 * pairs), accRe: f64(2 * pairs), accIm: f64(2 * pairs), h: f64(4 * pairs * parts), x: f64(8 * pairs * parts), buf: f64(2 * block), out: f64(2 * block) }
-  const a = arena(fft ? { ...sizes, ...fftRegions(block) } : sizes)
-  const k = instantiate<{ push: Push; mac: Mac } & FftExports>(fft ? ['convolve', 'fft'] : ['convolve'], a.pages)
+  const a = arena({
+    re: f64(2 * pairs), im: f64(2 * pairs), accRe: f64(2 * pairs), accIm: f64(2 * pairs), h: f64(4 * pairs * parts), x: f64(8 * pairs * parts),
+    buf: f64(2 * block), out: f64(2 * block), ...fftRegions(block),
+  })
+  const k = instantiate<{ push: Push; mac: Mac } & FftExports>(['convolve', 'fft'], a.pages)
   if (k === undefined) return undefined
   const { at } = a
-  const fftAt = at as typeof at & Record<keyof ReturnType<typeof fftRegions>, number> // the FFT's regions, when laid out
-  const calls = fft ? fftCalls(k, fftAt, block) : undefined
+  const calls = fftCalls(k, at, block)
   const view = (o: number, n: number) => new Float64Array(k.memory.buffer, o, n)
   const h = view(at.h, 4 * pairs * parts)
   return {
@@ -74,8 +77,7 @@ export const macBank = (parts: number, block: number, choice: KernelChoice = 'wa
     mac: (head) => k.exports.mac(at.h, at.x, parts, head, pairs, at.accRe, at.accIm),
     buf: view(at.buf, 2 * block),
     out: view(at.out, 2 * block),
-    ...(calls === undefined
-      ? {}
-      : { fft: { forward: () => calls.forward(at.buf, at.re, at.im), inverse: () => calls.inverse(at.accRe, at.accIm, at.out) } }),
+    forward: () => calls.forward(at.buf, at.re, at.im),
+    inverse: () => calls.inverse(at.accRe, at.accIm, at.out),
   }
 }
