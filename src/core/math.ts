@@ -87,3 +87,28 @@ export const select = <M extends Operand, A extends Operand, C extends Operand>(
   a: A & Compatible<M, A>,
   b: C & Compatible<Signal<JoinOf<M, A>>, C>,
 ): Signal<Join<JoinOf<M, A>, RateOf<C>>> => combine('select', [mask, a, b]) as Signal<Join<JoinOf<M, A>, RateOf<C>>>
+
+/**
+ * Clamps x to [lo, hi] elementwise, as `torch.clamp`/`torch.clip` (lo ≤ hi):
+ *   clip(x) = lo where x < lo, hi where x > hi, else x;
+ *   ∂clip/∂x = 1 where lo ≤ x ≤ hi (the bounds included), else 0,
+ * and the cotangent of a clipped element goes to the bound it was clipped to
+ * (so a signal bound gets ∂/∂lo = 1 where x < lo). Built from `less` and
+ * `select`, not `min(max(x, lo), hi)`: those split the cotangent evenly at a
+ * tie, which would halve the gradient at x = ±1 where torch passes it whole.
+ * NaN passes through (neither comparison holds). Data-first with three
+ * arguments; `clip(lo, hi)` is its data-last form for `pipe`.
+ *
+ * @example
+ * const y = clip(hissed, -1, 1)        // torchaudio lfilter's clamp=True
+ * const z = x.pipe(mul(4), clip(-1, 1))
+ */
+export function clip<R extends Rate>(x: Signal<R>, lo: number | Signal<'static'>, hi: number | Signal<'static'>): Signal<R>
+export function clip(lo: number | Signal<'static'>, hi: number | Signal<'static'>): <R extends Rate>(x: Signal<R>) => Signal<R>
+export function clip(...args: Operand[]): Signal<Rate> | (<R extends Rate>(x: Signal<R>) => Signal<R>) {
+  if (args.length < 3) return <R extends Rate>(x: Signal<R>): Signal<R> => clip(x, args[0] as number | Signal<'static'>, args[1] as number | Signal<'static'>)
+  const [x, lo, hi] = args as [Signal<Rate>, Operand, Operand]
+  // select(x < lo, lo, select(hi < x, hi, x)): both masks are 0 on the bounds, so x (and its gradient) passes there
+  const clipped = combine('select', [combine('less', [x, lo]), lo, combine('select', [combine('less', [hi, x]), hi, x])])
+  return new Signal(clipped.node, x.rate)
+}
