@@ -80,7 +80,7 @@ export interface SnareViews extends Scalars {
 }
 
 /**
- * out = tanh(g_t·(sin₁·g1·e1 + sin₂·g2·e2 + HPF(noise·e_n)·g_n)). @example snareBlock(v, 128)
+ * out = tanh(g_t·(sin₁·g1·e1 + sin₂·g2·e2 + clip(HPF(noise·e_n), −1, 1)·g_n)). @example snareBlock(v, 128)
  */
 export const snareBlock = (v: SnareViews, n: number): void => {
   const { noise, ef, e1, e2, en, y1, y2, out32 } = v
@@ -98,7 +98,8 @@ export const snareBlock = (v: SnareViews, n: number): void => {
   for (let i = 0; i < n; i++) noise[i] = noise[i]! * en[i]!
   biquadBlock(v.hp, noise, n)
   for (let i = 0; i < n; i++) {
-    y1[i] = y1[i]! * g1 * e1[i]! + y2[i]! * g2 * e2[i]! + noise[i]! * gn
+    // the filtered noise clipped to [−1, 1] (timbreremap's lfilter clamp=True; the filter's state keeps it unclipped)
+    y1[i] = y1[i]! * g1 * e1[i]! + y2[i]! * g2 * e2[i]! + Math.min(Math.max(noise[i]!, -1), 1) * gn
     out32[i] = tanhExp(gt * y1[i]!)
   }
 }

@@ -33,6 +33,7 @@
   (global $INV_FACT17 (mut v128) (v128.const f64x2 0x1.952c77030ad4ap-49 0x1.952c77030ad4ap-49))
   (global $MINUS_INV_FACT19 (mut v128) (v128.const f64x2 -0x1.2f49b46814157p-57 -0x1.2f49b46814157p-57))
   (global $ONE (mut v128) (v128.const f64x2 1 1))
+  (global $MINUS_ONE (mut v128) (v128.const f64x2 -1 -1))
   (global $MINUS_TWO (mut v128) (v128.const f64x2 -2 -2))
   (global $TANH_CLAMP (mut v128) (v128.const f64x2 20 20))
   (global $MINUS_TWO_LOG2E (mut v128) (v128.const f64x2 -0x1.71547652b82fep1 -0x1.71547652b82fep1))
@@ -393,10 +394,11 @@
         (br $pairs)))
     (call $tanh (local.get $y) (local.get $out32) (local.get $n) (f64.load offset=24 (local.get $gs)) (f64.load offset=32 (local.get $gs))))
 
-  ;; snareBlock (its two phase sums in one loop, its noise·e_n inside the high-pass): noise ← HPF(noise·e_n); y = sin₁·g1·e1 + sin₂·g2·e2 + noise·g_n; out = tanh(g_t·y)
+  ;; snareBlock (its two phase sums in one loop, its noise·e_n inside the high-pass): noise ← HPF(noise·e_n);
+  ;; y = sin₁·g1·e1 + sin₂·g2·e2 + clip(noise, −1, 1)·g_n (lfilter's clamp=True, as Math.min(Math.max(x, −1), 1)); out = tanh(g_t·y)
   (func (export "snare") (param $noise i32) (param $ef i32) (param $e1 i32) (param $e2 i32) (param $en i32) (param $y1 i32) (param $y2 i32)
     (param $d i32) (param $o1 i32) (param $o2 i32) (param $hp i32) (param $out32 i32) (param $gs i32) (param $n i32)
-    (local $i i32) (local $p i32) (local $v1 v128) (local $v2 v128) (local $vn v128)
+    (local $i i32) (local $p i32) (local $v1 v128) (local $v2 v128) (local $vn v128) (local $lo v128) (local $hi v128)
     (call $draw (local.get $noise) (local.get $n) (local.get $gs))
     (call $decay (local.get $d) (local.get $ef) (local.get $n))
     (call $decay (i32.add (local.get $d) (i32.const 1104)) (local.get $e1) (local.get $n))
@@ -409,6 +411,8 @@
     (local.set $v1 (f64x2.splat (f64.load offset=16 (local.get $gs))))
     (local.set $v2 (f64x2.splat (f64.load offset=24 (local.get $gs))))
     (local.set $vn (f64x2.splat (f64.load offset=32 (local.get $gs))))
+    (local.set $lo (global.get $MINUS_ONE))
+    (local.set $hi (global.get $ONE))
     (local.set $i (i32.const 0))
     (block $done
       (loop $pairs
@@ -419,7 +423,7 @@
             (f64x2.add
               (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $y1) (local.get $p))) (local.get $v1)) (v128.load (i32.add (local.get $e1) (local.get $p))))
               (f64x2.mul (f64x2.mul (v128.load (i32.add (local.get $y2) (local.get $p))) (local.get $v2)) (v128.load (i32.add (local.get $e2) (local.get $p)))))
-            (f64x2.mul (v128.load (i32.add (local.get $noise) (local.get $p))) (local.get $vn))))
+            (f64x2.mul (f64x2.min (f64x2.max (v128.load (i32.add (local.get $noise) (local.get $p))) (local.get $lo)) (local.get $hi)) (local.get $vn))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $pairs)))
     (call $tanh (local.get $y1) (local.get $out32) (local.get $n) (f64.load offset=40 (local.get $gs)) (f64.const 1)))

@@ -1,16 +1,20 @@
 /**
  * The TR-808-style snare of timbreremap (`Snare808`), exactly: two sines with
  * a shared pitch envelope, each with its own decay envelope and dB gain; white
- * noise with a decay envelope through a high-pass biquad and a dB gain; the
- * sum through a tanh waveshaper with an input gain in dB.
- *   y = tanh(10^(t/20)·(g1·sin₁·e1 + g2·sin₂·e2 + gn·HPF(noise·en)))
+ * noise with a decay envelope through a high-pass biquad, clipped to [−1, 1],
+ * and a dB gain; the sum through a tanh waveshaper with an input gain in dB.
+ *   y = tanh(10^(t/20)·(g1·sin₁·e1 + g2·sin₂·e2 + gn·clip(HPF(noise·en), −1, 1)))
+ * The clip is timbreremap's too: its `Biquad` filters with
+ * `torchaudio.functional.lfilter(x, a, b, batching=True)`, whose `clamp`
+ * argument defaults to True (`torch.clamp(output, -1, 1)` after the
+ * recursion), so the high-passed noise is clipped before its gain.
  * Its 14 parameters are in [0, 1], in timbreremap's order and ranges
  * (`snare808Params`); `snare808Presets` holds the five presets.
  *
  * @example
  * const y = snare808(constant(presetVector('808_snare_1', 44100), [1, 14]), 44100, 44100)
  */
-import { add, mul, tanh } from '../../core/math.js'
+import { add, clip, mul, tanh } from '../../core/math.js'
 import { noise, type Signal } from '../../core/signal.js'
 import { broadcastTo } from '../../core/tensor.js'
 import { biquad, highpassCoefficients } from '../../dsp/biquad.js'
@@ -63,7 +67,8 @@ export const snare808 = (params: Signal<'static'>, n: number, sampleRate: number
   const y1 = mul(mul(pitchedSine(p(0), fenv, p(1), sampleRate), dbGain(p(10))), expDecayEnvelope(unit(5), n, sampleRate))
   const y2 = mul(mul(pitchedSine(p(2), fenv, p(3), sampleRate), dbGain(p(11))), expDecayEnvelope(unit(6), n, sampleRate))
   const white = broadcastTo(noise(seed, [1, n]), [batch, n])
-  const hissed = biquad(mul(white, expDecayEnvelope(unit(7), n, sampleRate)), highpassCoefficients(p(8), p(9), sampleRate))
+  const filtered = biquad(mul(white, expDecayEnvelope(unit(7), n, sampleRate)), highpassCoefficients(p(8), p(9), sampleRate))
+  const hissed = clip(filtered, -1, 1) // torchaudio lfilter's default clamp=True
   const mix = add(add(y1, y2), mul(hissed, dbGain(p(12))))
   return tanh(mul(dbGain(p(13)), mix))
 }
