@@ -26,6 +26,19 @@ describe('harmonic', () => {
     const y = render(harmonic(frames([0.5], F), frames([0.2, 0.3, 0.5], F), frames([5000], F), { samples: T, sampleRate: sr, scale: false }))
     expect(maxError(y, (t) => 0.5 * Math.sin((2 * Math.PI * 5000 * (t + 1)) / sr))).toBeLessThan(1e-9)
   })
+  it('normalises the distribution even without the Nyquist removal, as ddsp’s Harmonic (normalize_harmonics with sample_rate None)', () => {
+    const [sr, T, F] = [16000, 1600, 10]
+    // ddsp: c = [0.2, 0.3]/0.5 = [0.4, 0.6]; the 10 kHz harmonic is then silenced per sample by oscillator_bank
+    const y = render(harmonic(frames([0.5], F), frames([0.2, 0.3], F), frames([5000], F), { samples: T, sampleRate: sr, scale: false, normalizeBelowNyquist: false }))
+    expect(maxError(y, (t) => 0.5 * 0.4 * Math.sin((2 * Math.PI * 5000 * (t + 1)) / sr))).toBeLessThan(1e-9)
+  })
+  it('divides by a negative sum as it is (safe_divide replaces only an exactly 0 sum by 1e-7)', () => {
+    const [sr, T, F] = [16000, 800, 4]
+    // unscaled weights [−0.5, 0.25] sum to −0.25: c = [2, −1]
+    const y = render(harmonic(frames([1], F), frames([-0.5, 0.25], F), frames([200], F), { samples: T, sampleRate: sr, scale: false }))
+    const phi = (t: number) => (2 * Math.PI * 200 * (t + 1)) / sr
+    expect(maxError(y, (t) => 2 * Math.sin(phi(t)) - Math.sin(2 * phi(t)))).toBeLessThan(1e-9)
+  })
   it('is silent when f0 is above Nyquist', () => {
     const y = render(harmonic(frames([1], 4), frames([1, 1], 4), frames([8800], 4), { samples: 400, sampleRate: 16000, scale: false }))
     expect(y.every((v) => v === 0)).toBe(true)

@@ -1,7 +1,11 @@
 /**
  * The DDSP harmonic synthesizer (ddsp `synths.Harmonic`), exactly:
  *   a = expSigmoid(amplitudes), c = expSigmoid(distribution)   (if scaled)
- *   c_k ← 0 where k·f0 ≥ sr/2 (frame rate), then c ← c/Σₖcₖ (1e-7 if the sum is 0)
+ *   c_k ← 0 where k·f0 ≥ sr/2 (frame rate; only if normalizeBelowNyquist),
+ *   then always c ← c/Σₖcₖ, the sum replaced by 1e-7 where it is exactly 0
+ *   (ddsp `normalize_harmonics` → `safe_divide`, `tf.where(d == 0, eps, d)`:
+ *   ddsp's Harmonic normalises whether or not it removes above Nyquist, and
+ *   a negative sum of unscaled weights divides as it is)
  *   f_k = k·f0·√(1 + β·k²)   (β = 0: harmonic; β > 0: stiff-string inharmonicity)
  *   A_k = a·c_k
  *   y = harmonicBank(f0, A, r) = oscillatorBank(upsample(f_k, 'linear'), upsample(A_k, 'window'))
@@ -24,7 +28,7 @@ export interface HarmonicOptions {
   readonly sampleRate: number
   /** Apply ddsp's exp-sigmoid to amplitudes and distribution (default true). */
   readonly scale?: boolean
-  /** Zero harmonics at or above Nyquist and renormalise (default true). */
+  /** Zero harmonics at or above Nyquist before normalising (default true); the distribution is normalised either way, as ddsp. */
   readonly normalizeBelowNyquist?: boolean
   /** Amplitude upsampling (default 'window', as ddsp). */
   readonly ampResample?: UpsampleMethod
@@ -50,11 +54,10 @@ export const harmonic = (
   const beta = o.inharmonicity ?? 0
   const ratios = Array.from({ length: K! }, (_, i) => (i + 1) * Math.sqrt(1 + beta * (i + 1) ** 2))
   const fk = mul(f0, constant(ratios, [1, 1, K!]))
-  if (o.normalizeBelowNyquist ?? true) {
-    c = mul(c, less(fk, o.sampleRate / 2))
-    const total = reshape(sum(c, [2]), [B!, F!, 1])
-    c = div(c, select(less(0, total), total, 1e-7))
-  }
+  if (o.normalizeBelowNyquist ?? true) c = mul(c, less(fk, o.sampleRate / 2))
+  const total = reshape(sum(c, [2]), [B!, F!, 1])
+  // safe_divide: Σc where it is not 0 (positive or negative), else 1e-7
+  c = div(c, select(less(0, total), total, select(less(total, 0), total, 1e-7)))
   const ak = mul(a, c)
   return harmonicBank(f0, ak, { samples: o.samples, sampleRate: o.sampleRate, ratios, ampResample: o.ampResample ?? 'window' })
 }
