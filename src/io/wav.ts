@@ -1,25 +1,36 @@
 /**
- * WAV files through `wavefile`: read any PCM (8/16/24/32-bit) or float WAV to
- * float channels, write 32-bit float or 16-bit PCM. Writes are atomic (a
- * temporary file renamed into place), so an interrupted run never leaves a
- * half-written file. Errors are values.
+ * WAV files: read PCM (8/16/24/32-bit), IEEE float (32/64-bit), A-law and
+ * µ-law (G.711), plain or extensible, to float channels, with every header
+ * number checked (`riff.ts`, `wav-format.ts`, `wav-samples.ts`); write
+ * 32-bit float or 16-bit PCM through `wavefile`. Reads refuse files whose
+ * decoded samples would exceed the memory budget, before decoding. Writes are
+ * atomic (a temporary file renamed into place). Errors are values: `IoError`
+ * for the file system, `WavError` for the content.
  *
  * @example
- * const r = await readWav('hit.wav')()   // Either<IoError, { sampleRate, channels }>
+ * const r = await readWav('hit.wav')()   // Either<IoError | WavError, { sampleRate, channels }>
  * await writeWav('out.wav', { sampleRate: 44100, channels: [y] })()
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import wavefile from 'wavefile'
 import { writeAtomic } from './atomic.js'
+import { checkBytes, DEFAULT_LIMITS, type Limits } from './limits.js'
+import { riffChunks } from './riff.js'
+import { wavError, type WavError } from './wav-error.js'
+import { parseFormat } from './wav-format.js'
+import { decodeSamples } from './wav-samples.js'
 
-/** Decoded audio: one Float32Array per channel. */
+export type { WavError } from './wav-error.js'
+
+/** Decoded audio: one Float32Array per channel. @example const a: Audio = { sampleRate: 16000, channels: [new Float32Array(16000)] } */
 export interface Audio {
   readonly sampleRate: number
   readonly channels: readonly Float32Array[]
 }
 
-/** A file that cannot be read, parsed or written. */
+/** A file that cannot be read or written. @example const e: IoError = { _tag: 'IoError', path: 'a.wav', message: 'no such file' } */
 export interface IoError {
   readonly _tag: 'IoError'
   readonly path: string
@@ -28,19 +39,37 @@ export interface IoError {
 
 const ioError = (path: string) => (e: unknown): IoError => ({ _tag: 'IoError', path, message: e instanceof Error ? e.message : String(e) })
 
-/** Reads a WAV file as float channels in [−1, 1]. @example readWav('kick.wav') */
-export const readWav = (path: string): TE.TaskEither<IoError, Audio> =>
-  TE.tryCatch(async () => {
-    const wav = new wavefile.WaveFile(await readFile(path))
-    wav.toBitDepth('32f')
-    const fmt: { sampleRate?: unknown } = wav.fmt
-    // wavefile types getSamples as one array; for several channels it returns one per channel
-    const raw: unknown = wav.getSamples(false, Float64Array)
-    const channels: unknown[] = Array.isArray(raw) ? raw : [raw]
-    if (typeof fmt.sampleRate !== 'number' || !channels.every((c) => c instanceof Float64Array))
-      throw new Error('not a PCM or float WAV file')
-    return { sampleRate: fmt.sampleRate, channels: channels.map((c) => Float32Array.from(c as Float64Array)) }
-  }, ioError(path))
+/**
+ * Decodes a WAV file's bytes, checking every header number against `limits`.
+ * @param path named in errors  @param bytes the file  @param limits sample-rate range and memory budget
+ * @example decodeWav('a.wav', bytes, DEFAULT_LIMITS) // Either<WavError, Audio>
+ */
+export const decodeWav = (path: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): E.Either<WavError, Audio> => {
+  const chunks = riffChunks(bytes)
+  if (E.isLeft(chunks)) return E.left(wavError(path, chunks.left))
+  const f = parseFormat(chunks.right.fmt, limits)
+  if (E.isLeft(f)) return E.left(wavError(path, f.left))
+  const frames = Math.floor(chunks.right.data.length / f.right.blockAlign)
+  const need = checkBytes(`decoding ${frames} frames × ${f.right.channels} channels`, 4 * frames * (f.right.channels + 1), limits)
+  if (E.isLeft(need)) return E.left(wavError(path, { kind: 'Limit', message: need.left.message }))
+  const channels = decodeSamples(chunks.right.data, f.right)
+  return E.isLeft(channels) ? E.left(wavError(path, channels.left)) : E.right({ sampleRate: f.right.sampleRate, channels: channels.right })
+}
+
+/**
+ * Reads a WAV file as float channels in [−1, 1].
+ * @param path file  @param limits sample-rate range and memory budget (default `DEFAULT_LIMITS`)
+ * @example readWav('kick.wav')
+ */
+export const readWav = (path: string, limits: Limits = DEFAULT_LIMITS): TE.TaskEither<IoError | WavError, Audio> => async () => {
+  const st = await stat(path).catch(ioError(path))
+  if ('_tag' in st) return E.left(st)
+  if (!st.isFile()) return E.left({ _tag: 'IoError', path, message: 'not a file' })
+  const size = checkBytes(`reading a ${st.size}-byte file`, st.size, limits)
+  if (E.isLeft(size)) return E.left(wavError(path, { kind: 'Limit', message: size.left.message }))
+  const bytes = await readFile(path).catch(ioError(path))
+  return 'message' in bytes && !(bytes instanceof Uint8Array) ? E.left(bytes) : decodeWav(path, bytes, limits)
+}
 
 /**
  * Writes float channels as a WAV file, atomically.
