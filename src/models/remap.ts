@@ -16,7 +16,7 @@
  * const m = remap({ voice: 'snare808', sampleRate: 16000, hitSamples: 8000, onsetSamples: 256, hidden: 32 })
  * const y = m.render(input('onset', [4, 3])) // audio [4, 8000]
  */
-import { add, div, log, max, min, mul, sub, tanh } from '../core/math.js'
+import { add, clip, div, log, mul, sub, tanh } from '../core/math.js'
 import { constant, withRate, type Rate, type Signal } from '../core/signal.js'
 import { concat, reshape, slice, sum } from '../core/tensor.js'
 import { loudness } from '../features/loudness.js'
@@ -117,7 +117,7 @@ export const remap = (c: RemapConfig): Remap => {
   const preset = v.defaults(c.sampleRate)
   const net = c.hidden > 0 ? mlp('remap', { inputs: ONSET_FEATURES, hidden: c.hidden, layers: 1, outputs: P }) : dense('remap/out', { inputs: ONSET_FEATURES, outputs: P, bias: false })
   const damping = constant(names.map((n) => (/^osc\d\.freq$/.test(n) ? 0.01 : 1)), [1, P])
-  const params = (onset: Signal<'static'>) => max(min(add(constant(preset, [1, P]), mul(damping, tanh(net.apply(onset)))), 1), 0)
+  const params = (onset: Signal<'static'>) => clip(add(constant(preset, [1, P]), mul(damping, tanh(net.apply(onset)))), 0, 1) // torch.clip: gradient 1 on [0, 1], bounds included
   const init = (seed: number) => {
     const p = net.init(seed)
     p[LAST] = p[LAST]!.map((w) => w * 1e-3)
