@@ -5,7 +5,11 @@
  *   y[n] = Σₘ aₘ[n]·sin(φₘ[n] + φₘ⁰),  φₘ[n] = 2π/sr·Σ_{k≤n} fₘ[k]  (inclusive)
  *        + filteredNoise(bands)
  * Tracks are upsampled as drumblender does (PyTorch linear interpolation,
- * align_corners=False); only the initial phase of each mode is used. The noise
+ * align_corners=False); only the initial phase of each mode is used. Unlike
+ * drumblender's `modal_synth`, which sums every mode, a mode at or above
+ * Nyquist is silenced sample by sample (as ddsp's oscillator bank): the
+ * seed's CQT analysis tops out at 20·2^(240/24) ≈ 20.5 kHz, below Nyquist at
+ * its 48 kHz, so its own tracks never reach the mask. The noise
  * part is ddsp's filtered noise (drumblender's variant windows its frames with
  * hop 128 instead). The TCN transient model belongs to training.
  *
