@@ -46,8 +46,8 @@ const feeds = {
 
 describe('tfjs Backend', () => {
   it('probes capabilities: host FFT on wasm and tfjs-cpu (tensors in host memory); Cumsum native on both', () => {
-    expect(probe('wasm')).toEqual(E.right({ tfBackend: 'wasm', fft: 'host', cumsum: 'native' }))
-    expect(probe('cpu')).toEqual(E.right({ tfBackend: 'cpu', fft: 'host', cumsum: 'native' }))
+    expect(probe('wasm')).toEqual(E.right({ tfBackend: 'wasm', fft: 'host', cumsum: 'native', recurrence: 'host' }))
+    expect(probe('cpu')).toEqual(E.right({ tfBackend: 'cpu', fft: 'host', cumsum: 'native', recurrence: 'host' }))
     const none = probe('no-such-backend')
     expect(E.isLeft(none) && none.left.reason).toMatch(/cannot lower every primitive: constant needs kernel Fill/)
   })

@@ -9,7 +9,7 @@
  *
  * @example
  * import { tfjsBackend } from './backend.js'
- * const b = tfjsBackend('wasm', { tfBackend: 'wasm', fft: 'real-ops', cumsum: 'native' })
+ * const b = tfjsBackend('wasm', { tfBackend: 'wasm', fft: 'real-ops', cumsum: 'native', recurrence: 'host' })
  * await evaluate(b)(program, feeds)
  */
 import * as tf from '@tensorflow/tfjs-core'
@@ -41,7 +41,7 @@ export type TfjsBackend = Backend<tf.Tensor> & { readonly readSync: (x: tf.Tenso
 
 /**
  * Builds the Backend for an initialised tfjs backend and its probed capabilities.
- * @example tfjsBackend('tfjs-cpu', { tfBackend: 'cpu', fft: 'native', cumsum: 'native' })
+ * @example tfjsBackend('tfjs-cpu', { tfBackend: 'cpu', fft: 'native', cumsum: 'native', recurrence: 'host' })
  */
 export const tfjsBackend = (name: string, caps: Capabilities): TfjsBackend => ({
   name,
@@ -66,4 +66,15 @@ export const tfjsBackend = (name: string, caps: Capabilities): TfjsBackend => ({
     })
     return box.value as A
   },
+})
+
+/**
+ * The same backend with some lowerings chosen by hand (its fused kernels
+ * kept): for tests and benchmarks that compare lowerings on one device, e.g.
+ * the `chunked` recurrence of GPU backends run on tfjs-cpu.
+ * @example withLowerings(cpu, { recurrence: 'chunked' }).kernels.recurrence
+ */
+export const withLowerings = (b: TfjsBackend, choice: Partial<Omit<Capabilities, 'tfBackend'>>): TfjsBackend => ({
+  ...tfjsBackend(b.name, { ...b.caps, ...choice }),
+  fused: b.fused,
 })

@@ -6,7 +6,7 @@
  *
  * @example
  * import { probe } from './capabilities.js'
- * probe('wasm') // Right({ tfBackend: 'wasm', fft: 'host', cumsum: 'native' })
+ * probe('wasm') // Right({ tfBackend: 'wasm', fft: 'host', cumsum: 'native', recurrence: 'host' })
  */
 import * as tf from '@tensorflow/tfjs-core'
 import * as E from 'fp-ts/lib/Either.js'
@@ -14,13 +14,16 @@ import type { KernelOp } from '../../core/backend.js'
 import type { BackendUnavailable } from '../../core/errors.js'
 import type { CumsumLowering } from './scan.js'
 import type { FftLowering } from './fft.js'
+import type { RecurrenceLowering } from './recurrence.js'
 
-/** The lowerings chosen for one tfjs backend. @example const c: Capabilities = { tfBackend: 'wasm', fft: 'host', cumsum: 'native' } */
+/** The lowerings chosen for one tfjs backend. @example const c: Capabilities = { tfBackend: 'wasm', fft: 'host', cumsum: 'native', recurrence: 'host' } */
 export interface Capabilities {
   /** The tfjs backend name (`'wasm'`, `'cpu'`, `'tensorflow'`). */
   readonly tfBackend: string
   readonly fft: FftLowering
   readonly cumsum: CumsumLowering
+  /** `host` (sequential, float64 state) on every tfjs backend: they all read tensors synchronously. */
+  readonly recurrence: RecurrenceLowering
 }
 
 const unary = (k: string) => ['Cast', k]
@@ -41,7 +44,7 @@ export const required: Readonly<Record<KernelOp, readonly string[]>> = {
   pad: ['PadV2'], concat: ['Concat'], reverse: ['Reverse', 'Identity'],
   gather: ['GatherV2', 'Tile', ...mask], scatterAdd: ['ScatterNd', 'Pack', 'Transpose', 'Tile', ...mask],
   matmul: ['BatchMatMul'], cumsum: [], rfft: layout, irfft: layout,
-  recurrence: ['Multiply', 'Add', 'Slice', 'Concat', 'Reshape', 'Transpose', 'Unpack', 'Pack', 'PadV2'],
+  recurrence: [], // the host lowering reads its operands; no tfjs kernel
 }
 
 /**
@@ -58,7 +61,7 @@ const has = (tfBackend: string) => (k: string) => tf.getKernel(k, tfBackend) !==
 /**
  * Probes a registered tfjs backend and chooses each lowering, or says which
  * primitive cannot be lowered.
- * @example probe('cpu') // Right({ tfBackend: 'cpu', fft: 'host', cumsum: 'native' })
+ * @example probe('cpu') // Right({ tfBackend: 'cpu', fft: 'host', cumsum: 'native', recurrence: 'host' })
  */
 export const probe = (tfBackend: string, name: string = tfBackend): E.Either<BackendUnavailable, Capabilities> => {
   const ok = has(tfBackend)
@@ -76,5 +79,5 @@ export const probe = (tfBackend: string, name: string = tfBackend): E.Either<Bac
       reason: `tfjs backend '${tfBackend}' cannot lower every primitive: ${missing.join('; ')}`,
       remedy: 'use a tfjs backend that registers these kernels (wasm, cpu or tensorflow), all @tensorflow packages at 4.22.0',
     })
-  return E.right({ tfBackend, fft: hostMemory.has(tfBackend) ? 'host' : native ? 'native' : 'real-ops', cumsum: ok('Cumsum') ? 'native' : 'scan' })
+  return E.right({ tfBackend, fft: hostMemory.has(tfBackend) ? 'host' : native ? 'native' : 'real-ops', cumsum: ok('Cumsum') ? 'native' : 'scan', recurrence: 'host' })
 }

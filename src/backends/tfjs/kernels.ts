@@ -7,7 +7,7 @@
  *
  * @example
  * import { tfjsKernels } from './kernels.js'
- * const k = tfjsKernels({ tfBackend: 'wasm', fft: 'real-ops', cumsum: 'native' })
+ * const k = tfjsKernels({ tfBackend: 'wasm', fft: 'real-ops', cumsum: 'native', recurrence: 'host' })
  * k.rfft([x], { n: 2048 }, [8, 1025, 2])
  */
 import * as tf from '@tensorflow/tfjs-core'
@@ -17,6 +17,7 @@ import { elementwise } from './elementwise.js'
 import { fftKernels } from './fft.js'
 import { indexing } from './indexing.js'
 import { layout } from './layout.js'
+import { recurrenceKernels } from './recurrence.js'
 import { scanKernels } from './scan.js'
 
 /** Wraps every kernel of a table in its own tf.tidy. */
@@ -27,7 +28,7 @@ const tidied = <T extends Record<string, (...args: never[]) => tf.Tensor>>(table
 
 /**
  * The kernel table for the lowerings chosen by `probe`.
- * @example tfjsKernels({ tfBackend: 'cpu', fft: 'native', cumsum: 'native' }).sin
+ * @example tfjsKernels({ tfBackend: 'cpu', fft: 'native', cumsum: 'native', recurrence: 'host' }).sin
  */
 export const tfjsKernels = (caps: Capabilities): Kernels<tf.Tensor> =>
   tidied({
@@ -35,5 +36,6 @@ export const tfjsKernels = (caps: Capabilities): Kernels<tf.Tensor> =>
     ...layout,
     ...indexing,
     ...scanKernels(caps.cumsum),
+    ...recurrenceKernels(caps.recurrence),
     ...fftKernels(caps.fft),
   })

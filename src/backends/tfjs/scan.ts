@@ -1,20 +1,13 @@
 /**
- * Scans along time as log-step (Hillis–Steele) associative scans — ⌈log₂T⌉
- * rounds of whole-tensor slice/mul/add/concat, never a per-sample loop.
- *
- * recurrence `y[t] = a[t]·y[t−1] + x[t]`, `y[−1] = y0` (a `[..., T, k, k]`,
- * x `[..., T, k]`, y0 `[..., k]`): fold y0 into x[0], then scan the pairs
- * (A, x) with `(A₁, x₁) ∘ (A₂, x₂) = (A₂·A₁, A₂·x₁ + x₂)`: at distance d,
- * `x[t] ← A[t]·x[t−d] + x[t]`, `A[t] ← A[t]·A[t−d]` for t ≥ d. k = 1 is
- * elementwise; values are laid out time-major `[T, B]`, one tensor per
- * entry of A and x (structure of arrays), so slices and concats copy
- * contiguous blocks and every product is elementwise (k = 2: 12 multiplies
- * per round and sample). cumsum uses the Cumsum kernel in √T blocks
- * (`blockedCumsum`) where the backend has it, else the same scan with A = 1. Reference: Blelloch, "Prefix sums and their applications" (1990).
+ * cumsum along an axis: the Cumsum kernel in √T blocks (`blockedCumsum`)
+ * where the backend has it, else a log-step (Hillis–Steele) additive scan,
+ * ⌈log₂T⌉ rounds of whole-tensor slice/add/concat (Blelloch, "Prefix sums
+ * and their applications", 1990). The linear recurrence has its own
+ * lowerings in `recurrence.ts`.
  *
  * @example
  * import { scanKernels } from './scan.js'
- * scanKernels('native').recurrence([a, x, y0], {}, [64, 2]) // a: [64, 2, 2], x: [64, 2], y0: [2]
+ * scanKernels('native').cumsum([x], { axis: 0, reverse: false, exclusive: false }, [64])
  */
 import * as tf from '@tensorflow/tfjs-core'
 import { sizeOf } from '../../core/shape.js'
@@ -26,65 +19,6 @@ export type CumsumLowering = 'native' | 'scan'
 /** Along axis `axis` of x: rows `[from, from + len)`. */
 const rows = (x: tf.Tensor, from: number, len: number, axis = 0): tf.Tensor =>
   tf.slice(x, x.shape.map((_, i) => (i === axis ? from : 0)), x.shape.map((d, i) => (i === axis ? len : d)))
-
-/** A k×k matrix of `[T, B]` tensors (structure of arrays: every op is elementwise and contiguous). */
-type Mat = ReadonlyArray<readonly tf.Tensor[]>
-/** A k-vector of `[T, B]` tensors. */
-type Vec = readonly tf.Tensor[]
-
-/** Σₗ a[l]·b[l] over tensors. */
-const dotT = (a: readonly tf.Tensor[], b: (l: number) => tf.Tensor): tf.Tensor =>
-  a.slice(1).reduce((s, al, l) => tf.add(s, tf.mul(al, b(l + 1))), tf.mul(a[0]!, b(0)))
-
-const matvec = (A: Mat, v: Vec): Vec => A.map((row) => dotT(row, (l) => v[l]!))
-const matmat = (A: Mat, C: Mat): Mat => A.map((row) => row.map((_, j) => dotT(row, (l) => C[l]![j]!)))
-
-/** One round at distance d: `x[t] ← A[t]·x[t−d] + x[t]`, `A[t] ← A[t]·A[t−d]` for t ≥ d (A only if `withA`). */
-const round = (A: Mat, x: Vec, T: number, d: number, withA: boolean): { A: Mat; x: Vec } =>
-  tf.tidy(() => {
-    const [head, tail, prev] = [(t: tf.Tensor) => rows(t, 0, d), (t: tf.Tensor) => rows(t, d, T - d), (t: tf.Tensor) => rows(t, 0, T - d)]
-    const tailA = A.map((r) => r.map(tail))
-    const mv = matvec(tailA, x.map(prev))
-    const nx = x.map((xi, i) => tf.concat([head(xi), tf.add(mv[i]!, tail(xi))], 0))
-    if (!withA) return { A: [], x: nx }
-    const mm = matmat(tailA, A.map((r) => r.map(prev)))
-    return { A: A.map((r, i) => r.map((a, j) => tf.concat([head(a), mm[i]![j]!], 0))), x: nx }
-  })
-
-/**
- * Inclusive scan of `(A, x)` pairs along time (axis 0 of each `[T, B]` entry),
- * each round in its own tidy; returns y. Disposes the state it is given.
- * @example scanPairs([[tf.ones([8, 1])]], [tf.ones([8, 1])]) // cumsum
- */
-export const scanPairs = (A0: Mat, x0: Vec): Vec => {
-  const T = x0[0]?.shape[0] ?? 1
-  let state = { A: A0, x: x0 }
-  for (let d = 1; d < T; d *= 2) {
-    const next = round(state.A, state.x, T, d, 2 * d < T)
-    for (const t of [...state.A.flat(), ...state.x]) t.dispose()
-    state = next
-  }
-  for (const t of state.A.flat()) t.dispose()
-  return state.x
-}
-
-const recurrence: KernelsOf<'recurrence'>['recurrence'] = (inputs, _attrs, shape) => {
-  const k = shape.at(-1) ?? 1
-  const T = shape.at(-2) ?? 1
-  const B = sizeOf(shape.slice(0, -2))
-  if (B * T * k === 0) return tf.zeros(dims(shape))
-  // time-major [T, B, m], unstacked into m tensors [T, B]
-  const columns = (v: tf.Tensor, m: number) =>
-    tf.unstack(B === 1 ? tf.reshape(v, [T, 1, m]) : tf.transpose(tf.reshape(v, [B, T, m]), [1, 0, 2]), 2)
-  const a = columns(input(inputs, 0), k * k)
-  const A: Mat = Array.from({ length: k }, (_, i) => a.slice(i * k, i * k + k))
-  const x = columns(input(inputs, 1), k)
-  const y0 = tf.unstack(tf.reshape(input(inputs, 2), [1, B, k]), 2)
-  const first = matvec(A.map((r) => r.map((t) => rows(t, 0, 1))), y0)
-  const folded = x.map((xi, i) => tf.add(xi, tf.pad(first[i]!, [[0, T - 1], [0, 0]])))
-  const y = tf.stack([...scanPairs(A, folded)], 2)
-  return tf.reshape(B === 1 ? y : tf.transpose(y, [1, 0, 2]), dims(shape))
-}
 
 /** Inclusive additive scan along axis 1 of `[B, T, Q]` by log-step shifted adds. */
 const addScan = (x0: tf.Tensor): tf.Tensor => {
@@ -132,7 +66,7 @@ export const blockedCumsum = (x: tf.Tensor, axis: number, reverse: boolean, excl
 }
 
 /** The scan kernels for a cumsum lowering. @example scanKernels('scan').cumsum([x], { axis: 0, reverse: false, exclusive: true }, [3]) */
-export const scanKernels = (cumsum: CumsumLowering): KernelsOf<'cumsum' | 'recurrence'> => ({
+export const scanKernels = (cumsum: CumsumLowering): KernelsOf<'cumsum'> => ({
   cumsum: (inputs, attrs, shape) => {
     const x = input(inputs, 0)
     const axis = axisOf(attrs.axis, x.rank)
@@ -141,5 +75,4 @@ export const scanKernels = (cumsum: CumsumLowering): KernelsOf<'cumsum' | 'recur
       ? blockedCumsum(x, axis, attrs.reverse, attrs.exclusive)
       : scanCumsum(x, axis, attrs.reverse, attrs.exclusive)
   },
-  recurrence,
 })
