@@ -3,8 +3,11 @@
  * decomposition — forward values and, through the fused `.vjp` composite,
  * gradients with respect to every input. The fused side runs on the wasm
  * backend (whose `loadBackend` registers the host lowerings), the
- * decomposition on the float64 reference; a counter checks that the fused
- * kernels really ran. Tolerance: TOL.fused.
+ * decomposition on the float64 reference. A counter around each fused kernel
+ * checks which lowering ran: the forward and the `.vjp` kernel each exactly
+ * as often as the program holds that composite (where the interpreter would
+ * reach it), so a lowering missing from the table — which silently falls back
+ * to the decomposition, with equal values — fails every draw. Tolerance: TOL.fused.
  *
  * @example npx vitest run properties/fused.prop.ts
  */
@@ -15,6 +18,7 @@ import { valueAndGrad } from '../src/core/autodiff/vjp.js'
 import type { Backend } from '../src/core/backend.js'
 import { evaluate, type Feeds } from '../src/core/interpret.js'
 import { mul, select } from '../src/core/math.js'
+import type { Program } from '../src/core/program.js'
 import { compile } from '../src/core/program-api.js'
 import { constant, input, param, withRate, type Rate, type Signal } from '../src/core/signal.js'
 import { sum } from '../src/core/tensor.js'
@@ -40,6 +44,16 @@ beforeAll(async () => {
   wasm = { ...b, fused }
 })
 
+/**
+ * How many times evaluating `p` on `backend` reaches a composite named `name`: its equations, and those inside the
+ * bodies of composites the backend has no fused kernel for (the interpreter runs those bodies).
+ */
+const reached = (p: Program, name: string, backend: Backend<unknown>): number =>
+  p.eqns.reduce(
+    (n, e) => n + (e.op !== 'composite' ? 0 : e.name === name ? 1 : backend.fused[e.name] !== undefined ? 0 : reached(e.body, name, backend)),
+    0,
+  )
+
 /** Loss ⟨f(params), w⟩ with fixed random weights; compares value and gradients, fused (wasm) vs decomposition (reference). */
 const check = async (
   name: string,
@@ -57,9 +71,14 @@ const check = async (
   const prog = ok(E.flatMap(compile({ y, loss }), (p) => valueAndGrad(p, 'loss')))
   const feeds: Feeds = Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, Float32Array.from({ length: sizeOf(s.shape) }, () => s.lo + (s.hi - s.lo) * r())]))
   const want = run(prog, feeds)
-  const before = calls.get(`${name}.vjp`) ?? 0
+  const lowerings = [name, `${name}.vjp`]
+  const before = lowerings.map((k) => calls.get(k) ?? 0)
   const got = ok(await evaluate(wasm)(prog, feeds))
-  expect(calls.get(`${name}.vjp`) ?? 0, `${name}.vjp ran fused`).toBeGreaterThan(before)
+  lowerings.forEach((k, i) => {
+    const want = reached(prog, k, wasm)
+    expect(want, `the program holds ${k}`).toBeGreaterThan(0)
+    expect((calls.get(k) ?? 0) - before[i]!, `${k} ran as its fused kernel (not its decomposition) ${want} time(s)`).toBe(want)
+  })
   for (const k of Object.keys(want)) {
     const i = firstScaledMismatch(TOL.fused, got[k]!.data, want[k]!.data)
     expect(i, `${name} ${k}[${i}]: fused ${got[k]!.data[i]} vs decomposition ${want[k]!.data[i]}`).toBe(-1)
