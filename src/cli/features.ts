@@ -8,18 +8,23 @@
  * ddsp features violin.wav --json --hop-ms 4 | jq .f0_hz
  * ddsp features kick.wav
  */
+import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import type { AnyBackend } from '../backends/load.js'
 import { extractFeatures, type FeatureReport } from '../features/extract.js'
 import { readWav, type Audio } from '../io/wav.js'
+import { checkBytes, DEFAULT_LIMITS, limitExceeded, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
+import { estimateBytes } from './bounds.js'
 import { extent, mean, median } from '../core/host-stats.js'
 
 /** Options of `ddsp features`. */
 export interface FeaturesOptions {
   /** Frame hop (ms). */
   readonly hopMs: number
+  /** sample-rate range and memory budget (default `DEFAULT_LIMITS`) */
+  readonly limits?: Limits
 }
 
 /**
@@ -42,8 +47,10 @@ export const mixToMono = (audio: Audio, length = audio.channels[0]?.length ?? 0)
  */
 export const featuresCommand = (backend: AnyBackend, path: string, o: FeaturesOptions): TE.TaskEither<CliError, FeatureReport> =>
   pipe(
-    readWav(path),
+    readWav(path, o.limits ?? DEFAULT_LIMITS),
     TE.mapLeft((e): CliError => e),
+    TE.flatMapEither((audio) => E.map(() => audio)(checkBytes(`features of ${path} (${audio.channels[0]?.length ?? 0} samples)`, estimateBytes('features', audio.channels[0]?.length ?? 0), o.limits ?? DEFAULT_LIMITS))),
+    TE.flatMapEither((audio) => ((o.hopMs * audio.sampleRate) / 1000 >= 1 ? E.right(audio) : E.left(limitExceeded('--hop-ms', `--hop-ms ${o.hopMs} is under one sample at ${audio.sampleRate} Hz`)))),
     TE.flatMap((audio) =>
       audio.channels.length === 0 || (audio.channels[0]?.length ?? 0) === 0
         ? TE.left(usage(`${path}: the WAV file holds no samples`))

@@ -18,7 +18,9 @@ import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
 import { readWav, type Audio } from '../io/wav.js'
 import { isLossName, lossNames, lossRegistry, type LossName } from '../losses/registry.js'
+import { checkBytes, DEFAULT_LIMITS, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
+import { estimateBytes } from './bounds.js'
 import { mixToMono } from './features.js'
 
 /** What `ddsp loss` reports. */
@@ -32,10 +34,10 @@ export interface LossReport {
 }
 
 /** Both files read, or the first IoError. */
-const readBoth = (a: string, b: string): TE.TaskEither<CliError, readonly [Audio, Audio]> =>
+const readBoth = (a: string, b: string, limits: Limits): TE.TaskEither<CliError, readonly [Audio, Audio]> =>
   pipe(
-    readWav(a),
-    TE.flatMap((x) => TE.map((y: Audio) => [x, y] as const)(readWav(b))),
+    readWav(a, limits),
+    TE.flatMap((x) => TE.map((y: Audio) => [x, y] as const)(readWav(b, limits))),
   )
 
 /** Checks the pair: equal sample rates, some audio in each. */
@@ -49,15 +51,20 @@ const checkPair = (a: string, b: string, [x, y]: readonly [Audio, Audio]): E.Eit
 /**
  * Evaluates loss `name` of prediction `a` against target `b` on `backend`.
  * @param backend any loaded backend  @param a prediction WAV path  @param b target WAV path  @param name registered loss
+ * @param limits sample-rate range and memory budget (default `DEFAULT_LIMITS`)
  * @returns the value and what was compared, or a CliError (usage: unknown loss, sample-rate mismatch, files too short for the loss)
  * @example await lossCommand(reference('float32'), 'a.wav', 'b.wav', 'mss')()
  */
-export const lossCommand = (backend: AnyBackend, a: string, b: string, name: string): TE.TaskEither<CliError, LossReport> => {
+export const lossCommand = (backend: AnyBackend, a: string, b: string, name: string, limits: Limits = DEFAULT_LIMITS): TE.TaskEither<CliError, LossReport> => {
   if (!isLossName(name)) return TE.left(usage(`unknown loss '${name}'; choose one of ${lossNames.join(', ')}`))
   const start = performance.now()
   return pipe(
-    readBoth(a, b),
+    readBoth(a, b, limits),
     TE.flatMapEither((pair) => checkPair(a, b, pair)),
+    TE.flatMapEither(([x, y]) => {
+      const n = Math.max(x.channels[0]!.length, y.channels[0]!.length)
+      return E.map(() => [x, y] as const)(checkBytes(`loss '${name}' of ${n} samples`, estimateBytes('loss', n), limits))
+    }),
     TE.flatMap(([x, y]) => {
       const n = Math.max(x.channels[0]!.length, y.channels[0]!.length)
       const padded = 2 * n - x.channels[0]!.length - y.channels[0]!.length

@@ -10,10 +10,14 @@
  */
 import { Command, CommanderError } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
 import { backendNames, isBackendName, loadBackend } from '../backends/load.js'
 import { lossNames } from '../losses/registry.js'
 import { synthRegistry } from '../synths/registry.js'
-import { exitWith, positive, usage, type CliError } from './errors.js'
+import { exitWith, usage, type CliError } from './errors.js'
+import { parseBounded, parseSampleRate } from '../io/limits.js'
+import { BOUNDS } from './bounds.js'
+import { addGlobalOptions, commandLimits } from './global-options.js'
 import { lossCommand } from './loss.js'
 import { renderCommand } from './render.js'
 import { benchCommand, type BenchFlags } from './bench.js'
@@ -22,15 +26,13 @@ import { matchAction } from './match-action.js'
 import { registerTrain } from './train.js'
 import { registerTransfer } from './transfer.js'
 
-const isError = (v: unknown): v is CliError => typeof v === 'object' && v !== null && '_tag' in v
-
 /** Loads a backend by name: unknown names are usage errors; unavailable ones say why and how to fix it. */
 const chooseBackend = async (name: string) =>
   isBackendName(name)
     ? E.mapLeft((e: CliError) => e)(await loadBackend(name))
     : E.left(usage(`unknown backend '${name}'; choose one of ${backendNames.join(', ')}`))
 
-const program = new Command('ddsp')
+const program = addGlobalOptions(new Command('ddsp'))
   .description('differentiable DSP in TypeScript')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `ddsp: ${s.slice(7)}` : s) })
@@ -58,10 +60,12 @@ program
   .option('--loss <name>', `loss: ${lossNames.join(', ')}`, 'mss')
   .option('--json', 'print one JSON object')
   .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
-  .action(async (a: string, b: string, o: { loss: string; json?: boolean; backend: string }) => {
+  .action(async (a: string, b: string, o: { loss: string; json?: boolean; backend: string }, cmd: Command) => {
+    const limits = commandLimits(cmd)
+    if (E.isLeft(limits)) return exitWith(limits.left)
     const backend = await chooseBackend(o.backend)
     if (E.isLeft(backend)) return exitWith(backend.left)
-    const r = await lossCommand(backend.right, a, b, o.loss)()
+    const r = await lossCommand(backend.right, a, b, o.loss, limits.right)()
     if (E.isLeft(r)) return exitWith(r.left)
     const { value, samples, sample_rate, ms } = r.right
     console.log(o.json === true ? JSON.stringify(r.right) : `${o.loss} = ${value} (${a} vs target ${b}, ${samples} samples at ${sample_rate} Hz, ${ms.toFixed(0)} ms on ${o.backend})`)
@@ -74,18 +78,23 @@ program
   .option('--sr <hz>', 'sample rate', '44100')
   .option('--out <file>', 'output WAV (default out/<name>.wav)')
   .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
-  .option('--seed <n>', 'seed (noise is seeded per synth)', '0')
-  .action(async (name: string, o: { seconds: string; sr: string; out?: string; backend: string }) => {
-    const seconds = positive('--seconds', o.seconds)
-    const sampleRate = positive('--sr', o.sr, true)
-    if (isError(seconds)) return exitWith(seconds)
-    if (isError(sampleRate)) return exitWith(sampleRate)
+  .option('--seed <n>', 'added to the synth\'s own noise seeds (0 = its default noise)', '0')
+  .action(async (name: string, o: { seconds: string; sr: string; out?: string; backend: string; seed: string }, cmd: Command) => {
+    const limits = commandLimits(cmd)
+    if (E.isLeft(limits)) return exitWith(limits.left)
+    const f = pipe(
+      E.Do,
+      E.bind('seconds', () => parseBounded('--seconds', o.seconds, BOUNDS.renderSeconds)),
+      E.bind('sampleRate', () => parseSampleRate('--sr', o.sr, limits.right)),
+      E.bind('seed', () => parseBounded('--seed', o.seed, BOUNDS.seed)),
+    )
+    if (E.isLeft(f)) return exitWith(f.left)
     const backend = await chooseBackend(o.backend)
     if (E.isLeft(backend)) return exitWith(backend.left)
-    const r = await renderCommand(backend.right, name, { seconds, sampleRate, out: o.out ?? `out/${name}.wav` })()
+    const r = await renderCommand(backend.right, name, { ...f.right, out: o.out ?? `out/${name}.wav`, limits: limits.right })()
     if (E.isLeft(r)) return exitWith(r.left)
     const { path, samples, peak, rms, ms } = r.right
-    console.log(`${path}: ${samples} samples at ${sampleRate} Hz, peak ${peak.toFixed(3)}, rms ${rms.toFixed(3)}, ${ms.toFixed(0)} ms on ${o.backend}`)
+    console.log(`${path}: ${samples} samples at ${f.right.sampleRate} Hz, peak ${peak.toFixed(3)}, rms ${rms.toFixed(3)}, ${ms.toFixed(0)} ms on ${o.backend}`)
   })
 
 program
@@ -111,12 +120,14 @@ program
   .option('--json', 'print one JSON object')
   .option('--hop-ms <ms>', 'frame hop in milliseconds', '10')
   .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
-  .action(async (file: string, o: { json?: boolean; hopMs: string; backend: string }) => {
-    const hopMs = positive('--hop-ms', o.hopMs)
-    if (isError(hopMs)) return exitWith(hopMs)
+  .action(async (file: string, o: { json?: boolean; hopMs: string; backend: string }, cmd: Command) => {
+    const limits = commandLimits(cmd)
+    if (E.isLeft(limits)) return exitWith(limits.left)
+    const hopMs = parseBounded('--hop-ms', o.hopMs, BOUNDS.hopMs)
+    if (E.isLeft(hopMs)) return exitWith(hopMs.left)
     const backend = await chooseBackend(o.backend)
     if (E.isLeft(backend)) return exitWith(backend.left)
-    const r = await featuresCommand(backend.right, file, { hopMs })()
+    const r = await featuresCommand(backend.right, file, { hopMs: hopMs.right, limits: limits.right })()
     if (E.isLeft(r)) return exitWith(r.left)
     console.log(o.json === true ? JSON.stringify(rounded(r.right)) : summary(file, r.right))
   })

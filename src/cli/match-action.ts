@@ -14,6 +14,7 @@ import { exitWith, type CliError } from './errors.js'
 import { MATCH_DEFAULTS, matchCommand, parseMatchFlags, type MatchReport, type RawMatchFlags } from './match.js'
 import { matchSynthNames } from './match-synths.js'
 import { progressBar } from './progress.js'
+import { commandLimits } from './global-options.js'
 
 /**
  * The lines `ddsp match` prints for a finished run.
@@ -50,8 +51,10 @@ export const matchAction = (cmd: Command, chooseBackend: (name: string) => Promi
     .option('--sr <hz>', 'render rate; the target is resampled to it', MATCH_DEFAULTS.sr)
     .option('--seconds <s>', 'longest part of the target used', MATCH_DEFAULTS.seconds)
     .option('--out <dir>', 'output folder', MATCH_DEFAULTS.out)
-    .action(async (file: string, o: RawMatchFlags & { backend: string }) => {
-      const flags = parseMatchFlags(o)
+    .action(async (file: string, o: RawMatchFlags & { backend: string }, self: Command) => {
+      const limits = commandLimits(self)
+      if (E.isLeft(limits)) return exitWith(limits.left)
+      const flags = parseMatchFlags(o, limits.right)
       if (E.isLeft(flags)) return exitWith(flags.left)
       const backend = await chooseBackend(o.backend)
       if (E.isLeft(backend)) return exitWith(backend.left)

@@ -74,8 +74,8 @@ describe('ddsp match', () => {
     expect(await left(flags(), path('tiny.wav'))).toMatchObject({ _tag: 'Usage', message: expect.stringMatching(/at least 256/) })
     const raw = { ...MATCH_DEFAULTS, synth: 'kick808' }
     expect(E.isRight(parseMatchFlags(raw)) && parseMatchFlags(raw)).toMatchObject(E.right({ steps: 150, starts: 2, sr: 22050 }))
-    for (const [k, v] of [['steps', '0'], ['lr', '-1'], ['starts', '1.5'], ['sr', 'x'], ['seconds', '']] as const)
-      expect(parseMatchFlags({ ...raw, [k]: v })).toMatchObject(E.left({ _tag: 'Usage', message: expect.stringContaining(`--${k}`) }))
+    for (const [k, v] of [['steps', '0'], ['lr', '-1'], ['starts', '1.5'], ['sr', 'x'], ['seconds', ''], ['steps', ''], ['sr', '1e9'], ['sr', '1'], ['seed', 'abc'], ['starts', '1e9']] as const)
+      expect(parseMatchFlags({ ...raw, [k]: v })).toMatchObject(E.left({ _tag: 'LimitExceeded', message: expect.stringContaining(`--${k}`) }))
   })
   it('the CLI prints one line and exits with 2 on an unreadable WAV', () => {
     const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'match', path('missing.wav'), '--synth', 'snare808', '--backend', 'reference'], { encoding: 'utf8' })

@@ -28,6 +28,8 @@ import { writePng } from '../plot/canvas.js'
 import { formatTrainError, type TrainError } from '../train/errors.js'
 import { matchSound, type MatchResult } from '../train/match.js'
 import type { NamedParams } from '../train/params.js'
+import { checkBytes, DEFAULT_LIMITS, parseBounded, parseSampleRate, type Limits } from '../io/limits.js'
+import { BOUNDS, estimateBytes } from './bounds.js'
 import { usage, type CliError } from './errors.js'
 import { mixToMono } from './features.js'
 import { matchSetup, type MatchSetup, type NamedValue } from './match-synths.js'
@@ -52,39 +54,35 @@ export interface MatchFlags {
   /** longest target kept, seconds */
   readonly seconds: number
   readonly out: string
+  /** sample-rate range and memory budget (default `DEFAULT_LIMITS`) */
+  readonly limits?: Limits
 }
 
 /** Raw `ddsp match` options as commander gives them (strings). @example const r: RawMatchFlags = { synth: 'kick808', loss: 'mss', steps: '100', seed: '0', starts: '2', warmup: '15', lr: '0.05', sr: '22050', seconds: '1', out: 'out' } */
-export type RawMatchFlags = { readonly [K in keyof MatchFlags]: string }
+export type RawMatchFlags = { readonly [K in Exclude<keyof MatchFlags, 'limits'>]: string }
 
 /** Defaults of `ddsp match`, tuned on a 0.5 s snare at 22.05 kHz (see examples/demo.ts). @example MATCH_DEFAULTS.steps // '150' */
 export const MATCH_DEFAULTS = { loss: 'mss', steps: '150', seed: '0', starts: '2', warmup: '15', lr: '0.05', sr: '22050', seconds: '1', out: 'out/match' } as const
 
 /**
- * Parses and checks the options: integers where counts are meant, positive rates and durations.
- * @param r raw option strings
- * @returns the flags, or a usage error naming the bad option
+ * Parses and checks the options against their stated bounds (`bounds.ts`): integers where counts are meant, rates in the limits' range.
+ * @param r raw option strings  @param limits sample-rate range and memory budget (default `DEFAULT_LIMITS`)
+ * @returns the flags, or a LimitExceeded error naming the bad option and its bound
  * @example parseMatchFlags({ ...MATCH_DEFAULTS, synth: 'snare808' }) // Right({ steps: 150, … })
  */
-export const parseMatchFlags = (r: RawMatchFlags): E.Either<CliError, MatchFlags> => {
-  const num = (name: string, v: string, ok: (n: number) => boolean, what: string) => {
-    const n = Number(v)
-    return v.trim() !== '' && Number.isFinite(n) && ok(n) ? E.right(n) : E.left(usage(`--${name} must be ${what}, got '${v}'`))
-  }
-  const posInt = (n: number) => Number.isInteger(n) && n > 0
-  const natural = (n: number) => Number.isInteger(n) && n >= 0
-  return pipe(
+export const parseMatchFlags = (r: RawMatchFlags, limits: Limits = DEFAULT_LIMITS): E.Either<CliError, MatchFlags> =>
+  pipe(
     E.Do,
-    E.bind('steps', () => num('steps', r.steps, posInt, 'a positive integer')),
-    E.bind('seed', () => num('seed', r.seed, natural, 'a non-negative integer')),
-    E.bind('starts', () => num('starts', r.starts, natural, 'a non-negative integer')),
-    E.bind('warmup', () => num('warmup', r.warmup, natural, 'a non-negative integer')),
-    E.bind('lr', () => num('lr', r.lr, (n) => n > 0, 'a positive number')),
-    E.bind('sr', () => num('sr', r.sr, (n) => posInt(n) && n >= 1000, 'an integer sample rate ≥ 1000 Hz')),
-    E.bind('seconds', () => num('seconds', r.seconds, (n) => n > 0, 'a positive number')),
-    E.map((n) => ({ ...n, synth: r.synth, loss: r.loss, out: r.out })),
+    E.bind('steps', () => parseBounded('--steps', r.steps, BOUNDS.matchSteps)),
+    E.bind('seed', () => parseBounded('--seed', r.seed, BOUNDS.seed)),
+    E.bind('starts', () => parseBounded('--starts', r.starts, BOUNDS.starts)),
+    E.bind('warmup', () => parseBounded('--warmup', r.warmup, BOUNDS.warmup)),
+    E.bind('lr', () => parseBounded('--lr', r.lr, BOUNDS.lr)),
+    E.bind('sr', () => parseSampleRate('--sr', r.sr, limits)),
+    E.bind('seconds', () => parseBounded('--seconds', r.seconds, BOUNDS.matchSeconds)),
+    E.map((n) => ({ ...n, synth: r.synth, loss: r.loss, out: r.out, limits })),
+    E.mapLeft((e): CliError => e),
   )
-}
 
 /** What `ddsp match` reports (also the body of params.json). @example report.final_loss < report.preset_loss */
 export interface MatchReport {
@@ -113,8 +111,12 @@ const fromTrain = (e: TrainError): CliError => (e._tag === 'TrainEvalFailed' ? e
 
 /** The target: mono mix, resampled to `sr`, at most `seconds` long. */
 const prepare = (file: string, audio: Audio, f: MatchFlags): E.Either<CliError, Float32Array> => {
-  const mono = mixToMono(audio)
-  const x = resample(mono, audio.sampleRate, f.sr).subarray(0, Math.floor(f.seconds * f.sr))
+  const keep = Math.floor(f.seconds * f.sr)
+  const need = checkBytes(`match of ${keep} target samples (${f.seconds} s at ${f.sr} Hz)`, estimateBytes('match', Math.min(keep, Math.ceil((audio.channels[0]?.length ?? 0) * f.sr / audio.sampleRate))), f.limits ?? DEFAULT_LIMITS)
+  if (E.isLeft(need)) return need
+  // only the part that is kept is resampled (plus a margin for the resampler's window)
+  const mono = mixToMono(audio, Math.min(audio.channels[0]?.length ?? 0, Math.ceil((f.seconds + 0.01) * audio.sampleRate) + 64))
+  const x = resample(mono, audio.sampleRate, f.sr).subarray(0, keep)
   if (x.length < 256) return E.left(usage(`${file} holds ${x.length} samples at ${f.sr} Hz; ddsp match needs at least 256`))
   return E.right(Float32Array.from(x))
 }
@@ -162,7 +164,7 @@ export const matchCommand = (backend: AnyBackend, file: string, f: MatchFlags, b
   const lossName = f.loss
   const t0 = performance.now()
   return pipe(
-    readWav(file),
+    readWav(file, f.limits ?? DEFAULT_LIMITS),
     TE.mapLeft((e): CliError => e),
     TE.flatMapEither((audio) => prepare(file, audio, f)),
     TE.flatMap((target) => pipe(

@@ -15,7 +15,9 @@ import type { Program } from '../core/program.js'
 import type { AnyBackend } from '../backends/load.js'
 import { synthRegistry } from '../synths/registry.js'
 import { writeWav } from '../io/wav.js'
+import { checkBytes, DEFAULT_LIMITS, limitExceeded, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
+import { estimateBytes } from './bounds.js'
 
 /** Evaluates on whichever backend was loaded (the union is opened once, here). */
 const evaluateOn = (backend: AnyBackend, p: Program) => evaluate(backend as Backend<unknown>)(p, {})
@@ -25,6 +27,10 @@ export interface RenderOptions {
   readonly seconds: number
   readonly sampleRate: number
   readonly out: string
+  /** added to the synth's noise seeds (default 0) */
+  readonly seed?: number
+  /** memory budget (default `DEFAULT_LIMITS`) */
+  readonly limits?: Limits
 }
 
 /** What a render reports. */
@@ -44,9 +50,12 @@ export const renderCommand = (backend: AnyBackend, name: string, options: Render
   const synth = synthRegistry[name]
   if (synth === undefined) return TE.left(usage(`unknown synth '${name}'; try one of: ${Object.keys(synthRegistry).join(', ')}`))
   const samples = Math.round(options.seconds * options.sampleRate)
+  if (samples < 1) return TE.left(limitExceeded('--seconds', `--seconds ${options.seconds} at ${options.sampleRate} Hz is ${samples} samples; render needs at least 1`))
+  const need = checkBytes(`render of ${samples} samples (${options.seconds} s at ${options.sampleRate} Hz)`, estimateBytes('render', samples), options.limits ?? DEFAULT_LIMITS)
+  if (E.isLeft(need)) return TE.left(need.left)
   const start = performance.now()
   return pipe(
-    TE.fromEither(E.mapLeft((errs: readonly CliError[]) => errs[0]!)(compile({ y: synth.render({ sampleRate: options.sampleRate, samples }) }))),
+    TE.fromEither(E.mapLeft((errs: readonly CliError[]) => errs[0]!)(compile({ y: synth.render({ sampleRate: options.sampleRate, samples, seed: options.seed ?? 0 }) }))),
     TE.flatMap((p) => TE.fromTask(() => evaluateOn(backend, p))),
     TE.flatMap(TE.fromEither),
     TE.flatMap((out) => {

@@ -97,12 +97,15 @@ describe('ddsp train / transfer', () => {
     expect(E.isRight(parseTrainFlags(flags))).toBe(true)
     const msg = (f: Partial<typeof flags>) => {
       const r = parseTrainFlags({ ...flags, ...f })
-      return E.isLeft(r) && r.left._tag === 'Usage' ? r.left.message : ''
+      return E.isLeft(r) && (r.left._tag === 'Usage' || r.left._tag === 'LimitExceeded') ? r.left.message : ''
     }
     expect(msg({ model: 'gan' })).toMatch(/--model/)
     expect(msg({ steps: '-1' })).toMatch(/--steps/)
     expect(msg({ lr: '0' })).toMatch(/--lr/)
     expect(msg({ hidden: '-1' })).toMatch(/--hidden/)
+    expect(msg({ steps: '' })).toMatch(/--steps is empty/)
+    expect(msg({ hidden: '1000000' })).toMatch(/--hidden is 1000000, must be an integer in \[0, 4096\]/)
+    expect(msg({ seed: 'abc' })).toMatch(/--seed/)
     const model = { kind: 'autoencoder' as const, config: DEFAULT_AUTOENCODER, pitchMean: 69, loudnessMean: -30, loudnessMax: -3 }
     const long = Array.from({ length: 300_000 }, (_, i) => -40 + (i % 30)) // loudest −11 dB; an hour of frames
     expect(resolveShifts({ model: 'm', out: 'y', pitchShift: 'auto', loudnessShift: 'auto' }, model, [880, 880], long)).toEqual({ pitch: -12, loudness: 8 })

@@ -22,7 +22,11 @@ import { prepareDataset, type Recording } from '../models/dataset.js'
 import { renderAutoencoder } from '../models/render.js'
 import { trainAutoencoder } from '../models/train-autoencoder.js'
 import type { StepReport } from '../train/fit.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { checkBytes, DEFAULT_LIMITS, parseBounded, type Limits } from '../io/limits.js'
+import { BOUNDS, estimateBytes } from './bounds.js'
 import { exitWith, usage, type CliError } from './errors.js'
+import { commandLimits } from './global-options.js'
 import { progressBar } from './progress.js'
 import { mixToMono } from './features.js'
 import { asCli, writeRun } from './train-files.js'
@@ -44,6 +48,8 @@ export interface TrainOptions {
   readonly voice?: string
   /** remap: MLP width, 0 = timbreremap's linear map (default 32) */
   readonly hidden?: number
+  /** sample-rate range and memory budget (default `DEFAULT_LIMITS`) */
+  readonly limits?: Limits
 }
 
 /** What a finished run reports. @example console.log(`${s.steps} steps, loss ${s.losses[0]} → ${s.finalLoss}`) */
@@ -57,20 +63,25 @@ export interface TrainSummary {
 }
 
 /**
- * Reads one WAV, or every `.wav` in a folder (sorted by name), as mono recordings.
- * @param path file or folder
+ * Reads one WAV, or every `.wav` in a folder (sorted by name), as mono recordings; refuses (before reading on)
+ * once their samples would need more than the memory budget to train on.
+ * @param path file or folder  @param limits sample-rate range and memory budget (default `DEFAULT_LIMITS`)
  * @example await readRecordings('data/violin/')()
  */
-export const readRecordings = (path: string): TE.TaskEither<CliError, Recording[]> => async () => {
+export const readRecordings = (path: string, limits: Limits = DEFAULT_LIMITS): TE.TaskEither<CliError, Recording[]> => async () => {
   const st = await stat(path).catch(() => undefined)
   if (st === undefined) return E.left({ _tag: 'IoError', path, message: 'no such file or folder' })
   const files = st.isDirectory() ? (await readdir(path)).filter((f) => f.toLowerCase().endsWith('.wav')).sort().map((f) => join(path, f)) : [path]
   if (files.length === 0) return E.left(usage(`${path}: the folder holds no .wav file`))
   const out: Recording[] = []
+  let total = 0
   for (const f of files) {
-    const a = await readWav(f)()
+    const a = await readWav(f, limits)()
     if (E.isLeft(a)) return a
     if ((a.right.channels[0]?.length ?? 0) === 0) return E.left(usage(`${f}: the WAV file holds no samples`))
+    total += a.right.channels[0]!.length
+    const need = checkBytes(`training on ${total} samples (${out.length + 1} of ${files.length} files read)`, estimateBytes('train', total), limits)
+    if (E.isLeft(need)) return need
     out.push({ sampleRate: a.right.sampleRate, samples: mixToMono(a.right) })
   }
   return E.right(out)
@@ -107,7 +118,7 @@ export const trainCommand =
   async () => {
     if (!(Number.isInteger(o.steps) && o.steps >= 0)) return E.left(usage(`--steps must be a non-negative integer, got ${o.steps}`))
     if (!(o.lr > 0)) return E.left(usage(`--lr must be > 0, got ${o.lr}`))
-    const recs = await readRecordings(path)()
+    const recs = await readRecordings(path, o.limits ?? DEFAULT_LIMITS)()
     if (E.isLeft(recs)) return recs
     return o.model === 'autoencoder' ? trainAutoencoderCommand(backend, recs.right, o, onStep) : trainRemapCommand(backend, recs.right, o, onStep)()
   }
@@ -133,19 +144,18 @@ interface TrainFlags {
  */
 export const parseTrainFlags = (f: TrainFlags): E.Either<CliError, TrainOptions> => {
   if (f.model !== 'autoencoder' && f.model !== 'remap') return E.left(usage(`--model must be 'autoencoder' or 'remap', got '${f.model}'`))
-  const int = (v: string, min: number) => (Number.isInteger(Number(v)) && Number(v) >= min ? Number(v) : undefined)
-  const steps = int(f.steps, 0)
-  const batch = int(f.batch, 1)
-  const seed = int(f.seed, 0)
-  const hidden = int(f.hidden, 0)
-  const [lr, seconds] = [Number(f.lr), Number(f.exampleSeconds)]
-  if (steps === undefined) return E.left(usage(`--steps must be a non-negative integer, got '${f.steps}'`))
-  if (batch === undefined) return E.left(usage(`--batch must be a positive integer, got '${f.batch}'`))
-  if (seed === undefined) return E.left(usage(`--seed must be a non-negative integer, got '${f.seed}'`))
-  if (hidden === undefined) return E.left(usage(`--hidden must be a non-negative integer, got '${f.hidden}'`))
-  if (!(lr > 0)) return E.left(usage(`--lr must be a positive number, got '${f.lr}'`))
-  if (!(seconds > 0)) return E.left(usage(`--example-seconds must be a positive number, got '${f.exampleSeconds}'`))
-  return E.right({ model: f.model, steps, batch, seed, lr, exampleSeconds: seconds, voice: f.voice, hidden, out: f.out })
+  const model: TrainOptions['model'] = f.model
+  return pipe(
+    E.Do,
+    E.bind('steps', () => parseBounded('--steps', f.steps, BOUNDS.trainSteps)),
+    E.bind('batch', () => parseBounded('--batch', f.batch, BOUNDS.batch)),
+    E.bind('seed', () => parseBounded('--seed', f.seed, BOUNDS.seed)),
+    E.bind('hidden', () => parseBounded('--hidden', f.hidden, BOUNDS.hidden)),
+    E.bind('lr', () => parseBounded('--lr', f.lr, BOUNDS.lr)),
+    E.bind('exampleSeconds', () => parseBounded('--example-seconds', f.exampleSeconds, BOUNDS.exampleSeconds)),
+    E.map((n) => ({ ...n, model, voice: f.voice, out: f.out })),
+    E.mapLeft((e): CliError => e),
+  )
 }
 
 /**
@@ -167,13 +177,16 @@ export const registerTrain = (program: Command, chooseBackend: (name: string) =>
     .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
     .option('--seed <n>', 'seed of the init and the example order', '0')
     .requiredOption('--out <dir>', 'output folder')
-    .action(async (path: string, flags: TrainFlags) => {
-      const o = parseTrainFlags(flags)
-      if (E.isLeft(o)) return exitWith(o.left)
+    .action(async (path: string, flags: TrainFlags, self: Command) => {
+      const limits = commandLimits(self)
+      if (E.isLeft(limits)) return exitWith(limits.left)
+      const parsed = parseTrainFlags(flags)
+      if (E.isLeft(parsed)) return exitWith(parsed.left)
+      const o: TrainOptions = { ...parsed.right, limits: limits.right }
       const backend = await chooseBackend(flags.backend)
       if (E.isLeft(backend)) return exitWith(backend.left)
-      const bar = progressBar(`train ${o.right.model}`, o.right.steps)
-      const r = await trainCommand(backend.right, path, o.right, (s) => bar.update(s.step, s.loss))()
+      const bar = progressBar(`train ${o.model}`, o.steps)
+      const r = await trainCommand(backend.right, path, o, (s) => bar.update(s.step, s.loss))()
       bar.stop()
       if (E.isLeft(r)) return exitWith(r.left)
       const l = r.right.losses

@@ -25,7 +25,15 @@ import { fillUnvoiced, midiOf } from '../models/dataset.js'
 import { loadModelFile, type AutoencoderFile } from '../models/model-file.js'
 import { renderAutoencoder } from '../models/render.js'
 import { loadCheckpoint } from '../train/checkpoint.js'
+import { checkFileSize } from '../io/file-size.js'
+import { checkBytes, DEFAULT_LIMITS, parseBounded, type Bound, type Limits } from '../io/limits.js'
+import { checkModelBounds } from '../io/model-bounds.js'
+import { BOUNDS, estimateBytes } from './bounds.js'
 import { exitWith, usage, type CliError } from './errors.js'
+import { commandLimits } from './global-options.js'
+
+/** Largest model.json read (bytes). @example MAX_MODEL_FILE_BYTES // 1048576 */
+export const MAX_MODEL_FILE_BYTES = 2 ** 20
 import { mixToMono } from './features.js'
 import { asCli } from './train-files.js'
 import { transferRemap } from './transfer-remap.js'
@@ -43,6 +51,8 @@ export interface TransferOptions {
   readonly pitchShift: Shift
   /** dB, or 'auto' */
   readonly loudnessShift: Shift
+  /** sample-rate range and memory budget (default `DEFAULT_LIMITS`) */
+  readonly limits?: Limits
 }
 
 /** What a transfer reports. @example console.log(`${r.frames} frames, shift ${r.pitchShift} st`) */
@@ -96,25 +106,35 @@ const autoencoderTransfer = async (backend: AnyBackend, samples: Float32Array, m
 export const transferCommand =
   (backend: AnyBackend, input: string, o: TransferOptions): TE.TaskEither<CliError, TransferSummary> =>
   async () => {
-    const m = await loadModelFile(join(o.model, 'model.json'))()
-    if (E.isLeft(m)) return E.left(asCli(m.left))
-    const a = await readWav(input)()
+    const limits = o.limits ?? DEFAULT_LIMITS
+    for (const [file, max] of [['model.json', MAX_MODEL_FILE_BYTES], ['checkpoint.json', limits.memoryBytes / 16]] as const) {
+      const size = await checkFileSize(join(o.model, file), max)()
+      if (E.isLeft(size)) return size
+    }
+    const loaded = await loadModelFile(join(o.model, 'model.json'))()
+    if (E.isLeft(loaded)) return E.left(asCli(loaded.left))
+    const m = checkModelBounds(loaded.right, limits)
+    if (E.isLeft(m)) return m
+    const a = await readWav(input, limits)()
     if (E.isLeft(a)) return a
-    const mono = mixToMono(a.right)
-    if (mono.length === 0) return E.left(usage(`${input}: the WAV file holds no samples`))
     // the model runs at the rate it was trained at: other inputs are resampled to it (and the output written at it)
     const rate = m.right.kind === 'autoencoder' ? m.right.config.sampleRate : m.right.sampleRate
+    const atRate = Math.ceil(((a.right.channels[0]?.length ?? 0) * rate) / a.right.sampleRate)
+    const need = checkBytes(`transfer of ${atRate} samples at ${rate} Hz`, estimateBytes('transfer', atRate), limits)
+    if (E.isLeft(need)) return need
+    const mono = mixToMono(a.right)
+    if (mono.length === 0) return E.left(usage(`${input}: the WAV file holds no samples`))
     const samples = a.right.sampleRate === rate ? mono : resample(mono, a.right.sampleRate, rate)
     return m.right.kind === 'autoencoder' ? autoencoderTransfer(backend, samples, m.right, o) : transferRemap(backend, samples, m.right, o)()
   }
 
 /**
  * Parses a shift flag: a finite number or 'auto'.
- * @param name flag name for the error  @param v its text
+ * @param name flag name for the error  @param v its text  @param bound its range (default ±48 semitones)
  * @example parseShift('--pitch-shift', '-12') // Right(-12)
  */
-export const parseShift = (name: string, v: string): E.Either<CliError, Shift> =>
-  v === 'auto' ? E.right('auto') : Number.isFinite(Number(v)) && v.trim() !== '' ? E.right(Number(v)) : E.left(usage(`${name} must be a number or 'auto', got '${v}'`))
+export const parseShift = (name: string, v: string, bound: Bound = BOUNDS.pitchShift): E.Either<CliError, Shift> =>
+  v === 'auto' ? E.right('auto') : Number.isNaN(Number(v)) ? E.left(usage(`${name} must be a number or 'auto', got '${v}'`)) : parseBounded(name, v, bound)
 
 /**
  * Registers `ddsp transfer` on the CLI program.
@@ -130,13 +150,15 @@ export const registerTransfer = (program: Command, chooseBackend: (name: string)
     .option('--pitch-shift <st>', "semitones, or 'auto' (whole octaves towards the training pitch)", '0')
     .option('--loudness-shift <db>', "dB, or 'auto' (loudest frame to the training maximum)", '0')
     .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
-    .action(async (input: string, f: { model: string; out: string; pitchShift: string; loudnessShift: string; backend: string }) => {
-      const [p, l] = [parseShift('--pitch-shift', f.pitchShift), parseShift('--loudness-shift', f.loudnessShift)]
+    .action(async (input: string, f: { model: string; out: string; pitchShift: string; loudnessShift: string; backend: string }, self: Command) => {
+      const limits = commandLimits(self)
+      if (E.isLeft(limits)) return exitWith(limits.left)
+      const [p, l] = [parseShift('--pitch-shift', f.pitchShift, BOUNDS.pitchShift), parseShift('--loudness-shift', f.loudnessShift, BOUNDS.loudnessShift)]
       if (E.isLeft(p)) return exitWith(p.left)
       if (E.isLeft(l)) return exitWith(l.left)
       const backend = await chooseBackend(f.backend)
       if (E.isLeft(backend)) return exitWith(backend.left)
-      const r = await transferCommand(backend.right, input, { model: f.model, out: f.out, pitchShift: p.right, loudnessShift: l.right })()
+      const r = await transferCommand(backend.right, input, { model: f.model, out: f.out, pitchShift: p.right, loudnessShift: l.right, limits: limits.right })()
       if (E.isLeft(r)) return exitWith(r.left)
       const s = r.right
       console.log(`${s.path}: ${s.samples} samples from ${s.frames} frames, pitch shift ${s.pitchShift} st, loudness shift ${s.loudnessShift.toFixed(1)} dB, ${s.seconds.toFixed(1)} s on ${f.backend}`)

@@ -142,3 +142,10 @@ export const parseRateRange = (flag: string, text: string): E.Either<LimitExceed
     ? E.right({ min: lo, max: hi })
     : E.left(limitExceeded(flag, `${flag} must be LO:HI, integers with ${w.min} ≤ LO ≤ HI ≤ ${w.max} Hz, got '${text}'`))
 }
+
+/**
+ * Parses a sample-rate flag and checks it against the limits' range.
+ * @example parseSampleRate('--sr', '1e9', DEFAULT_LIMITS) // Left('--sr is 1000000000 Hz, outside [8000, 384000] Hz …')
+ */
+export const parseSampleRate = (flag: string, text: string, l: Limits = DEFAULT_LIMITS): E.Either<LimitExceeded, number> =>
+  text.trim() === '' ? E.left(limitExceeded(flag, `${flag} is empty, must be a sample rate in [${l.sampleRate.min}, ${l.sampleRate.max}] Hz`)) : checkSampleRate(flag, Number(text), l)
