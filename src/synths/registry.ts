@@ -14,11 +14,16 @@ import { filteredNoise } from './filtered-noise.js'
 import { expDecayIr, reverb } from './reverb.js'
 import { modalDrum } from './modal.js'
 import { wavetableSynth } from './wavetable.js'
+import { snare808 } from './drums/snare808.js'
+import { kick808 } from './drums/kick808.js'
+import { clap808 } from './drums/clap808.js'
 
 /** How long and at what rate to render. */
 export interface RenderSpec {
   readonly sampleRate: number
   readonly samples: number
+  /** added to each synth's own noise seed (default 0: the synth's default noise; synths without noise ignore it) */
+  readonly seed?: number
 }
 
 /** A named synth with default parameters. */
@@ -29,14 +34,23 @@ export interface NamedSynth {
   readonly render: (spec: RenderSpec) => Signal<'audio'>
 }
 
+/** The 808 voices with noise, by their noise seed (default seed + `RenderSpec.seed`). */
+const SEEDED_808: Partial<Record<Voice808, (p: Signal<'static'>, n: number, sr: number, seed: number) => Signal<'audio'>>> = {
+  snare808: (p, n, sr, s) => snare808(p, n, sr, 808 + s),
+  tom808: (p, n, sr, s) => snare808(p, n, sr, 808 + s),
+  kick808: (p, n, sr, s) => kick808(p, n, sr, 36 + s),
+  clap808: (p, n, sr, s) => clap808(p, n, sr, 39 + s),
+}
+
 const voice = (name: Voice808): NamedSynth => {
   const v = kit808[name]
   return {
     description: `808 ${name.replace('808', '').replace('-', ' ')} (${v.params(44100).length} params in [0, 1])`,
     parameterCount: v.params(44100).length,
-    render: ({ sampleRate, samples }) => {
+    render: ({ sampleRate, samples, seed = 0 }) => {
       const p = v.defaults(sampleRate)
-      return v.render(constant(p, [1, p.length]), samples, sampleRate)
+      const seeded = SEEDED_808[name]
+      return seeded !== undefined && seed !== 0 ? seeded(constant(p, [1, p.length]), samples, sampleRate, seed) : v.render(constant(p, [1, p.length]), samples, sampleRate)
     },
   }
 }
@@ -111,15 +125,15 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
     render: (spec) => {
       const { secs, controls } = framed(spec)
       const mags = controls(65, (t, k) => 0.5 * Math.exp(-(((k - 4 - (50 * t) / secs) / 3) ** 2)))
-      return filteredNoise(mags, { samples: spec.samples, scale: false })
+      return filteredNoise(mags, { samples: spec.samples, scale: false, seed: spec.seed ?? 0 })
     },
   },
   reverb: {
     description: 'an impulse through the ddsp reverb with an exponentially decaying noise IR (1 s, decay rate 2 + e²)',
     parameterCount: 2,
-    render: ({ sampleRate, samples }) => {
+    render: ({ sampleRate, samples, seed = 0 }) => {
       const impulse = withRate(constant(Array.from({ length: samples }, (_, i) => (i === 0 ? 0.5 : 0)), [1, samples]).node, 'audio')
-      const ir = expDecayIr(constant(0, [1, 1]), constant(2, [1, 1]), Math.min(samples, sampleRate))
+      const ir = expDecayIr(constant(0, [1, 1]), constant(2, [1, 1]), Math.min(samples, sampleRate), 1 + seed)
       return reverb(impulse, ir)
     },
   },
@@ -132,7 +146,7 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
       const freqs = controls(8, (t, m) => 140 * ratios[m]! * (1 - 0.03 * (1 - Math.exp(-12 * t))))
       const amps = controls(8, (t, m) => (0.25 / (1 + m)) * Math.exp(-(4 + 3 * m) * t))
       const bands = controls(16, (t, k) => 0.15 * Math.exp(-40 * t) * (1 + k / 8))
-      return modalDrum({ freqs, amps, phase0: constant(0, [1, 8]), noiseBands: bands }, spec)
+      return modalDrum({ freqs, amps, phase0: constant(0, [1, 8]), noiseBands: bands }, { ...spec, seed: 7 + (spec.seed ?? 0) })
     },
   },
   poly: {
