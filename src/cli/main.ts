@@ -18,6 +18,7 @@ import { exitWith, usage, type CliError } from './errors.js'
 import { parseBounded, parseSampleRate } from '../io/limits.js'
 import { BOUNDS } from './bounds.js'
 import { addGlobalOptions, commandLimits } from './global-options.js'
+import { exitOnSignals } from '../io/temp-files.js'
 import { lossCommand } from './loss.js'
 import { renderCommand } from './render.js'
 import { benchCommand, type BenchFlags } from './bench.js'
@@ -31,6 +32,8 @@ const chooseBackend = async (name: string) =>
   isBackendName(name)
     ? E.mapLeft((e: CliError) => e)(await loadBackend(name))
     : E.left(usage(`unknown backend '${name}'; choose one of ${backendNames.join(', ')}`))
+
+exitOnSignals() // Ctrl-C and kill end through process.exit, so temporary files are removed
 
 const program = addGlobalOptions(new Command('ddsp'))
   .description('differentiable DSP in TypeScript')

@@ -20,6 +20,8 @@ import { evaluate, type Feeds } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { input, param, type Signal } from '../core/signal.js'
 import { writeAtomic } from '../io/atomic.js'
+import { MANIFEST, writeFolderAtomic } from '../io/run-folder.js'
+import { checkWritable, replaceableRunFolder } from '../io/writable.js'
 import { resample } from '../io/resample.js'
 import { readWav, writeWav, type Audio } from '../io/wav.js'
 import { isLossName, lossNames, lossRegistry, type LossName } from '../losses/registry.js'
@@ -136,17 +138,21 @@ const evalAt = (backend: AnyBackend, s: MatchSetup, outputs: (pred: Signal<'audi
 }
 
 /** Writes match.wav, params.json, spectrogram.png and loss.png into `dir`. */
-const writeOutputs = (dir: string, target: Float32Array, rendered: Float32Array | Float64Array, r: MatchReport, losses: readonly number[]): TE.TaskEither<CliError, readonly string[]> => {
-  const path = (n: string) => join(dir, n)
-  const json = `${JSON.stringify(r, null, 2)}\n`
-  return pipe(
-    writeWav(path('match.wav'), { sampleRate: r.sample_rate, channels: [Float32Array.from(rendered)] }),
-    TE.flatMap(() => writeAtomic(path('params.json'), json)),
-    TE.flatMap(() => writePng(path('spectrogram.png'), comparisonPng(target, rendered, r.sample_rate, { titles: ['TARGET', `MATCH: ${r.synth.toUpperCase()}`] }))),
-    TE.flatMap(() => writeLossPlot(dir, losses, `${r.loss.toUpperCase()} LOSS, ${r.synth.toUpperCase()}`)),
-    TE.map(() => ['match.wav', 'params.json', 'spectrogram.png', 'loss.png'].map(path)),
-  )
-}
+const writeOutputs = (dir: string, target: Float32Array, rendered: Float32Array | Float64Array, r: MatchReport, losses: readonly number[]): TE.TaskEither<CliError, readonly string[]> =>
+  writeFolderAtomic(dir, MATCH_FILES, (tmp) => {
+    const path = (n: string) => join(tmp, n)
+    const json = `${JSON.stringify(r, null, 2)}\n`
+    return pipe(
+      writeWav(path('match.wav'), { sampleRate: r.sample_rate, channels: [Float32Array.from(rendered)] }),
+      TE.flatMap(() => writeAtomic(path('params.json'), json)),
+      TE.flatMap(() => writePng(path('spectrogram.png'), comparisonPng(target, rendered, r.sample_rate, { titles: ['TARGET', `MATCH: ${r.synth.toUpperCase()}`] }))),
+      TE.flatMap(() => writeLossPlot(tmp, losses, `${r.loss.toUpperCase()} LOSS, ${r.synth.toUpperCase()}`)),
+      TE.map(() => MATCH_FILES),
+    )
+  })
+
+/** The files of a match folder (then manifest.json). @example MATCH_FILES[0] // 'match.wav' */
+export const MATCH_FILES = ['match.wav', 'params.json', 'spectrogram.png', 'loss.png'] as const
 
 /** The number of progress updates of a run: every start's warm-up, then the rest of the chosen one. */
 const totalUpdates = (s: MatchSetup, f: MatchFlags) => (f.starts + s.presets.length) * f.warmup + (f.steps - f.warmup)
@@ -164,7 +170,9 @@ export const matchCommand = (backend: AnyBackend, file: string, f: MatchFlags, b
   const lossName = f.loss
   const t0 = performance.now()
   return pipe(
-    readWav(file, f.limits ?? DEFAULT_LIMITS),
+    checkWritable(f.out, 'folder'),
+    TE.flatMap(() => replaceableRunFolder(f.out, [...MATCH_FILES, MANIFEST])),
+    TE.flatMap(() => readWav(file, f.limits ?? DEFAULT_LIMITS)),
     TE.mapLeft((e): CliError => e),
     TE.flatMapEither((audio) => prepare(file, audio, f)),
     TE.flatMap((target) => pipe(

@@ -15,6 +15,7 @@ import type { Program } from '../core/program.js'
 import type { AnyBackend } from '../backends/load.js'
 import { synthRegistry } from '../synths/registry.js'
 import { writeWav } from '../io/wav.js'
+import { checkWritable } from '../io/writable.js'
 import { checkBytes, DEFAULT_LIMITS, limitExceeded, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
 import { estimateBytes } from './bounds.js'
@@ -55,7 +56,9 @@ export const renderCommand = (backend: AnyBackend, name: string, options: Render
   if (E.isLeft(need)) return TE.left(need.left)
   const start = performance.now()
   return pipe(
-    TE.fromEither(E.mapLeft((errs: readonly CliError[]) => errs[0]!)(compile({ y: synth.render({ sampleRate: options.sampleRate, samples, seed: options.seed ?? 0 }) }))),
+    checkWritable(options.out, 'file'),
+    TE.mapLeft((e): CliError => e),
+    TE.flatMap(() => TE.fromEither(E.mapLeft((errs: readonly CliError[]) => errs[0]!)(compile({ y: synth.render({ sampleRate: options.sampleRate, samples, seed: options.seed ?? 0 }) })))),
     TE.flatMap((p) => TE.fromTask(() => evaluateOn(backend, p))),
     TE.flatMap(TE.fromEither),
     TE.flatMap((out) => {

@@ -10,6 +10,7 @@
  */
 import { join } from 'node:path'
 import * as TE from 'fp-ts/lib/TaskEither.js'
+import { writeFolderAtomic } from '../io/run-folder.js'
 import { writeWav } from '../io/wav.js'
 import { saveModelFile, type ModelFile } from '../models/model-file.js'
 import { writePng } from '../plot/canvas.js'
@@ -45,16 +46,25 @@ export interface RunFiles {
   readonly lossTitle: string
 }
 
+/** The files of a run folder, in the order they are written (then manifest.json). @example RUN_FILES[0] // 'checkpoint.json' */
+export const RUN_FILES = ['checkpoint.json', 'model.json', 'resynth.wav', 'loss.png'] as const
+
 /**
- * Writes DIR/checkpoint.json, DIR/model.json, DIR/resynth.wav and DIR/loss.png, in that order.
- * @param dir output folder (created)  @param f checkpoint, model description, resynthesis, its sample rate, loss title
+ * Writes DIR/checkpoint.json, DIR/model.json, DIR/resynth.wav, DIR/loss.png and DIR/manifest.json (their SHA-256s)
+ * as one set: into a temporary folder renamed into place (`io/run-folder.ts`), so a reader never sees a new
+ * checkpoint beside an old model.
+ * @param dir output folder (created; an existing one must hold only a run's files)  @param f checkpoint, model description, resynthesis, its sample rate, loss title
  * @returns the paths written, or the first failure as a CLI line
  * @example await writeRun('out/m', { checkpoint, model, resynth, sampleRate: 16000, lossTitle: 'MSS LOSS' })()
  */
 export const writeRun = (dir: string, f: RunFiles): TE.TaskEither<CliError, readonly string[]> =>
-  TE.sequenceSeqArray<string, CliError>([
-    TE.mapLeft(asCli)(saveCheckpoint(join(dir, 'checkpoint.json'), f.checkpoint)),
-    TE.mapLeft(asCli)(saveModelFile(join(dir, 'model.json'), f.model)),
-    TE.flatMap((y: Float32Array) => writeWav(join(dir, 'resynth.wav'), { sampleRate: f.sampleRate, channels: [y] }))(TE.mapLeft(asCli)(f.resynth)),
-    writeLossPlot(dir, f.checkpoint.losses, f.lossTitle),
-  ])
+  writeFolderAtomic(dir, RUN_FILES, (tmp) =>
+    TE.map(() => RUN_FILES)(
+      TE.sequenceSeqArray<string, CliError>([
+        TE.mapLeft(asCli)(saveCheckpoint(join(tmp, 'checkpoint.json'), f.checkpoint)),
+        TE.mapLeft(asCli)(saveModelFile(join(tmp, 'model.json'), f.model)),
+        TE.flatMap((y: Float32Array) => writeWav(join(tmp, 'resynth.wav'), { sampleRate: f.sampleRate, channels: [y] }))(TE.mapLeft(asCli)(f.resynth)),
+        writeLossPlot(tmp, f.checkpoint.losses, f.lossTitle),
+      ]),
+    ),
+  )

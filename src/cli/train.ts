@@ -29,7 +29,9 @@ import { exitWith, usage, type CliError } from './errors.js'
 import { commandLimits } from './global-options.js'
 import { progressBar } from './progress.js'
 import { mixToMono } from './features.js'
-import { asCli, writeRun } from './train-files.js'
+import { asCli, RUN_FILES, writeRun } from './train-files.js'
+import { MANIFEST } from '../io/run-folder.js'
+import { checkWritable, replaceableRunFolder } from '../io/writable.js'
 import { trainRemapCommand } from './train-remap.js'
 
 /** Options of `ddsp train`. @example const o: TrainOptions = { model: 'autoencoder', steps: 300, seed: 0, out: 'out/m', batch: 2, lr: 1e-3, exampleSeconds: 1 } */
@@ -118,6 +120,8 @@ export const trainCommand =
   async () => {
     if (!(Number.isInteger(o.steps) && o.steps >= 0)) return E.left(usage(`--steps must be a non-negative integer, got ${o.steps}`))
     if (!(o.lr > 0)) return E.left(usage(`--lr must be > 0, got ${o.lr}`))
+    const out = await pipe(checkWritable(o.out, 'folder'), TE.flatMap(() => replaceableRunFolder(o.out, [...RUN_FILES, MANIFEST])))()
+    if (E.isLeft(out)) return out
     const recs = await readRecordings(path, o.limits ?? DEFAULT_LIMITS)()
     if (E.isLeft(recs)) return recs
     return o.model === 'autoencoder' ? trainAutoencoderCommand(backend, recs.right, o, onStep) : trainRemapCommand(backend, recs.right, o, onStep)()

@@ -28,6 +28,8 @@ import { loadCheckpoint } from '../train/checkpoint.js'
 import { checkFileSize } from '../io/file-size.js'
 import { checkBytes, DEFAULT_LIMITS, parseBounded, type Bound, type Limits } from '../io/limits.js'
 import { checkModelBounds } from '../io/model-bounds.js'
+import { verifyManifest } from '../io/run-folder.js'
+import { checkWritable } from '../io/writable.js'
 import { BOUNDS, estimateBytes } from './bounds.js'
 import { exitWith, usage, type CliError } from './errors.js'
 import { commandLimits } from './global-options.js'
@@ -107,6 +109,10 @@ export const transferCommand =
   (backend: AnyBackend, input: string, o: TransferOptions): TE.TaskEither<CliError, TransferSummary> =>
   async () => {
     const limits = o.limits ?? DEFAULT_LIMITS
+    const writable = await checkWritable(o.out, 'file')()
+    if (E.isLeft(writable)) return writable
+    const sameSet = await verifyManifest(o.model, ['model.json', 'checkpoint.json'])()
+    if (E.isLeft(sameSet)) return sameSet
     for (const [file, max] of [['model.json', MAX_MODEL_FILE_BYTES], ['checkpoint.json', limits.memoryBytes / 16]] as const) {
       const size = await checkFileSize(join(o.model, file), max)()
       if (E.isLeft(size)) return size
