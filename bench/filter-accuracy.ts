@@ -5,9 +5,10 @@
  * noise, and its gradient w.r.t. the input, each compared with the float64
  * reference as a relative RMS error ‖y − y₆₄‖₂ / ‖y₆₄‖₂.
  *
- * Columns: wasm and tfjs-cpu as loaded (the `host` lowering), the former
- * `log-step` scan on wasm, and the reference interpreter in float32 (a
- * sequential float32 filter).
+ * Columns: wasm as loaded (the fused `dsp.biquad` host lowering); the
+ * biquad's decomposition on wasm and tfjs-cpu with the `host` recurrence
+ * lowering and on wasm with the former `log-step` scan; the reference
+ * interpreter in float32 (a sequential float32 filter).
  *
  * @example
  * npm run bench:filter-accuracy
@@ -22,7 +23,7 @@ import { sum } from '../src/core/tensor.js'
 import { constant, param } from '../src/core/signal.js'
 import { biquad, highpassCoefficients } from '../src/dsp/biquad.js'
 import { reference } from '../src/backends/reference/index.js'
-import { loadTfjsBackend } from '../src/backends/load.js'
+import { loadBackend, loadTfjsBackend } from '../src/backends/load.js'
 import { withLowerings, type TfjsBackend } from '../src/backends/tfjs/backend.js'
 import type { Program } from '../src/core/program.js'
 
@@ -74,10 +75,13 @@ const main = async (): Promise<void> => {
     return b.right
   }
   const [wasm, cpu] = [await load('wasm'), await load('tfjs-cpu')]
+  const fused = await loadBackend('wasm')
+  if (E.isLeft(fused)) throw new Error(fused.left.reason)
   const columns: ReadonlyArray<readonly [string, Sync]> = [
-    ['wasm (host)', wasm as Sync],
-    ['tfjs-cpu (host)', cpu as Sync],
-    ['log-step (wasm, before)', withLowerings(wasm, { recurrence: 'log-step' }) as Sync],
+    ['wasm (fused dsp.biquad)', fused.right as Sync],
+    ['wasm (decomposition, host recurrence)', wasm as Sync],
+    ['tfjs-cpu (decomposition, host recurrence)', cpu as Sync],
+    ['wasm (decomposition, log-step: before)', withLowerings(wasm, { recurrence: 'log-step' }) as Sync],
     ['reference float32', reference('float32') as Sync],
   ]
   const ref64 = reference('float64') as Sync

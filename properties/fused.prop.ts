@@ -29,6 +29,7 @@ import { frameConvolve } from '../src/dsp/convolve.js'
 import { frequencyImpulseResponse } from '../src/dsp/fir.js'
 import { meanDifference } from '../src/losses/distance.js'
 import { harmonicBank } from '../src/synths/harmonic-bank.js'
+import { biquad, type BiquadCoefficients } from '../src/dsp/biquad.js'
 import { rng } from './cases.js'
 import { ok, run } from './harness.js'
 import { params } from './runs.js'
@@ -189,6 +190,29 @@ describe('fused lowerings equal their decompositions (signal-processing composit
         },
       ),
       params(0.5),
+    )
+  })
+
+  it('dsp.biquad (every coefficient broadcast: scalar, per row, per sample)', async () => {
+    const shapes = ['scalar', 'row', 'sample', 'time'] as const
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          b: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 40 }), kinds: fc.array(fc.constantFrom(...shapes), { minLength: 5, maxLength: 5 }),
+          seed: fc.integer({ min: 0, max: 1e6 }), fixed: fc.constantFrom('none', 'x', 'b0', 'a1', 'a2'),
+        }),
+        async ({ b, n, kinds, seed, fixed }) => {
+          const names = ['b0', 'b1', 'b2', 'a1', 'a2'] as const
+          const shapeOf = (k: (typeof shapes)[number]): Shape => (k === 'scalar' ? [1, 1] : k === 'row' ? [b, 1] : k === 'time' ? [1, n] : [b, n])
+          // |a1| ≤ 1 < 1 + a2 and a2 < 1: inside the biquad's stability triangle
+          const ranges = { b0: [-1, 1], b1: [-1, 1], b2: [-1, 1], a1: [-1, 1], a2: [0, 0.8] } as const
+          const specs = Object.fromEntries(names.map((c, i) => [c, { shape: shapeOf(kinds[i]!), lo: ranges[c][0], hi: ranges[c][1], fixed: fixed === c }]))
+          const f = (p: Record<string, Signal<'control'>>) =>
+            biquad(withRate(p['x']!.node, 'audio'), Object.fromEntries(names.map((c) => [c, withRate(p[c]!.node, 'audio')])) as unknown as BiquadCoefficients)
+          await check('dsp.biquad', f, { x: { shape: [b, n], lo: -1, hi: 1, fixed: fixed === 'x' }, ...specs }, seed)
+        },
+      ),
+      params(),
     )
   })
 })

@@ -42,8 +42,10 @@ const ref64 = reference('float64') as Sync
 const ref32 = reference('float32') as Sync
 let backends: ReadonlyArray<readonly [string, Sync]> = []
 beforeAll(async () => {
-  const loaded = await Promise.all((['wasm', 'tfjs-cpu'] as const).map(async (n) => [n, await loadBackend(n)] as const))
-  backends = loaded.map(([n, b]) => [n, ok(b) as Sync] as const)
+  // each backend twice: with its host fused lowerings (dsp.biquad runs fused/biquad.ts) and
+  // without (every filter runs its decomposition, i.e. the recurrence primitive's lowering)
+  for (const n of ['wasm', 'tfjs-cpu'] as const)
+    for (const fused of [true, false]) backends = [...backends, [`${n}${fused ? '' : ' (unfused)'}`, ok(await loadBackend(n, { fused })) as Sync] as const]
 })
 
 const evalOn = (b: Sync, p: Program, feeds: Feeds): Readonly<Record<string, HostTensor>> => {

@@ -4,14 +4,17 @@
  *   u[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2]
  *   y[n] = u[n] − a1·y[n−1] − a2·y[n−2]
  * State s[n] = (y[n], y[n−1]) evolves as s[n] = [[−a1, −a2], [1, 0]]·s[n−1] + (u[n], 0),
- * zero initial state (torchaudio `lfilter` semantics, a0 = 1).
+ * zero initial state (torchaudio `lfilter` semantics, a0 = 1, no clamp).
+ * A fusible composite `dsp.biquad`: host-memory backends run `fused/biquad.ts`
+ * (one pass, static coefficients never widened to `[B, T]`).
  * Reference: R. Bristow-Johnson, "Cookbook formulae for audio EQ biquad filter coefficients".
  *
  * @example
  * const y = biquad(x, highpassCoefficients(2500, 2, 44100))
  */
 import { add, cos, div, min, mul, sin, sub, neg } from '../core/math.js'
-import { constant, type Operand, type Rate, type Signal } from '../core/signal.js'
+import { fusible } from '../core/fusible.js'
+import { constant, withRate, type Operand, type Rate, type Signal } from '../core/signal.js'
 import { perSample } from './per-sample.js'
 import { concat, pad, recurrence, reshape, slice } from '../core/tensor.js'
 
@@ -33,10 +36,17 @@ const delay = (x: Signal<'audio'>, d: number, [B, T]: readonly number[]): Signal
  * @example biquad(x, { b0: 1, b1: 0, b2: 0, a1: -0.9, a2: 0 }) // one-pole resonator
  */
 export const biquad = (x: Signal<'audio'>, c: BiquadCoefficients): Signal<'audio'> => {
-  const shape = x.shape ?? [1, 1]
+  const signal = (v: Operand): Signal<Rate> => (typeof v === 'number' ? constant(v, [1, 1]) : v)
+  return fusible('dsp.biquad', biquadBody)(x, signal(c.b0), signal(c.b1), signal(c.b2), signal(c.a1), signal(c.a2))
+}
+
+/** The biquad's decomposition: the FIR part, then the all-pole part as a 2-state recurrence. */
+const biquadBody = (x: Signal<Rate>, ...coefficients: ReadonlyArray<Signal<Rate>>): Signal<'audio'> => {
+  const audio = withRate(x.node, 'audio')
+  const shape = audio.shape ?? [1, 1]
   const [B, T] = [shape[0]!, shape[1]!]
-  const [b0, b1, b2, a1, a2] = [c.b0, c.b1, c.b2, c.a1, c.a2].map((v) => perSample(v, shape)) as [Signal<'audio'>, Signal<'audio'>, Signal<'audio'>, Signal<'audio'>, Signal<'audio'>]
-  const u = add(add(mul(b0, x), mul(b1, delay(x, 1, shape))), mul(b2, delay(x, 2, shape)))
+  const [b0, b1, b2, a1, a2] = coefficients.map((v) => perSample(v, shape)) as [Signal<'audio'>, Signal<'audio'>, Signal<'audio'>, Signal<'audio'>, Signal<'audio'>]
+  const u = add(add(mul(b0, audio), mul(b1, delay(audio, 1, shape))), mul(b2, delay(audio, 2, shape)))
   const col = (v: Signal<'audio'>) => reshape(v, [B, T, 1])
   const zero = perSample(0, shape)
   const one = perSample(1, shape)

@@ -9,6 +9,7 @@
  * Object.keys(hostLowerings) // ['synth.harmonicBank', 'synth.harmonicBank.vjp', ...]
  */
 import type { HostKernel } from '../core/backend.js'
+import { biquadForward, biquadVjp } from './biquad.js'
 import { harmonicBankForward, harmonicBankVjp } from './harmonic-bank.js'
 import { firForward, firVjp } from './fir.js'
 import { frameConvolveForward, frameConvolveVjp } from './frame-convolve.js'
@@ -20,6 +21,8 @@ import { stftForward, stftVjp } from './stft.js'
 export const hostLowerings: Readonly<Record<string, HostKernel>> = {
   'synth.harmonicBank': harmonicBankForward,
   'synth.harmonicBank.vjp': harmonicBankVjp,
+  'dsp.biquad': biquadForward,
+  'dsp.biquad.vjp': biquadVjp,
   'dsp.stft': stftForward,
   'dsp.stft.vjp': stftVjp,
   'dsp.magnitude': magnitudeForward,

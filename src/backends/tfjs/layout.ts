@@ -40,7 +40,9 @@ export const layout: KernelsOf<LayoutOp | 'sum' | 'reduceMax' | 'matmul'> = {
     const x = input(inputs, 0)
     const lead = shape.length - x.rank
     const x1 = lead > 0 ? tf.reshape(x, [...new Array<number>(lead).fill(1), ...x.shape]) : x
-    return tf.tile(x1, shape.map((d, i) => (x1.shape[i] === d ? 1 : d)))
+    // x·1 with NumPy broadcasting: exact (keeps −0, NaN, ±Inf) and an XNNPACK/vectorised multiply,
+    // where tf.tile (also behind tf.broadcastTo) is a per-element gather: 3M floats 197 ms vs 20 ms on wasm
+    return sizeOf(x1.shape) === sizeOf(shape) ? tf.reshape(x1, dims(shape)) : tf.mul(x1, tf.ones(dims(shape)))
   },
   transpose: (inputs, { perm }) => tf.transpose(input(inputs, 0), [...perm]),
   slice: (inputs, { begin, size }) => tf.slice(input(inputs, 0), [...begin], [...size]),
