@@ -47,9 +47,8 @@ export const mixToMono = (audio: Audio, length = audio.channels[0]?.length ?? 0)
  */
 export const featuresCommand = (backend: AnyBackend, path: string, o: FeaturesOptions): TE.TaskEither<CliError, FeatureReport> =>
   pipe(
-    readWav(path, o.limits ?? DEFAULT_LIMITS),
+    readWav(path, o.limits ?? DEFAULT_LIMITS, (frames) => checkBytes(`features of ${frames} samples`, estimateBytes('features', frames), o.limits ?? DEFAULT_LIMITS)),
     TE.mapLeft((e): CliError => e),
-    TE.flatMapEither((audio) => E.map(() => audio)(checkBytes(`features of ${path} (${audio.channels[0]?.length ?? 0} samples)`, estimateBytes('features', audio.channels[0]?.length ?? 0), o.limits ?? DEFAULT_LIMITS))),
     TE.flatMapEither((audio) => ((o.hopMs * audio.sampleRate) / 1000 >= 1 ? E.right(audio) : E.left(limitExceeded('--hop-ms', `--hop-ms ${o.hopMs} is under one sample at ${audio.sampleRate} Hz`)))),
     TE.flatMap((audio) =>
       audio.channels.length === 0 || (audio.channels[0]?.length ?? 0) === 0

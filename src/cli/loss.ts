@@ -16,7 +16,7 @@ import { formatError } from '../core/errors.js'
 import { evaluate } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
-import { readWav, type Audio } from '../io/wav.js'
+import { readWav, type Audio, type WavPlan } from '../io/wav.js'
 import { isLossName, lossNames, lossRegistry, type LossName } from '../losses/registry.js'
 import { checkBytes, DEFAULT_LIMITS, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
@@ -34,10 +34,10 @@ export interface LossReport {
 }
 
 /** Both files read, or the first IoError. */
-const readBoth = (a: string, b: string, limits: Limits): TE.TaskEither<CliError, readonly [Audio, Audio]> =>
+const readBoth = (a: string, b: string, limits: Limits, plan: WavPlan): TE.TaskEither<CliError, readonly [Audio, Audio]> =>
   pipe(
-    readWav(a, limits),
-    TE.flatMap((x) => TE.map((y: Audio) => [x, y] as const)(readWav(b, limits))),
+    readWav(a, limits, plan),
+    TE.flatMap((x) => TE.map((y: Audio) => [x, y] as const)(readWav(b, limits, plan))),
   )
 
 /** Checks the pair: equal sample rates, some audio in each. */
@@ -59,7 +59,7 @@ export const lossCommand = (backend: AnyBackend, a: string, b: string, name: str
   if (!isLossName(name)) return TE.left(usage(`unknown loss '${name}'; choose one of ${lossNames.join(', ')}`))
   const start = performance.now()
   return pipe(
-    readBoth(a, b, limits),
+    readBoth(a, b, limits, (frames) => checkBytes(`loss '${name}' of ${frames} samples`, estimateBytes('loss', frames), limits)),
     TE.flatMapEither((pair) => checkPair(a, b, pair)),
     TE.flatMapEither(([x, y]) => {
       const n = Math.max(x.channels[0]!.length, y.channels[0]!.length)

@@ -121,13 +121,14 @@ export const transferCommand =
     if (E.isLeft(loaded)) return E.left(asCli(loaded.left))
     const m = checkModelBounds(loaded.right, limits)
     if (E.isLeft(m)) return m
-    const a = await readWav(input, limits)()
-    if (E.isLeft(a)) return a
     // the model runs at the rate it was trained at: other inputs are resampled to it (and the output written at it)
     const rate = m.right.kind === 'autoencoder' ? m.right.config.sampleRate : m.right.sampleRate
-    const atRate = Math.ceil(((a.right.channels[0]?.length ?? 0) * rate) / a.right.sampleRate)
-    const need = checkBytes(`transfer of ${atRate} samples at ${rate} Hz`, estimateBytes('transfer', atRate), limits)
-    if (E.isLeft(need)) return need
+    const need = (frames: number, sr: number) => {
+      const atRate = Math.ceil((frames * rate) / sr)
+      return checkBytes(`transfer of ${atRate} samples at ${rate} Hz`, estimateBytes('transfer', atRate), limits)
+    }
+    const a = await readWav(input, limits, need)()
+    if (E.isLeft(a)) return a
     const mono = mixToMono(a.right)
     if (mono.length === 0) return E.left(usage(`${input}: the WAV file holds no samples`))
     const samples = a.right.sampleRate === rate ? mono : resample(mono, a.right.sampleRate, rate)

@@ -16,7 +16,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import wavefile from 'wavefile'
 import { writeAtomic } from './atomic.js'
-import { checkBytes, DEFAULT_LIMITS, type Limits } from './limits.js'
+import { checkBytes, DEFAULT_LIMITS, type LimitExceeded, type Limits } from './limits.js'
 import { riffChunks } from './riff.js'
 import { wavError, type WavError } from './wav-error.js'
 import { parseFormat } from './wav-format.js'
@@ -40,11 +40,19 @@ export interface IoError {
 const ioError = (path: string) => (e: unknown): IoError => ({ _tag: 'IoError', path, message: e instanceof Error ? e.message : String(e) })
 
 /**
+ * A caller's check of the work a file implies, run on the header's figures before the samples are decoded
+ * (e.g. a command's memory estimate for `frames` samples).
+ * @example const plan: WavPlan = (frames) => checkBytes('features', 1000 * frames)
+ */
+export type WavPlan = (frames: number, sampleRate: number) => E.Either<LimitExceeded, unknown>
+
+/**
  * Decodes a WAV file's bytes, checking every header number against `limits`.
  * @param path named in errors  @param bytes the file  @param limits sample-rate range and memory budget
+ * @param plan optional check of the work the header implies, before decoding
  * @example decodeWav('a.wav', bytes, DEFAULT_LIMITS) // Either<WavError, Audio>
  */
-export const decodeWav = (path: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): E.Either<WavError, Audio> => {
+export const decodeWav = (path: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, plan?: WavPlan): E.Either<WavError, Audio> => {
   const chunks = riffChunks(bytes)
   if (E.isLeft(chunks)) return E.left(wavError(path, chunks.left))
   const f = parseFormat(chunks.right.fmt, limits)
@@ -52,6 +60,8 @@ export const decodeWav = (path: string, bytes: Uint8Array, limits: Limits = DEFA
   const frames = Math.floor(chunks.right.data.length / f.right.blockAlign)
   const need = checkBytes(`decoding ${frames} frames × ${f.right.channels} channels`, 4 * frames * (f.right.channels + 1), limits)
   if (E.isLeft(need)) return E.left(wavError(path, { kind: 'Limit', message: need.left.message }))
+  const planned = plan?.(frames, f.right.sampleRate)
+  if (planned !== undefined && E.isLeft(planned)) return E.left(wavError(path, { kind: 'Limit', message: planned.left.message }))
   const channels = decodeSamples(chunks.right.data, f.right)
   return E.isLeft(channels) ? E.left(wavError(path, channels.left)) : E.right({ sampleRate: f.right.sampleRate, channels: channels.right })
 }
@@ -59,16 +69,17 @@ export const decodeWav = (path: string, bytes: Uint8Array, limits: Limits = DEFA
 /**
  * Reads a WAV file as float channels in [−1, 1].
  * @param path file  @param limits sample-rate range and memory budget (default `DEFAULT_LIMITS`)
+ * @param plan optional check of the work the header implies, run before decoding (see `WavPlan`)
  * @example readWav('kick.wav')
  */
-export const readWav = (path: string, limits: Limits = DEFAULT_LIMITS): TE.TaskEither<IoError | WavError, Audio> => async () => {
+export const readWav = (path: string, limits: Limits = DEFAULT_LIMITS, plan?: WavPlan): TE.TaskEither<IoError | WavError, Audio> => async () => {
   const st = await stat(path).catch(ioError(path))
   if ('_tag' in st) return E.left(st)
   if (!st.isFile()) return E.left({ _tag: 'IoError', path, message: 'not a file' })
   const size = checkBytes(`reading a ${st.size}-byte file`, st.size, limits)
   if (E.isLeft(size)) return E.left(wavError(path, { kind: 'Limit', message: size.left.message }))
   const bytes = await readFile(path).catch(ioError(path))
-  return 'message' in bytes && !(bytes instanceof Uint8Array) ? E.left(bytes) : decodeWav(path, bytes, limits)
+  return 'message' in bytes && !(bytes instanceof Uint8Array) ? E.left(bytes) : decodeWav(path, bytes, limits, plan)
 }
 
 /**
