@@ -27,6 +27,7 @@ import { composite } from '../core/composite.js'
 import { fusible } from '../core/fusible.js'
 import type { Node } from '../core/node.js'
 import { type Rate, type Signal, withRate } from '../core/signal.js'
+import { nextPow2 } from '../host/fft.js'
 import { frame, overlapAdd } from './frame.js'
 import { dimsOf, invalid } from './guard.js'
 
@@ -42,12 +43,6 @@ export interface ConvolveOptions {
   /** Reproduce DDSP's automatic delay compensation (2 samples late for even FIR lengths). */
   readonly ddspCompat?: boolean
 }
-
-/**
- * The smallest power of 2 ≥ n.
- * @example nextPow2(129) // 256
- */
-export const nextPow2 = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)))
 
 /** [start, length] of the crop of an (N+M−1)-sample full convolution, or an error message. */
 const cropOf = (n: number, m: number, o: ConvolveOptions): readonly [number, number] | string => {

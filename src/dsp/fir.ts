@@ -23,6 +23,7 @@ import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
 import { fusible } from '../core/fusible.js'
 import { type Rate, type Signal, withRate } from '../core/signal.js'
+import { firTable } from '../host/fir.js'
 import { fftConvolve, frameConvolve, type ConvolveOptions } from './convolve.js'
 import { dimsOf, invalid } from './guard.js'
 
@@ -30,23 +31,6 @@ import { dimsOf, invalid } from './guard.js'
 export interface FirOptions {
   /** Reproduce DDSP's asymmetric trim for window sizes below the IR length (default false). */
   readonly ddspCompat?: boolean
-}
-
-/** The gather table (taps of h₀), window and centre tap of the design (also read by the fused lowering and the real-time noise voice). */
-export const firTable = (nBins: number, windowSize: number, ddspCompat = false): { idx: number[]; win: number[]; center: number } => {
-  const l = 2 * (nBins - 1)
-  const w = windowSize <= 0 || windowSize > l ? l : windowSize
-  const half = Math.floor((w + 1) / 2)
-  const compat = ddspCompat && w < l
-  const len = w === l ? l : compat ? 2 * half - 1 : w % 2 === 1 ? w : w - 1
-  const center = w === l ? l / 2 : compat ? half - 2 : (len - 1) / 2
-  const hann = (i: number) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / w)
-  const offsets = Array.from({ length: len }, (_, k) => k - center)
-  return {
-    idx: offsets.map((n) => ((n % l) + l) % l),
-    win: offsets.map((n) => (compat ? (n + half < w ? hann(n + half) : 0) : 0.5 + 0.5 * Math.cos((2 * Math.PI * n) / w))),
-    center,
-  }
 }
 
 /**

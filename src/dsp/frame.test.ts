@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 
 import { input } from '../core/signal.js'
-import { frame, frameCount, overlapAdd } from './frame.js'
+import { frameCount } from '../host/frame.js'
+import { frame, overlapAdd } from './frame.js'
 import { run, close } from '../testing/run.js'
 
 describe('frame / overlapAdd', () => {

@@ -16,18 +16,8 @@ import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
 import type { Node } from '../core/node.js'
 import { type Rate, type Signal, withRate } from '../core/signal.js'
+import { frameCount, type FramePad } from '../host/frame.js'
 import { dimsOf, invalid, isPosInt } from './guard.js'
-
-/** How `frame` treats the tail: 'none' keeps only whole frames; 'end' zero-pads to ⌈N/hop⌉ frames (tf.signal.frame pad_end). */
-export type FramePad = 'none' | 'end'
-
-/**
- * The number of frames of an N-sample signal.
- * @param n samples  @param frameLength L  @param hop samples between frame starts  @param pad tail policy
- * @example frameCount(16000, 1024, 256, 'none') // 59
- */
-export const frameCount = (n: number, frameLength: number, hop: number, pad: FramePad = 'none'): number =>
-  pad === 'end' ? Math.ceil(n / hop) : n < frameLength ? 0 : Math.floor((n - frameLength) / hop) + 1
 
 /** idx[f, l] = f·hop + l as a constant `[frames, L]`. */
 const indexTable = (frames: number, frameLength: number, hop: number): Node =>

@@ -1,7 +1,7 @@
 /**
  * Control-rate → audio-rate upsampling, as DDSP `core.resample` (method
  * 'linear', `add_endpoint=True`) and `core.upsample_with_windows` ('window').
- * Both are two gathers of the frames and a host-built weight table:
+ * Both are two gathers of the frames and a weight table from `host/upsample.ts`:
  * y[n] = (1 − w[n])·x[i₀[n]] + w[n]·x[i₁[n]], linear in x (the gradient is the
  * transposed scatter-add), with the last frame held over the final hop.
  *
@@ -15,69 +15,8 @@
 import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
 import { withRate, type Signal } from '../core/signal.js'
+import { upsampleTable, type UpsampleMethod } from '../host/upsample.js'
 import { dimsOf, invalid, isPosInt } from './guard.js'
-
-/**
- * Interpolation kernels: `linear` (DDSP `resample`), `window` (raised cosine, DDSP
- * `upsample_with_windows`) or `centered` (PyTorch `F.interpolate(mode='linear')`,
- * align_corners=False, as drumblender uses).
- */
-export type UpsampleMethod = 'linear' | 'window' | 'centered'
-
-/** Every upsampling method (for validating attributes and options). @example upsampleMethods.includes('window') // true */
-export const upsampleMethods: readonly UpsampleMethod[] = ['linear', 'window', 'centered']
-
-/** Per-sample interpolation table: y[n] = (1 − w1[n])·x[i0[n]] + w1[n]·x[i1[n]]. */
-export interface UpsampleTable {
-  readonly i0: number[]
-  readonly i1: number[]
-  readonly w1: number[]
-}
-
-/**
- * Linear table with tf.compat.v1.image.resize(align_corners=False) coordinates:
- * src = n·F/T, i₀ = ⌊src⌋, i₁ = min(i₀ + 1, F − 1), w = src − i₀.
- */
-const linearTable = (frames: number, n: number): UpsampleTable => {
-  const i0 = Array.from({ length: n }, (_, t) => Math.floor((t * frames) / n))
-  return {
-    i0,
-    i1: i0.map((i) => Math.min(i + 1, frames - 1)),
-    w1: i0.map((i, t) => (t * frames - i * n) / n),
-  }
-}
-
-/**
- * PyTorch's linear interpolation with align_corners=False: src = (n + ½)·F/T − ½,
- * clamped to [0, F − 1], i₀ = ⌊src⌋, i₁ = min(i₀ + 1, F − 1), w = src − i₀.
- */
-const centeredTable = (frames: number, n: number): UpsampleTable => {
-  const src = Array.from({ length: n }, (_, t) => Math.min(Math.max(((t + 0.5) * frames) / n - 0.5, 0), frames - 1))
-  const i0 = src.map(Math.floor)
-  return { i0, i1: i0.map((i) => Math.min(i + 1, frames - 1)), w1: src.map((v, t) => v - i0[t]!) }
-}
-
-/**
- * Raised-cosine table (hop H = T/F): y[kH + j] = x_k·(1 + cos(πj/H))/2 + x_{k+1}·(1 − cos(πj/H))/2,
- * which is exactly DDSP's overlap-add of periodic Hann windows of length 2H trimmed by H (ddsp-anchors §2.3).
- */
-const windowTable = (frames: number, n: number): UpsampleTable => {
-  const hop = n / frames
-  const i0 = Array.from({ length: n }, (_, t) => Math.floor(t / hop))
-  return {
-    i0,
-    i1: i0.map((i) => Math.min(i + 1, frames - 1)),
-    w1: i0.map((i, t) => (1 - Math.cos((Math.PI * (t - i * hop)) / hop)) / 2),
-  }
-}
-
-/**
- * The host-side table of an upsampling method (what fused lowerings interpolate with).
- * @param frames F  @param n output samples T
- * @example upsampleTable('linear', 250, 64000).i0[64] // 0
- */
-export const upsampleTable = (method: UpsampleMethod, frames: number, n: number): UpsampleTable =>
-  ({ linear: linearTable, window: windowTable, centered: centeredTable })[method](frames, n)
 
 const checkArgs = (shape: readonly number[] | undefined, n: number, method: UpsampleMethod): string | undefined => {
   if (shape === undefined) return 'upsample needs a control signal [batch, frames, channels]'

@@ -16,9 +16,10 @@ import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
 import { fusible } from '../core/fusible.js'
 import { type Rate, type Signal, withRate } from '../core/signal.js'
-import { frame, frameCount, overlapAdd } from './frame.js'
+import { frameCount } from '../host/frame.js'
+import { windowTable, type WindowName } from '../host/window.js'
+import { frame, overlapAdd } from './frame.js'
 import { dimsOf, invalid, isPosInt } from './guard.js'
-import { windowTable, type WindowName } from './window.js'
 
 /** Options of `stft` / `istft`. */
 export interface StftOptions {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 
-import { blackman, hamming, hann, hannTable, windowTable } from './window.js'
+import { hannTable, windowTable } from '../host/window.js'
+import { blackman, hamming, hann } from './window.js'
 import { run, close } from '../testing/run.js'
 
 describe('windows are periodic', () => {

@@ -17,7 +17,7 @@ import * as B from '../core/build.js'
 import { composite } from '../core/composite.js'
 import { shapeOf, type Node } from '../core/node.js'
 import { type Signal, withRate } from '../core/signal.js'
-import { nextPow2 } from '../dsp/convolve.js'
+import { nextPow2 } from '../host/fft.js'
 import { frame } from '../dsp/frame.js'
 import { dimsOf, invalid, isPosInt } from '../dsp/guard.js'
 

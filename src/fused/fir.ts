@@ -12,8 +12,8 @@
  */
 import type { HostKernel } from '../core/backend.js'
 import { sizeOf, type Shape } from '../core/shape.js'
-import { realFft } from '../backends/host/fft.js'
-import { firTable } from '../dsp/fir.js'
+import { realFft } from '../host/fft.js'
+import { firTable } from '../host/fir.js'
 import { cachedPlan, flag, num } from './attrs.js'
 
 const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) =>

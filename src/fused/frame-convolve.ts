@@ -13,8 +13,7 @@
  */
 import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
-import { realFft } from '../backends/host/fft.js'
-import { nextPow2 } from '../dsp/convolve.js'
+import { nextPow2, realFft } from '../host/fft.js'
 import { needs, num } from './attrs.js'
 
 const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) => {

@@ -20,7 +20,7 @@
  */
 import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
-import { upsampleMethods, upsampleTable, type UpsampleTable } from '../dsp/resample.js'
+import { upsampleMethods, upsampleTable, type UpsampleTable } from '../host/upsample.js'
 import { cachedPlan, needs, num, nums, oneOf } from './attrs.js'
 
 interface Plan {

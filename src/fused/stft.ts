@@ -13,9 +13,9 @@
  */
 import type { HostKernel } from '../core/backend.js'
 import type { Shape } from '../core/shape.js'
-import { realFft } from '../backends/host/fft.js'
-import { frameCount } from '../dsp/frame.js'
-import { windowNames, windowTable } from '../dsp/window.js'
+import { realFft } from '../host/fft.js'
+import { frameCount } from '../host/frame.js'
+import { windowNames, windowTable } from '../host/window.js'
 import { cachedPlan, flag, num, oneOf } from './attrs.js'
 
 /** Attributes (as `dsp.stft` records them): nFft, hop, window, center, padEnd. */

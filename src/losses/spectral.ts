@@ -19,7 +19,7 @@
  * const loss = multiScaleSpectralLoss(pred, target)                       // scalar []
  * const fast = multiScaleSpectralLoss(pred, target, { fftSizes: [256, 64], logEps: 'auraloss' })
  */
-import { isPow2 } from '../backends/host/fft.js'
+import { isPow2 } from '../host/fft.js'
 import { composite } from '../core/composite.js'
 import { mul, sub } from '../core/math.js'
 import type { Rate, Signal } from '../core/signal.js'

@@ -9,8 +9,8 @@
  * const s = logSpectrogram(audio, 16000, { nFft: 512 })
  * s.db[t * s.bins + k] // dB of frame t, bin k (k·sr/nFft Hz)
  */
-import { realFft } from '../backends/host/fft.js'
-import { hannTable } from '../dsp/window.js'
+import { realFft } from '../host/fft.js'
+import { hannTable } from '../host/window.js'
 
 /** A spectrogram in dB, frame-major. @example const s: Spectrogram = logSpectrogram(x, 16000) */
 export interface Spectrogram {

@@ -10,7 +10,7 @@
  * ring.slot(5).set(values); ring.count = 6
  * const { linear, window } = hopWeights(192)
  */
-import { upsampleTable } from '../dsp/resample.js'
+import { upsampleTable } from '../host/upsample.js'
 
 /** A ring of `capacity` frames of `width` values; frame i lives in slot i mod capacity. */
 export interface FrameRing {

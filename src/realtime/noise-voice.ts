@@ -39,9 +39,8 @@
  * v.pushFrame(mags65); v.process(out128)
  */
 import { fillUniform } from '../core/random.js'
-import { nextPow2 } from '../dsp/convolve.js'
-import { firTable } from '../dsp/fir.js'
-import { realFft, type RealFft } from '../backends/host/fft.js'
+import { nextPow2, realFft, type RealFft } from '../host/fft.js'
+import { firTable } from '../host/fir.js'
 import { expSigmoid, frameRing, type FrameRing } from './frames.js'
 import type { KernelChoice } from './wasm/kernel.js'
 import { directFir, type DirectFir } from './wasm/noise.js'

@@ -15,7 +15,7 @@
  * const conv = partitionedConvolver(ir, 128)
  * conv.process(input128, output128) // output = (ir ∗ input) for this block
  */
-import { realFft, type RealFft } from '../backends/host/fft.js'
+import { realFft, type RealFft } from '../host/fft.js'
 import { macBank, type MacBank } from './wasm/convolve.js'
 import type { KernelChoice } from './wasm/kernel.js'
 

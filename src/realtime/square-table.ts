@@ -16,7 +16,7 @@
  * const t = squareTable(43)
  * squareAt(t, 0.25, squarePoints(43)) // ≈ 1 (S_43 at a quarter period)
  */
-import { nextPow2 } from '../dsp/convolve.js'
+import { nextPow2 } from '../host/fft.js'
 
 /**
  * Points per period of the table of S_K (a power of two). @example squarePoints(43) // 8192

@@ -12,7 +12,8 @@
 import { fusible } from '../core/fusible.js'
 import { mul } from '../core/math.js'
 import { constant, type Signal } from '../core/signal.js'
-import { upsample, type UpsampleMethod } from '../dsp/resample.js'
+import type { UpsampleMethod } from '../host/upsample.js'
+import { upsample } from '../dsp/resample.js'
 import { oscillatorBank } from './oscillator-bank.js'
 
 /** Options of `harmonicBank`. */

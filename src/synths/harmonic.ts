@@ -18,7 +18,7 @@
 import { div, less, mul, select } from '../core/math.js'
 import { constant, type Signal } from '../core/signal.js'
 import { reshape, sum } from '../core/tensor.js'
-import type { UpsampleMethod } from '../dsp/resample.js'
+import type { UpsampleMethod } from '../host/upsample.js'
 import { expSigmoid } from '../dsp/scale.js'
 import { harmonicBank } from './harmonic-bank.js'
 

@@ -10,7 +10,8 @@
  * const y = sinusoidal(amps, freqsHz, { samples: 64000, sampleRate: 16000 })
  */
 import type { Signal } from '../core/signal.js'
-import { upsample, type UpsampleMethod } from '../dsp/resample.js'
+import type { UpsampleMethod } from '../host/upsample.js'
+import { upsample } from '../dsp/resample.js'
 import { expSigmoid } from '../dsp/scale.js'
 import { oscillatorBank } from './oscillator-bank.js'
 

@@ -16,7 +16,8 @@ import { add, floor, mul, sub } from '../core/math.js'
 import { withRate, type Rate, type Signal } from '../core/signal.js'
 import { concat, gather, reshape, slice } from '../core/tensor.js'
 import { phase } from '../dsp/phase.js'
-import { upsample, type UpsampleMethod } from '../dsp/resample.js'
+import type { UpsampleMethod } from '../host/upsample.js'
+import { upsample } from '../dsp/resample.js'
 
 /**
  * Reads `table` at `phase`.

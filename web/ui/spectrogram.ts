@@ -9,8 +9,8 @@
  * const stop = liveSpectrogram(canvas, analyser)
  * drawSpectrogram(canvas, samples, 48000)
  */
-import { realFft } from '../../src/backends/host/fft.js'
-import { hannTable } from '../../src/dsp/window.js'
+import { realFft } from '../../src/host/fft.js'
+import { hannTable } from '../../src/host/window.js'
 
 /** dB (−100…−20) → a dark-blue…yellow colour. */
 const colour = (db: number): [number, number, number] => {

@@ -15,7 +15,7 @@
  */
 import type { OpAttrs } from '../../core/ops.js'
 import type { Shape } from '../../core/shape.js'
-import { bitReversal, isPow2 } from '../host/fft.js'
+import { bitReversal, isPow2 } from '../../host/fft.js'
 import { arg, sizeOf, type Alloc, type FloatArray, type KernelsOf, type RefTensor } from './tensor.js'
 
 /** cos and sin of 2πj/n for j < n, and (for powers of two) the bit-reversal permutation. */

@@ -29,7 +29,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core'
 import { binsOf, sizeOf } from '../../core/shape.js'
-import { isPow2, realFft } from '../host/fft.js'
+import { isPow2, realFft } from '../../host/fft.js'
 import { cached, dims, input, type KernelsOf } from './common.js'
 
 /** How the FFT pair is lowered on a backend. @example const l: FftLowering = 'real-ops' */

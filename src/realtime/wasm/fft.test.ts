@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { realFft } from '../../backends/host/fft.js'
+import { realFft } from '../../host/fft.js'
 import { fftFits, wasmRealFft } from './fft.js'
 
 const worst = (a: ArrayLike<number>, b: ArrayLike<number>, n: number) => {

@@ -9,7 +9,7 @@
  * const f = wasmRealFft(256)
  * if (f !== undefined) { f.x.set(frame); f.forward(); f.inverse() } // f.re/f.im = rfft(frame), f.out = frame
  */
-import { bitReversal, isPow2 } from '../../backends/host/fft.js'
+import { bitReversal, isPow2 } from '../../host/fft.js'
 import { arena, instantiate, type KernelChoice } from './kernel.js'
 
 /** The kernel's entry points (byte offsets into its memory). */

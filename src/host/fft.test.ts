@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { reference } from '../reference/index.js'
+import { reference } from '../backends/reference/index.js'
 import { bitReversal, isPow2, realFft } from './fft.js'
 
 const dft = (x: number[]) => {

@@ -47,6 +47,12 @@ const layouts = (n: number, fwd: Forward, inv: Inverse): RealFft => ({
 export const isPow2 = (n: number): boolean => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0
 
 /**
+ * The smallest power of 2 ≥ n.
+ * @example nextPow2(129) // 256
+ */
+export const nextPow2 = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)))
+
+/**
  * The bit-reversal permutation of m = 2ᵇ indices: rev[i] is i with its b low bits reversed.
  * @example bitReversal(8) // [0, 4, 2, 6, 1, 5, 3, 7]
  */
