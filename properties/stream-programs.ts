@@ -18,7 +18,7 @@ import type { Program } from '../src/core/program.js'
 import { withRate } from '../src/core/signal.js'
 import { fftConvolve } from '../src/dsp/convolve.js'
 import { upsample } from '../src/dsp/resample.js'
-import type { TimeInputs } from '../src/realtime/stream/plan.js'
+import type { TimeInputs } from '../src/stream/index.js'
 import { rng } from './cases.js'
 import { ok } from './harness.js'
 

@@ -9,13 +9,13 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { reference } from '../src/backends/reference/index.js'
 import { compile } from '../src/core/program-api.js'
 import type { Program } from '../src/core/program.js'
 import { add } from '../src/core/math.js'
 import { constant, input } from '../src/core/signal.js'
 import { reverse } from '../src/core/tensor.js'
-import { renderStream } from '../src/realtime/stream/render.js'
-import type { TimeInputs } from '../src/realtime/stream/plan.js'
+import { renderStream, type TimeInputs } from '../src/stream/index.js'
 import { adsr } from '../src/synths/adsr.js'
 import { modDelay } from '../src/synths/delay.js'
 import { lfo } from '../src/synths/lfo.js'
@@ -28,9 +28,12 @@ import { params } from './runs.js'
 import { partition, streamableProgram } from './stream-programs.js'
 import { firstScaledMismatch, TOL } from './tolerance.js'
 
+/** The float64 reference kernels every streamed block runs on. */
+const backend = reference('float64')
+
 const streamedEqualsOffline = (program: Program, inputs: TimeInputs, feeds: Record<string, Float64Array>, blocks: readonly number[]): boolean => {
   const offline = run(program, feeds)['y']!.data
-  const streamed = ok(renderStream(program, { inputs }, feeds, blocks))['y']!
+  const streamed = ok(renderStream(program, { inputs, backend }, feeds, blocks))['y']!
   const at = firstScaledMismatch(TOL.stream, streamed, offline)
   if (at >= 0) console.error(`stream ≠ offline at ${at}: ${streamed[at]} vs ${offline[at]} (blocks ${blocks.join(',')})`)
   return at < 0
@@ -109,11 +112,11 @@ describe('streaming ≡ offline', () => {
   })
   it('refuses what needs the future, naming the op and its site', () => {
     const x = input('x', [1, 64], 'audio')
-    const r = renderStream(ok(compile({ y: reverse(x, [1]) })), { inputs: { x: 'audio' } }, { x: wave(64, 0) }, [64])
+    const r = renderStream(ok(compile({ y: reverse(x, [1]) })), { inputs: { x: 'audio' }, backend }, { x: wave(64, 0) }, [64])
     expect(E.isLeft(r) && r.left._tag === 'NotStreamable' && r.left.op).toBe('reverse')
     // a centred FIR over a signal that is not a noise source would need its future samples
     const fir = firFilter(input('x', [1, 64], 'audio'), input('m', [1, 4, 9], 'control'), 9)
-    const fn = renderStream(ok(compile({ y: fir })), { inputs: { x: 'audio', m: 'control' } }, { x: wave(64, 0), m: wave(36, 1) }, [64])
+    const fn = renderStream(ok(compile({ y: fir })), { inputs: { x: 'audio', m: 'control' }, backend }, { x: wave(64, 0), m: wave(36, 1) }, [64])
     expect(E.isLeft(fn) && fn.left._tag === 'NotStreamable' && fn.left.op).toBe('dsp.frameConvolve')
   })
 })

@@ -4,6 +4,9 @@
  *   ops are causal, folded over blocks of any size on the reference kernels,
  *   equal to the offline render (property `properties/stream.prop.ts`); ops
  *   that need the future are refused with `NotStreamable` naming op and site.
+ *   The evaluator is its own layer, `src/stream` (`ddsp-ts/stream`, any host
+ *   backend's kernels); here it is re-exported with the reference backend as
+ *   the default.
  * - **Fast voices** (`ddspVoice`, `kit808Voices`, `harmonicVoice`,
  *   `noiseVoice`, `partitionedConvolver`/`stagedConvolver`): plain
  *   Float32Array voices with preallocated buffers, no allocation per block,
@@ -24,9 +27,8 @@
  * const v = ddspVoice({ sampleRate: 48000, harmonics: 100, bands: 65, hop: 192, ir })
  * renderStream(program, { inputs: { f0: 'control' } }, feeds, [128, 128, 64])
  */
-export { streamProgram, type BlockFeeds, type Stream, type StreamError, type StreamSpec } from './stream/stream.js'
-export { renderStream } from './stream/render.js'
-export type { NotStreamable, StreamState, TimeInfo } from './stream/types.js'
+export { renderStream, streamProgram, type StreamSpec } from './stream.js'
+export type { BlockFeeds, NotStreamable, Stream, StreamBackend, StreamError, StreamState, TimeInfo } from '../stream/index.js'
 export { ddspVoice, type DdspFrame, type DdspVoice, type DdspVoiceOptions } from './voice-ddsp.js'
 export { kit808Voices, type DrumVoiceRT } from './voice-808.js'
 export { harmonicVoice, type HarmonicVoice, type HarmonicVoiceOptions } from './harmonic-voice.js'

@@ -18,10 +18,10 @@
  * compositeRules['dsp.phase'] // the phase accumulator rule
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { RefTensor } from '../../backends/reference/index.js'
-import type { OpAttrs } from '../../core/ops.js'
-import type { CompositeEqn } from '../../core/program.js'
-import { normalAt, uniformAt } from '../../core/random.js'
+import type { HostTensor } from '../core/backend.js'
+import type { OpAttrs } from '../core/ops.js'
+import type { CompositeEqn } from '../core/program.js'
+import { normalAt, uniformAt } from '../core/random.js'
 import type { BlockCtx } from './align.js'
 import { extentOf, withTime, type Clock, type TimeInfo } from './types.js'
 
@@ -30,7 +30,7 @@ type T = NonNullable<TimeInfo>
 /** A composite's stream rule. */
 export interface CompositeRule {
   readonly info: (e: CompositeEqn, ins: readonly TimeInfo[], shapes: ReadonlyArray<readonly number[]>, clock: Clock) => E.Either<string, T>
-  readonly run: (ctx: BlockCtx, e: CompositeEqn, ins: readonly RefTensor[], infos: readonly TimeInfo[], out: T) => RefTensor
+  readonly run: (ctx: BlockCtx, e: CompositeEqn, ins: readonly HostTensor[], infos: readonly TimeInfo[], out: T) => HostTensor
 }
 
 const audioAxis1 = (t: TimeInfo | undefined): boolean => t != null && t.axis === 1 && t.rate === 'audio'
@@ -43,7 +43,7 @@ const phase: CompositeRule = {
   run: (ctx, e, [f], _i, out) => {
     const sr = e.attrs['sampleRate'] as number
     const [b, n, c = 1] = f!.shape as [number, number, number?]
-    const carry = Float64Array.from(((ctx.get() as RefTensor | undefined)?.data ?? new Float64Array(b * c)))
+    const carry = Float64Array.from(((ctx.get() as HostTensor | undefined)?.data ?? new Float64Array(b * c)))
     const y = f!.data.constructor === Float32Array ? new Float32Array(f!.data.length) : new Float64Array(f!.data.length)
     for (let r = 0; r < b; r++)
       for (let k = 0; k < c; k++) {
@@ -72,7 +72,7 @@ const tables = (e: CompositeEqn): { i0: readonly number[]; i1: readonly number[]
 
 interface Frames {
   readonly start: number
-  readonly frames: RefTensor
+  readonly frames: HostTensor
 }
 
 const upsample: CompositeRule = {
@@ -123,7 +123,7 @@ const convolve: CompositeRule = {
     const [bx, n] = x!.shape as [number, number]
     const [bh, m] = h!.shape as [number, number]
     const b = Math.max(bx, bh)
-    const hist = (ctx.get() as RefTensor | undefined)?.data ?? new Float64Array(bx * (m - 1))
+    const hist = (ctx.get() as HostTensor | undefined)?.data ?? new Float64Array(bx * (m - 1))
     const len = m - 1 + n
     const xs = new Float64Array(bx * len) // [history | block] per row
     for (let r = 0; r < bx; r++) {
@@ -194,7 +194,7 @@ const frameConvolve: CompositeRule = {
     const bx = x!.shape[0]!
     const b = Math.max(bx, bh)
     const { p, n } = ctx.w
-    const st = (ctx.get() as { frames: Frames; hist: RefTensor } | undefined) ?? {
+    const st = (ctx.get() as { frames: Frames; hist: HostTensor } | undefined) ?? {
       frames: { start: 0, frames: { data: new Float64Array(0), shape: [bh, 0, m] } },
       hist: { data: new Float64Array(bx * (m - 1)), shape: [bx, m - 1] },
     }

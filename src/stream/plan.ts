@@ -13,11 +13,13 @@
  * analyse(program, [], { f0: 'control' }, { samples: 480, frames: 10 }, '') // Right(plan)
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { OpAttrs } from '../../core/ops.js'
-import type { CompositeEqn, Eqn, Output, PrimEqn, Program } from '../../core/program.js'
+import type { CompositeEqn, Eqn, Output, Program } from '../core/program.js'
 import { compositeRules, type CompositeRule } from './composites.js'
-import { isAudioShaped, primRules, type PrimRule } from './rules.js'
-import type { Clock, NotStreamable, StreamRate, TimeInfo } from './types.js'
+import { primRules, type PrimRule } from './rules/index.js'
+import { sourceInfo } from './rules/sources.js'
+import type { Clock, NotStreamable, TimeInfo, TimeInputs } from './types.js'
+
+export type { TimeInputs } from './types.js'
 
 /** One analysed equation. */
 export interface EqnPlan {
@@ -42,30 +44,12 @@ export interface Plan {
   readonly infos: ReadonlyMap<number, TimeInfo>
 }
 
-/** Which inputs are time-indexed (time on axis 1), and at which rate. */
-export type TimeInputs = Readonly<Record<string, StreamRate>>
-
 const fail = (e: Eqn, key: string, reason: string): NotStreamable => ({
   _tag: 'NotStreamable',
   op: e.op === 'composite' ? e.name : e.op,
   site: key,
   reason,
 })
-
-const sourceInfo = (e: PrimEqn, args: readonly TimeInfo[], inputs: TimeInputs, clock: Clock, ins: readonly TimeInfo[]): TimeInfo | 'none' => {
-  const audio = { axis: 1, rate: 'audio' } as const
-  if (e.op === 'input') {
-    const rate = inputs[(e.attrs as OpAttrs['input']).name]
-    return rate === undefined ? null : { axis: 1, rate }
-  }
-  if (e.op === 'param') return null
-  if (e.op === 'arg') return args[(e.attrs as OpAttrs['arg']).index] ?? null
-  if (e.op === 'noise') return isAudioShaped(e.shape, clock) ? { ...audio, noise: { ...(e.attrs as OpAttrs['noise']), shape: e.shape } } : null
-  if (e.op === 'constant') return isAudioShaped(e.shape, clock) ? audio : null
-  // a static value broadcast over the stream's length is a (constant) time source
-  if (e.op === 'broadcast' && ins.every((t) => t === null) && isAudioShaped(e.shape, clock)) return audio
-  return 'none'
-}
 
 /** Analyses one equation given its inputs' infos. */
 const analyseEqn = (e: Eqn, key: string, ins: TimeInfo[], shapes: number[][], args: readonly TimeInfo[], inputs: TimeInputs, clock: Clock): E.Either<NotStreamable, EqnPlan> => {

@@ -6,12 +6,12 @@
  *
  * @example
  * import { renderStream } from './render.js'
- * renderStream(program, { inputs: { x: 'audio' } }, { x: audio }, [128, 128, 64]) // Right({ y: Float64Array })
+ * renderStream(program, { inputs: { x: 'audio' }, backend: reference() }, { x: audio }, [128, 128, 64]) // Right({ y: Float64Array })
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { Feeds } from '../../core/interpret.js'
-import type { Program } from '../../core/program.js'
-import { sizeOf } from '../../core/shape.js'
+import type { Feeds } from '../core/interpret.js'
+import type { Program } from '../core/program.js'
+import { sizeOf } from '../core/shape.js'
 import { streamProgram, type BlockFeeds, type StreamError, type StreamSpec } from './stream.js'
 
 /** Rows [from, to) along axis 1 of a row-major `[B, L, ...]` array. */
@@ -28,7 +28,7 @@ const along1 = (data: ArrayLike<number>, shape: readonly number[], from: number,
  * Renders a program block by block and joins the outputs along axis 1.
  * @param feeds whole feeds (time-indexed ones included)  @param blocks block sizes in samples, summing to T
  * @returns each time-indexed output, flat row-major `[B, T, ...]`
- * @example renderStream(p, { inputs: { f0: 'control' } }, { f0 }, [1, 63, 200])
+ * @example renderStream(p, { inputs: { f0: 'control' }, backend: reference() }, { f0 }, [1, 63, 200])
  */
 export const renderStream = (program: Program, spec: StreamSpec, feeds: Feeds, blocks: readonly number[]): E.Either<StreamError, Record<string, Float64Array>> => {
   const fixed = Object.fromEntries(Object.entries(feeds).filter(([k]) => spec.inputs[k] === undefined))

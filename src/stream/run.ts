@@ -8,17 +8,15 @@
  * const statics = evalStatic(kernels, plan, named, [])
  * const outs = runBlock(kernels, plan, statics, blockFeeds, [], window, state)
  */
-import type { Kernels } from '../../core/backend.js'
-import type { RefTensor } from '../../backends/reference/index.js'
-import type { OpAttrs } from '../../core/ops.js'
-import type { PrimEqn } from '../../core/program.js'
-import { normalAt, uniformAt } from '../../core/random.js'
-import { stridesOf } from '../../core/shape.js'
+import type { HostTensor, Kernels } from '../core/backend.js'
+import type { OpAttrs } from '../core/ops.js'
+import type { PrimEqn } from '../core/program.js'
 import type { BlockCtx } from './align.js'
 import type { Plan } from './plan.js'
-import { extentOf, start, withTime, type Clock, type StateValue, type TimeInfo, type Window } from './types.js'
+import { sourceBlock } from './rules/sources.js'
+import type { Clock, StateValue, Window } from './types.js'
 
-type Kern = (i: readonly RefTensor[], a: unknown, s: readonly number[]) => RefTensor
+type Kern = (i: readonly HostTensor[], a: unknown, s: readonly number[]) => HostTensor
 
 /**
  * Full values of every static equation, by key (composite bodies included).
@@ -26,25 +24,25 @@ type Kern = (i: readonly RefTensor[], a: unknown, s: readonly number[]) => RefTe
  * @example evalStatic(kernels, plan, new Map([['gain', g]]), [])
  */
 export const evalStatic = (
-  k: Kernels<RefTensor>,
+  k: Kernels<HostTensor>,
   plan: Plan,
-  named: ReadonlyMap<string, RefTensor>,
-  args: ReadonlyArray<RefTensor | undefined>,
-  into: Map<string, RefTensor> = new Map(),
-): Map<string, RefTensor> => {
-  const values = new Map<number, RefTensor | undefined>()
+  named: ReadonlyMap<string, HostTensor>,
+  args: ReadonlyArray<HostTensor | undefined>,
+  into: Map<string, HostTensor> = new Map(),
+): Map<string, HostTensor> => {
+  const values = new Map<number, HostTensor | undefined>()
   for (const p of plan.eqns) {
     const e = p.eqn
     const ins = e.inputs.map((i) => values.get(i))
     if (p.how.kind === 'body') evalStatic(k, p.how.plan, named, ins, into)
     if (p.how.kind !== 'static') continue
-    let v: RefTensor
+    let v: HostTensor
     if (e.op === 'input' || e.op === 'param') v = named.get((e.attrs as OpAttrs['input']).name)!
     else if (e.op === 'arg') v = args[(e.attrs as OpAttrs['arg']).index]!
     else if (e.op === 'composite') {
-      const inner = evalStatic(k, bodyPlanOf(p), named, ins as RefTensor[], into)
+      const inner = evalStatic(k, bodyPlanOf(p), named, ins as HostTensor[], into)
       v = inner.get('0')!
-    } else v = (k[e.op as Exclude<typeof e.op, 'input' | 'param' | 'arg'>] as Kern)(ins as RefTensor[], e.attrs, e.shape)
+    } else v = (k[e.op as Exclude<typeof e.op, 'input' | 'param' | 'arg'>] as Kern)(ins as HostTensor[], e.attrs, e.shape)
     values.set(e.id, v)
     into.set(p.key, v)
   }
@@ -61,32 +59,6 @@ const bodyPlanOf = (p: Plan['eqns'][number]): Plan => {
   return { eqns: e.body.eqns.map((q) => ({ eqn: q, key: `${p.key}/${q.op === 'composite' ? q.name : q.op}#${q.id}`, info: null, ins: [], how: { kind: 'static' } })), outputs: e.body.outputs, infos: new Map() }
 }
 
-/** A block of a time source: a feed or arg, a constant spanning the stream, noise, or a broadcast static. */
-const sourceBlock = (k: Kernels<RefTensor>, e: PrimEqn, t: NonNullable<TimeInfo>, w: Window, ins: readonly RefTensor[]): RefTensor => {
-  const len = extentOf(t.rate, w)
-  const shape = withTime(e.shape, t, len)
-  const at = start(t.rate, w)
-  if (e.op === 'broadcast') return k.broadcast(ins, { shape }, shape)
-  if (e.op === 'constant') {
-    const a = e.attrs as OpAttrs['constant']
-    if (a.data.length === 1) return k.constant([], { shape, data: a.data }, shape)
-    const full = k.constant([], a, e.shape)
-    return k.slice([full], { begin: e.shape.map((_, i) => (i === t.axis ? at : 0)), size: shape }, shape)
-  }
-  // noise: element (…, t, …) of the full tensor has counter offset + its flat index there
-  const a = e.attrs as OpAttrs['noise']
-  const draw = a.dist === 'uniform' ? uniformAt : normalAt
-  const fs = stridesOf(e.shape)
-  const bs = stridesOf(shape)
-  const out = new Array<number>(shape.reduce((x, y) => x * y, 1)) // the constant's attribute data: filled in place, not copied
-  for (let i = 0; i < out.length; i++) {
-    let flat = 0
-    for (let d = 0; d < shape.length; d++) flat += (Math.floor(i / bs[d]!) % shape[d]!) * fs[d]! + (d === t.axis ? at * fs[d]! : 0)
-    out[i] = draw(a.seed, a.offset + flat)
-  }
-  return k.constant([], { shape, data: out }, shape)
-}
-
 /** Mutable per-block state access, copied on write into a fresh record. */
 export interface StateCell {
   readonly read: (key: string) => StateValue | undefined
@@ -100,21 +72,21 @@ export interface StateCell {
  * @example runBlock(k, plan, statics, { x: block }, [], { p: 0, n: 64, fp: 0, m: 0 }, clock, cell)
  */
 export const runBlock = (
-  k: Kernels<RefTensor>,
+  k: Kernels<HostTensor>,
   plan: Plan,
-  statics: ReadonlyMap<string, RefTensor>,
-  feeds: Readonly<Record<string, RefTensor>>,
-  args: readonly RefTensor[],
+  statics: ReadonlyMap<string, HostTensor>,
+  feeds: Readonly<Record<string, HostTensor>>,
+  args: readonly HostTensor[],
   w: Window,
   clock: Clock,
   cell: StateCell,
-): Map<string, RefTensor> => {
-  const values = new Map<number, RefTensor>()
+): Map<string, HostTensor> => {
+  const values = new Map<number, HostTensor>()
   for (const p of plan.eqns) {
     const e = p.eqn
     const ins = e.inputs.map((i) => values.get(i)!)
     const ctx: BlockCtx = { kernels: k, clock, w, get: () => cell.read(p.key), put: (v) => cell.write(p.key, v) }
-    let v: RefTensor
+    let v: HostTensor
     if (p.how.kind === 'static') v = statics.get(p.key)!
     else if (p.how.kind === 'source')
       v = e.op === 'input' ? feeds[(e.attrs as OpAttrs['input']).name]! : e.op === 'arg' ? args[(e.attrs as OpAttrs['arg']).index]! : sourceBlock(k, e as PrimEqn, p.info!, w, ins)
@@ -123,7 +95,7 @@ export const runBlock = (
     else v = runBlock(k, p.how.plan, statics, feeds, ins, w, clock, cell).get('0')!
     values.set(e.id, v)
   }
-  const out = new Map<string, RefTensor>()
+  const out = new Map<string, HostTensor>()
   for (const o of plan.outputs) if (plan.infos.get(o.id) !== null) out.set(o.name, values.get(o.id)!)
   return out
 }

@@ -1,6 +1,9 @@
 /**
  * Streaming a compiled Program: a pure fold over blocks of any size that
- * reproduces the offline render. `streamProgram` analyses the program once
+ * reproduces the offline render, on the kernels of the backend the spec
+ * names (any backend whose values live in host memory as `{ data, shape }`,
+ * e.g. `reference('float64')`: the stateful rules read and build those
+ * arrays directly). `streamProgram` analyses the program once
  * (time-indexed inputs, clock) and evaluates everything constant in time;
  * the resulting `Stream` has `init()` → state and `process(state, block)` →
  * `{ outputs, state }`, with the state plain data (carried cumsums, recurrence
@@ -12,27 +15,34 @@
  * latency of frame-rate controls is one hop (+ c samples for filtered noise).
  *
  * @example
+ * import { reference } from 'ddsp-ts/backends/reference'
  * import { streamProgram } from './stream.js'
- * const s = streamProgram(program, { inputs: { x: 'audio' } }, { gain: [0.5] })  // Right(stream)
+ * const s = streamProgram(program, { inputs: { x: 'audio' }, backend: reference() }, { gain: [0.5] })  // Right(stream)
  * // let st = s.init(); ({ outputs, state: st } = s.process(st, { x: block }))
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { reference, type RefTensor } from '../../backends/reference/index.js'
-import type { EvalError } from '../../core/errors.js'
-import { checkFeeds, type Feeds } from '../../core/interpret.js'
-import type { Program } from '../../core/program.js'
-import { sizeOf } from '../../core/shape.js'
+import type { Backend, HostTensor } from '../core/backend.js'
+import type { EvalError } from '../core/errors.js'
+import { checkFeeds, type Feeds } from '../core/interpret.js'
+import type { Program } from '../core/program.js'
+import { sizeOf } from '../core/shape.js'
 import { analyse, lookahead, type Plan, type TimeInputs } from './plan.js'
 import { evalStatic, runBlock } from './run.js'
 import type { Clock, NotStreamable, StateValue, StreamState } from './types.js'
+
+/**
+ * What streaming needs of a backend: kernels on host-memory values, upload, and the float type of its host arrays.
+ * @example const b: StreamBackend = reference('float32')
+ */
+export type StreamBackend = Pick<Backend<HostTensor>, 'kernels' | 'upload' | 'float'>
 
 /** How to stream a program. */
 export interface StreamSpec {
   /** Time-indexed inputs (time on axis 1) and their rate; every other input is fed once, whole. */
   readonly inputs: TimeInputs
-  /** Float type of the reference kernels (default float64). */
-  readonly float?: 'float32' | 'float64'
+  /** The kernels every block runs on, e.g. `reference('float64')`. */
+  readonly backend: StreamBackend
 }
 
 /** One block's inputs: for audio inputs n samples along axis 1, for control inputs the new frames. */
@@ -51,7 +61,7 @@ export interface Stream {
     state: StreamState,
     samples: number,
     feeds: BlockFeeds,
-  ) => E.Either<EvalError, { readonly outputs: Readonly<Record<string, RefTensor>>; readonly state: StreamState }>
+  ) => E.Either<EvalError, { readonly outputs: Readonly<Record<string, HostTensor>>; readonly state: StreamState }>
   /** Control frames that must have arrived to render samples [0, end). */
   readonly framesNeeded: (end: number) => number
 }
@@ -82,9 +92,9 @@ const blockInputs = (
   inputs: TimeInputs,
   samples: number,
   feeds: BlockFeeds,
-  upload: (data: Float64Array, shape: readonly number[]) => RefTensor,
-): E.Either<EvalError, { readonly blocks: Record<string, RefTensor>; readonly m: number }> => {
-  const blocks: Record<string, RefTensor> = {}
+  upload: (data: Float64Array, shape: readonly number[]) => HostTensor,
+): E.Either<EvalError, { readonly blocks: Record<string, HostTensor>; readonly m: number }> => {
+  const blocks: Record<string, HostTensor> = {}
   let m = -1
   for (const [name, rate] of Object.entries(inputs)) {
     const d = decls.find((x) => x.name === name)
@@ -104,12 +114,12 @@ const blockInputs = (
 /**
  * Compiles a Program into a Stream.
  * @param program a compiled program whose outputs are `[B, T, ...]`
- * @param spec time-indexed inputs  @param staticFeeds values of every other input and param
+ * @param spec time-indexed inputs and the backend  @param staticFeeds values of every other input and param
  * @returns the stream, or the first op that cannot stream (`NotStreamable`, with its site), or a feed error
- * @example streamProgram(p, { inputs: { f0: 'control', amps: 'control' } }, {})
+ * @example streamProgram(p, { inputs: { f0: 'control', amps: 'control' }, backend: reference() }, {})
  */
 export const streamProgram = (program: Program, spec: StreamSpec, staticFeeds: Feeds): E.Either<StreamError, Stream> => {
-  const backend = reference(spec.float ?? 'float64')
+  const backend = spec.backend
   const k = backend.kernels
   const decls = [...program.inputs, ...program.params]
   const fixed: Program = { ...program, inputs: program.inputs.filter((d) => spec.inputs[d.name] === undefined) }

@@ -8,10 +8,13 @@
  * const t: TimeInfo = { axis: 1, rate: 'audio' }
  * const w: Window = { p: 0, n: 128, fp: 0, m: 2 } // samples 0…127, frames 0…1
  */
-import type { RefTensor } from '../../backends/reference/index.js'
+import type { HostTensor } from '../core/backend.js'
 
 /** A stream rate: audio samples, or control frames (upsampled inside the program). */
 export type StreamRate = 'audio' | 'control'
+
+/** Which inputs are time-indexed (time on axis 1), and at which rate. @example const i: TimeInputs = { f0: 'control', x: 'audio' } */
+export type TimeInputs = Readonly<Record<string, StreamRate>>
 
 /** A counter-based noise source: any sample can be drawn on demand, ahead of the stream. */
 export interface NoiseSource {
@@ -54,7 +57,7 @@ export interface NotStreamable {
 }
 
 /** One equation's carried state: plain data (tensors, numbers, records of them). */
-export type StateValue = RefTensor | number | { readonly [k: string]: StateValue }
+export type StateValue = HostTensor | number | { readonly [k: string]: StateValue }
 
 /** Per-equation carried state, keyed by equation path. */
 export type StreamState = Readonly<Record<string, StateValue>>
