@@ -9,7 +9,7 @@
  * @example
  * npm run bench:kernels
  */
-import { median } from '../src/core/host-stats.js'
+import { median } from '../src/host/stats.js'
 import { hopWeights } from '../src/realtime/frames.js'
 import { wasmRealFft } from '../src/realtime/wasm/fft.js'
 import { harmonicsBank } from '../src/realtime/wasm/harmonics.js'

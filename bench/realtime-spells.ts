@@ -13,7 +13,7 @@
  * npm run bench:spells              # 40 one-second rounds
  * SECONDS=100 npm run bench:spells
  */
-import { extent, median } from '../src/core/host-stats.js'
+import { extent, median } from '../src/host/stats.js'
 import { BLOCK, ddspRow, SR, warmUp } from './realtime-rows.js'
 
 const SECONDS = Number(process.env['SECONDS'] ?? 40)

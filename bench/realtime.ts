@@ -16,7 +16,7 @@
  * npm run bench:realtime            # full table
  * BENCH_BLOCKS=2000 BENCH_ROUNDS=3 npm run bench:realtime
  */
-import { extent, median } from '../src/core/host-stats.js'
+import { extent, median } from '../src/host/stats.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
 import { BLOCK, ddspRow, drumRow, gc, gcCount, kitRow, parts, type Row, SR, warmUp } from './realtime-rows.js'
 

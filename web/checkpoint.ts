@@ -14,7 +14,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
 import { checkParams, isObj, numbers } from '../src/train/checkpoint-schema.js'
-import { sigmoidHost } from '../src/train/logit.js'
+import { sigmoidHost } from '../src/host/sigmoid.js'
 import { KIT_VOICES, SYNTH_FORMAT, type DdspSpec, type KitSpec, type SynthSpec } from './spec.js'
 
 /** Why a file cannot be played, at a JSON path. @example { _tag: 'BadSynth', path: '$.hop', message: 'must be a positive integer' } */

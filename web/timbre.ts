@@ -11,7 +11,7 @@
  * @example
  * const t = timbreFrame(spec); t.brighten(1); t.levels(0.3, 0.5, 220); voice.pushFrame(t.frame)
  */
-import { expSigmoid } from '../src/realtime/frames.js'
+import { expSigmoid } from '../src/host/sigmoid.js'
 import type { DdspSpec } from './spec.js'
 
 /**

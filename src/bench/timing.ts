@@ -6,7 +6,7 @@
  * @example
  * const t = await time(() => evaluate(b)(p, feeds), 10)   // { median_ms, min_ms, max_ms, runs }
  */
-import { extent, median } from '../core/host-stats.js'
+import { extent, median } from '../host/stats.js'
 
 /** Timings of one case. */
 export interface Timing {

@@ -17,7 +17,7 @@ import { readWav, type Audio } from '../io/wav.js'
 import { checkBytes, DEFAULT_LIMITS, limitExceeded, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
 import { estimateBytes } from './bounds.js'
-import { extent, mean, median } from '../core/host-stats.js'
+import { extent, mean, median } from '../host/stats.js'
 
 /** Options of `ddsp features`. */
 export interface FeaturesOptions {

@@ -39,7 +39,7 @@ export const MAX_MODEL_FILE_BYTES = 2 ** 20
 import { mixToMono } from './features.js'
 import { asCli } from './train-files.js'
 import { transferRemap } from './transfer-remap.js'
-import { extent } from '../core/host-stats.js'
+import { extent } from '../host/stats.js'
 
 /** A shift: a number, or 'auto' (fit the training range). @example const s: Shift = 'auto' */
 export type Shift = number | 'auto'

@@ -17,7 +17,7 @@ import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { AnyBackend } from '../backends/load.js'
 import { extractFeatures } from '../features/extract.js'
 import { featureError, type FeatureError } from '../features/errors.js'
-import { extent, mean } from '../core/host-stats.js'
+import { extent, mean } from '../host/stats.js'
 
 /** One mono recording. @example const r: Recording = { sampleRate: 16000, samples: new Float32Array(32000) } */
 export interface Recording {

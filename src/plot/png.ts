@@ -12,7 +12,7 @@ import { drawAxes, fmtTick, logTicks, niceTicks, type Frame, type Tick } from '.
 import { BLACK, canvas, type Canvas, type Rgb } from './canvas.js'
 import { colour, type ColourMap } from './colormap.js'
 import { logSpectrogram, peakDb, type Spectrogram, type SpectrogramOptions } from './spectrogram.js'
-import { extent } from '../core/host-stats.js'
+import { extent } from '../host/stats.js'
 
 const LINE: Rgb = [31, 119, 180]
 

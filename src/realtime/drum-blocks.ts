@@ -17,7 +17,7 @@ import { fillUniform } from '../core/random.js'
 import { decayBlock, type Decay, oscBlock } from './drum-kernels.js'
 import { biquadBlock, type Biquad, type Svf, svfBlock } from './drum-filters.js'
 import { squareAt } from './square-table.js'
-import { tanhExp } from './tanh.js'
+import { tanhExp } from '../host/tanh.js'
 
 /** The voice's scalars: g[0] samples since the trigger, g[1] noise seed, then its gains. */
 interface Scalars {

@@ -13,7 +13,7 @@
  * const e = decayState(); resetDecay(e, 300, 0, 48000)
  * nextDecay(e) // 1 at the first sample, then r, r², …
  */
-import { sinPi } from './sine.js'
+import { sinPi } from '../host/sine.js'
 import { squareAt } from './square-table.js'
 import type { Range } from '../synths/drums/modules.js'
 

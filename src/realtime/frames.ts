@@ -3,7 +3,7 @@
  * (preallocated, overwritten in place) and the interpolation weights of the
  * offline upsamplers over one hop H, so a voice reads frame i₀ = ⌊t/H⌋ and
  * i₁ = i₀ + 1 (i₀ again while i₁ has not arrived — the offline render holds
- * its last frame the same way). Also ddsp's exp-sigmoid on numbers.
+ * its last frame the same way).
  *
  * @example
  * const ring = frameRing(16, 100)      // 16 slots of 100 values
@@ -44,13 +44,3 @@ export const hopWeights = (hop: number): { readonly linear: Float64Array; readon
   linear: Float64Array.from(upsampleTable('linear', 1, hop).w1),
   window: Float64Array.from(upsampleTable('window', 1, hop).w1),
 })
-
-/**
- * ddsp's exp-sigmoid on a number: maxValue·exp(−ln(exponent)·softplus(−x)) + threshold (as `dsp/scale`).
- * @example expSigmoid(0) // 2·0.5^ln10 + 1e-7 ≈ 0.4054
- */
-export const expSigmoid = (x: number, exponent = 10, maxValue = 2, threshold = 1e-7): number => {
-  const z = -x
-  const softplus = Math.max(z, 0) + Math.log(Math.exp(-Math.abs(z)) + 1)
-  return Math.exp(softplus * -Math.log(exponent)) * maxValue + threshold
-}

@@ -18,8 +18,9 @@
  * v.pushFrame(amp, dist, 220); v.pushFrame(amp, dist, 220)
  * v.process(out128)
  */
-import { expSigmoid, frameRing, hopWeights } from './frames.js'
-import { sinPi } from './sine.js'
+import { expSigmoid } from '../host/sigmoid.js'
+import { frameRing, hopWeights } from './frames.js'
+import { sinPi } from '../host/sine.js'
 import { type KernelChoice } from './wasm/kernel.js'
 import { harmonicsBank } from './wasm/harmonics.js'
 

@@ -41,7 +41,8 @@
 import { fillUniform } from '../core/random.js'
 import { nextPow2, realFft, type RealFft } from '../host/fft.js'
 import { firTable } from '../host/fir.js'
-import { expSigmoid, frameRing, type FrameRing } from './frames.js'
+import { expSigmoid } from '../host/sigmoid.js'
+import { frameRing, type FrameRing } from './frames.js'
 import type { KernelChoice } from './wasm/kernel.js'
 import { directFir, type DirectFir } from './wasm/noise.js'
 

@@ -2,7 +2,7 @@
  * Uniformly partitioned FFT convolution (overlap-save with a frequency-domain
  * delay line), for long impulse responses at small blocks with no latency:
  * the IR is cut into P partitions of B samples, each transformed once with a
- * real FFT of N = 2B (one complex FFT of B: `backends/host/fft.ts`, or `wasm/fft.wat`); per block the last 2B inputs are transformed and
+ * real FFT of N = 2B (one complex FFT of B: `host/fft.ts`, or `wasm/fft.wat`); per block the last 2B inputs are transformed and
  *   Y = Σ_{p<P} H_p · X_{b−p},   y_block = last B samples of IFFT(Y)
  * i.e. y[t] = Σₘ h[m]·x[t − m] exactly (up to rounding). Spectra are stored
  * bin-major (all partitions of a bin adjacent; bin-pair major on the wasm path)

@@ -12,7 +12,7 @@
 import { constant, type Signal } from '../core/signal.js'
 import { sigmoid } from '../dsp/scale.js'
 import { kit808, type Voice808 } from '../synths/drums/kit808.js'
-import { logit, sigmoidHost } from './logit.js'
+import { logit, sigmoidHost } from '../host/sigmoid.js'
 import type { MatchParam } from './match.js'
 import type { NamedParams } from './params.js'
 

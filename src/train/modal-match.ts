@@ -20,7 +20,7 @@ import { constant, withRate, type Signal } from '../core/signal.js'
 import { broadcastTo, reshape } from '../core/tensor.js'
 import { expSigmoid, sigmoid } from '../dsp/scale.js'
 import { modalDrum } from '../synths/modal.js'
-import { logit, sigmoidHost } from './logit.js'
+import { logit, sigmoidHost } from '../host/sigmoid.js'
 import type { MatchParam } from './match.js'
 import type { NamedParams } from './params.js'
 

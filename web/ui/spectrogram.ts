@@ -2,7 +2,7 @@
  * Spectrograms on a canvas: `liveSpectrogram` scrolls one column per
  * animation frame from an AnalyserNode (dB magnitudes, log-frequency rows
  * from 40 Hz to Nyquist), and `drawSpectrogram` paints a whole rendered
- * buffer (Hann-windowed STFT with the host FFT, `src/backends/host/fft.ts`)
+ * buffer (Hann-windowed STFT with the host FFT, `src/host/fft.ts`)
  * the same way — the browser test's screenshot shows it.
  *
  * @example

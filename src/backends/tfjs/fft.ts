@@ -18,7 +18,7 @@
  *   `[2·bins, n]`) DFT matrix. Reference: Van Loan, "Computational
  *   Frameworks for the FFT" §1.7 (Stockham autosort).
  * - `host` (wasm, tfjs-cpu: tensors in host memory), n a power of two ≥ 4:
- *   the rows are read out and transformed by `backends/host/fft.ts` (a real
+ *   the rows are read out and transformed by `host/fft.ts` (a real
  *   FFT via a half-length complex FFT, float64), 10–40× faster than
  *   `real-ops` there; other n as `real-ops`.
  *

@@ -3,8 +3,8 @@
 ;; Each is the twin, operation for operation, of its TypeScript definition; the tests compare the two voices'
 ;; memories after every block (each float64 intermediate) and their float32 outputs, bit for bit:
 ;;   decay   — drum-kernels decayBlock (runs of anchor·rʲ from the record's power table, on f64x2 lanes),
-;;   osc     — drum-kernels oscBlock (the phase sum scalar, then sinPi of src/realtime/sine.ts on f64x2 lanes),
-;;   tanh    — src/realtime/tanh.ts tanhExp, scaled, to float32 (f64x2 lanes),
+;;   osc     — drum-kernels oscBlock (the phase sum scalar, then sinPi of src/host/sine.ts on f64x2 lanes),
+;;   tanh    — src/host/tanh.ts tanhExp, scaled, to float32 (f64x2 lanes),
 ;;   biquad, svf — drum-filters biquadBlock, svfBlock (scalar: each sample waits on the last),
 ;;   voices  — drum-blocks kickBlock … cowbellBlock (square tables: square-table.ts squareAt, the two squares on
 ;;             the two lanes of an f64x2).

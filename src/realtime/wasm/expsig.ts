@@ -1,7 +1,7 @@
 /**
  * The exp-sigmoid kernel (`expsig.wat`) in a voice's wasm memory: DDSP's
  * exp_sigmoid of n control values at once (the harmonic distribution, the
- * noise band gains), within 1e-14 relative to `frames` `expSigmoid`. Lay the
+ * noise band gains), within 1e-14 relative to `host/sigmoid` `expSigmoid`. Lay the
  * regions out with `expsigRegions` next to the voice's own, then `expsigCall`
  * gives the call.
  *

@@ -1,4 +1,4 @@
-;; ddsp's exp-sigmoid on f64x2, for the real-time voices' controls (src/realtime/frames.ts expSigmoid: the noise
+;; ddsp's exp-sigmoid on f64x2, for the real-time voices' controls (src/host/sigmoid.ts expSigmoid: the noise
 ;; voice's band gains, the harmonic voice's harmonic distribution), two values per f64x2 (n even; callers pad):
 (module
   (import "env" "memory" (memory 1))

@@ -2,7 +2,7 @@
  * The real FFT of `fft.wat` (length n = 2m, m ≥ 4 a power of 2): its tables,
  * laid out in a kernel memory by `fftRegions` and filled by `fftCalls`,
  * and `wasmRealFft(n)`, a standalone plan with its own memory (for tests and
- * one-off use). Same contract as `realFft` in `src/backends/host/fft.ts`
+ * one-off use). Same contract as `realFft` in `src/host/fft.ts`
  * (split spectra, bins 0…m; the inverse is NumPy's irfft).
  *
  * @example

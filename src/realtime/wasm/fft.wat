@@ -1,6 +1,6 @@
 ;; A real FFT in wasm SIMD for the partitioned convolver (src/realtime/partitioned.ts) and the noise voice's impulse
 ;; (src/realtime/wasm/noise.ts), the same algorithm as
-;; realFft in src/backends/host/fft.ts: length n = 2m real rows through one complex FFT of m on z[j] = x[2j] + i·x[2j+1],
+;; realFft in src/host/fft.ts: length n = 2m real rows through one complex FFT of m on z[j] = x[2j] + i·x[2j+1],
 ;; then the split X[k] = E[k] + e^{−2πik/n}·O[k], E = (Z[k] + Z̄[m−k])/2, O = (Z[k] − Z̄[m−k])/(2i)
 ;; (Press et al., Numerical Recipes §12.3); the inverse runs the split backwards (DC/Nyquist imaginary parts ignored)
 ;; and scales by 1/n (NumPy's irfft).

@@ -9,7 +9,7 @@
 ;; the sample it is paired with. a0 and d are read up to index kmax + 1: pad them with two values.
 ;; `segment` stages one hop segment for it (as harmonic-voice.ts's TypeScript loop, op for op): per sample
 ;;   f0 = fa + df·lin[j],  θ += dθ·f0 (wrapped to [0, 2π)),  kmax = min(K, ⌈nyquist/f0⌉ − 1) (K when f0 ≤ 0),
-;;   s1 = sin θ, c1 = cos θ (sinPi of src/realtime/sine.ts on the two lanes of an f64x2), ww = win[j].
+;;   s1 = sin θ, c1 = cos θ (sinPi of src/host/sine.ts on the two lanes of an f64x2), ww = win[j].
 ;; Pointers are byte offsets into the imported memory, arrays of f64 (kmax: i32); s1, c1, ww and out 16-byte aligned.
 (module
   (import "env" "memory" (memory 1))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extent, mean, median } from './host-stats.js'
+import { extent, mean, median } from './stats.js'
 
 describe('host statistics', () => {
   it('extent, mean and median of plain arrays, empty ones included', () => {
