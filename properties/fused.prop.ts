@@ -1,5 +1,5 @@
 /**
- * Law: every host fused lowering (`src/fused`) equals its composite's
+ * Law: every host fused lowering (`src/backends/host/fused`) equals its composite's
  * decomposition — forward values and, through the fused `.vjp` composite,
  * gradients with respect to every input. The fused side runs on the wasm
  * backend (whose `loadBackend` registers the host lowerings), the

@@ -21,7 +21,7 @@ import { reference, type RefTensor } from './reference/index.js'
 import { hostMemory, probe } from './tfjs/capabilities.js'
 import { tfjsBackend, type TfjsBackend } from './tfjs/backend.js'
 import { withHostLowerings } from './tfjs/host-fused.js'
-import { hostLowerings } from '../fused/index.js'
+import { hostLowerings } from './host/fused/index.js'
 
 /** The backend names `loadBackend` knows. @example backendNames.includes('wasm') // true */
 export const backendNames = ['wasm', 'tfjs-cpu', 'cuda', 'tfjs-node', 'reference'] as const
@@ -113,7 +113,7 @@ const loadOnce = async (name: TfjsBackendName): Promise<E.Either<BackendUnavaila
 
 /** Options of `loadBackend`. */
 export interface LoadOptions {
-  /** Register the host fused lowerings (`src/fused`) on backends with host-memory tensors (default true). */
+  /** Register the host fused lowerings (`backends/host/fused`) on backends with host-memory tensors (default true). */
   readonly fused?: boolean
 }
 

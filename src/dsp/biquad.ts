@@ -5,7 +5,7 @@
  *   y[n] = u[n] − a1·y[n−1] − a2·y[n−2]
  * State s[n] = (y[n], y[n−1]) evolves as s[n] = [[−a1, −a2], [1, 0]]·s[n−1] + (u[n], 0),
  * zero initial state (torchaudio `lfilter` semantics, a0 = 1, no clamp).
- * A fusible composite `dsp.biquad`: host-memory backends run `fused/biquad.ts`
+ * A fusible composite `dsp.biquad`: host-memory backends run `backends/host/fused/biquad.ts`
  * (one pass, static coefficients never widened to `[B, T]`).
  * Reference: R. Bristow-Johnson, "Cookbook formulae for audio EQ biquad filter coefficients".
  *

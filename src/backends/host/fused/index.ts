@@ -5,10 +5,10 @@
  * decomposition by `properties/fused.prop.ts`.
  *
  * @example
- * import { hostLowerings } from './fused/index.js'
+ * import { hostLowerings } from './host/fused/index.js'
  * Object.keys(hostLowerings) // ['synth.harmonicBank', 'synth.harmonicBank.vjp', ...]
  */
-import type { HostKernel } from '../core/backend.js'
+import type { HostKernel } from '../../../core/backend.js'
 import { biquadForward, biquadVjp } from './biquad.js'
 import { harmonicBankForward, harmonicBankVjp } from './harmonic-bank.js'
 import { firForward, firVjp } from './fir.js'
