@@ -18,7 +18,7 @@ import type { GraphError } from './errors.js'
 import { canonical, hashString } from './hash.js'
 import type { OpAttrs, OpName } from './ops.js'
 import type { TensorType } from './shape.js'
-import { primitives } from './primitives/index.js'
+import { typeRules } from './primitives/types.js'
 
 /** A primitive application. */
 export interface PrimNode<K extends OpName = OpName> {
@@ -110,9 +110,7 @@ export const mk = <K extends OpName>(
   attrs: OpAttrs[K],
   error?: string,
 ): PrimNode<K> => {
-  const spec = primitives[op]
-  // Only reachable if a module inside the primitive cycle is imported first; fail loudly, not with a TypeError.
-  if (spec === undefined) throw new Error(`ddsp-ts: primitive '${op}' is not registered (import 'ddsp-ts/core', not a primitives module, first)`)
+  const spec = typeRules[op]
   const type = typeOrError(op, inputs, error, () =>
     spec.arity !== 'variadic' && inputs.length !== spec.arity
       ? E.left(`takes ${spec.arity} inputs, got ${inputs.length}`)

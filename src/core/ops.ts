@@ -1,8 +1,9 @@
 /**
  * The closed set of primitive op names and the attributes each carries.
  *
- * `OpAttrs` is the one place that lists the primitives; the registry
- * (`primitives/index.ts`), every backend's kernel table and the property
+ * `OpAttrs` is the one place that lists the primitives, by op group (the
+ * file names in `primitives/`, the backends and the stream rules); the type
+ * and VJP tables (`primitives/`), every backend's kernel table and the property
  * generators are mapped types over its keys, so adding an op without its
  * rules fails to compile.
  *
@@ -25,7 +26,7 @@ export interface OpAttrs {
   noise: { readonly seed: number; readonly shape: Shape; readonly dist: 'uniform' | 'normal'; readonly offset: number }
   /** The `index`-th argument of a composite's body. */
   arg: { readonly index: number; readonly shape: Shape }
-  // unary
+  // elementwise: unary
   neg: Record<string, never>
   exp: Record<string, never>
   log: Record<string, never>
@@ -38,7 +39,7 @@ export interface OpAttrs {
   floor: Record<string, never>
   /** Identity forward, zero cotangent backward. */
   stopGradient: Record<string, never>
-  // binary (NumPy broadcasting)
+  // elementwise: binary (NumPy broadcasting)
   add: Record<string, never>
   sub: Record<string, never>
   mul: Record<string, never>
@@ -47,12 +48,12 @@ export interface OpAttrs {
   maximum: Record<string, never>
   minimum: Record<string, never>
   atan2: Record<string, never>
-  // select
+  // elementwise: comparison and selection
   /** 1 where a < b, else 0. */
   less: Record<string, never>
   /** `mask != 0 ? a : b`, broadcasting all three. */
   select: Record<string, never>
-  // reductions
+  // reduce
   sum: { readonly axes: readonly number[] }
   reduceMax: { readonly axes: readonly number[] }
   // layout
@@ -66,12 +67,14 @@ export interface OpAttrs {
   // indexing
   gather: { readonly axis: number; readonly batchDims: number }
   scatterAdd: { readonly axis: number; readonly batchDims: number; readonly size: number }
-  // linear algebra and signal
+  // matmul
   matmul: { readonly transposeA: boolean; readonly transposeB: boolean }
+  // scan
   cumsum: { readonly axis: number; readonly reverse: boolean; readonly exclusive: boolean }
+  recurrence: Record<string, never>
+  // spectral
   rfft: { readonly n: number }
   irfft: { readonly n: number }
-  recurrence: Record<string, never>
 }
 
 /** Name of a primitive. */

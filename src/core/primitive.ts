@@ -1,20 +1,19 @@
 /**
- * `PrimitiveSpec`: the one definition of a primitive, holding its type rule,
- * its VJP rule (written in primitives) and where it is linear.
+ * A primitive's rules are two tables, one per interpretation: its type rule
+ * (`TypeRule`, `type-rule.ts`, run by `mk`) and its VJP rule, written in
+ * primitives, with where it is linear (`VjpSpec`, here, run by autodiff).
+ * `PrimitiveSpec` is the two together.
  *
- * Specs live in `primitives/<group>.ts`; the registry is a mapped type over
- * `OpName`, so a primitive without rules fails `tsc`.
+ * Type rules live in `primitives/<group>.ts`, VJP rules beside them in
+ * `primitives/<group>.vjp.ts`; the tables are mapped types over `OpName`, so
+ * a primitive without rules fails `tsc`.
  *
  * @example
- * const neg: PrimitiveSpec<'neg'> = {
- *   arity: 1, type: ([x]) => E.right(x), linearIn: [[0]],
- *   vjp: (ct) => [B.neg(ct)],
- * }
+ * const neg: VjpSpec<'neg'> = { vjp: (ct) => [B.neg(ct)], linearIn: [[0]] }
  */
-import type * as E from 'fp-ts/lib/Either.js'
 import type { Node } from './node.js'
 import type { OpAttrs, OpName } from './ops.js'
-import type { TensorType } from './shape.js'
+import type { TypeRule } from './type-rule.js'
 
 /** What a VJP rule sees of the equation it differentiates. */
 export interface VjpContext<K extends OpName> {
@@ -30,12 +29,8 @@ export interface VjpContext<K extends OpName> {
  */
 export type VjpRule<K extends OpName> = (ct: Node, ctx: VjpContext<K>) => ReadonlyArray<Node | undefined>
 
-/** A primitive's rules. */
-export interface PrimitiveSpec<K extends OpName> {
-  /** Number of tensor inputs, or `'variadic'` (concat). */
-  readonly arity: number | 'variadic'
-  /** Output type from input types and attributes, or a message naming what is wrong. */
-  readonly type: (inputs: readonly TensorType[], attrs: OpAttrs[K]) => E.Either<string, TensorType>
+/** A primitive's VJP rule and linearity. */
+export interface VjpSpec<K extends OpName> {
   readonly vjp: VjpRule<K>
   /**
    * Groups of input positions in which the op is jointly linear with the other
@@ -46,6 +41,15 @@ export interface PrimitiveSpec<K extends OpName> {
   /** Inputs that carry no gradient (indices, masks). */
   readonly nondiff?: readonly number[]
 }
+
+/** The VJP rules of the ops `K` (one group's table). @example const v: VjpRulesOf<'matmul'> = matmulVjps */
+export type VjpRulesOf<K extends OpName> = { readonly [P in K]: VjpSpec<P> }
+
+/** The VJP table: exactly one VJP rule per op. */
+export type VjpRules = VjpRulesOf<OpName>
+
+/** A primitive's rules: its type rule and its VJP rule. */
+export type PrimitiveSpec<K extends OpName> = TypeRule<K> & VjpSpec<K>
 
 /** The registry type: exactly one spec per op. */
 export type PrimitiveRegistry = { readonly [K in OpName]: PrimitiveSpec<K> }

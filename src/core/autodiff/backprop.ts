@@ -15,13 +15,13 @@ import { toposort } from '../compile.js'
 import { isValid, shapeOf, type Node } from '../node.js'
 import type { OpAttrs, OpName } from '../ops.js'
 import type { VjpContext } from '../primitive.js'
-import { primitives } from '../primitives/index.js'
+import { vjpRules } from '../primitives/vjps.js'
 import { inline } from './inline.js'
 
 /** Cotangents of a node's inputs, or `undefined` entries for symbolic zeros. */
 const inputCotangents = (n: Node, ct: Node, paramGrads: Map<string, Node>): ReadonlyArray<Node | undefined> => {
   if (n.kind === 'prim') {
-    const rule = primitives[n.op].vjp as (ct: Node, ctx: VjpContext<OpName>) => ReadonlyArray<Node | undefined>
+    const rule = vjpRules[n.op].vjp as (ct: Node, ctx: VjpContext<OpName>) => ReadonlyArray<Node | undefined>
     return rule(ct, { inputs: n.inputs, output: n, attrs: n.attrs })
   }
   if (n.vjp !== undefined) return inline(n.vjp, [...n.inputs, n, ct])

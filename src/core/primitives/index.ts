@@ -1,31 +1,19 @@
 /**
- * The primitive registry: exactly one spec per op name (a mapped type, so a
- * missing primitive fails `tsc`).
+ * The primitive registry: exactly one spec per op name, each the op's type
+ * rule (`types.ts`) and VJP rule (`vjps.ts`) together. Core itself reads the
+ * two tables apart (`mk` the types, autodiff the VJPs).
  *
  * @example
  * import { primitives } from './index.js'
  * primitives.sin.linearIn // []
  */
+import { opNames } from '../ops.js'
 import type { PrimitiveRegistry } from '../primitive.js'
-import { abs, cos, exp, floor, log, neg, sign, sin, sqrt, stopGradient, tanh } from './unary.js'
-import { add, atan2, div, maximum, minimum, mul, pow, sub } from './binary.js'
-import { arg, constant, input, noise, param } from './sources.js'
-import { less, select } from './select.js'
-import { reduceMax, sum } from './reduce.js'
-import { broadcast, concat, pad, reshape, reverse, slice, transpose } from './layout.js'
-import { gather, scatterAdd } from './indexing.js'
-import { matmul } from './matmul.js'
-import { cumsum, irfft, rfft } from './spectral.js'
-import { recurrence } from './recurrence.js'
+import { typeRules } from './types.js'
+import { vjpRules } from './vjps.js'
 
-/** Every primitive's type rule, VJP rule and linearity. */
-export const primitives: PrimitiveRegistry = {
-  constant, input, param, noise, arg,
-  neg, exp, log, sin, cos, sqrt, tanh, abs, sign, floor, stopGradient,
-  add, sub, mul, div, pow, maximum, minimum, atan2,
-  less, select,
-  sum, reduceMax,
-  reshape, broadcast, transpose, slice, pad, concat, reverse,
-  gather, scatterAdd,
-  matmul, cumsum, rfft, irfft, recurrence,
-}
+export { typeRules } from './types.js'
+export { vjpRules } from './vjps.js'
+
+/** Every primitive's type rule, VJP rule and linearity. @example primitives.concat.linearIn // ['all'] */
+export const primitives = Object.fromEntries(opNames.map((op) => [op, { ...typeRules[op], ...vjpRules[op] }])) as PrimitiveRegistry

@@ -1,5 +1,6 @@
 /**
- * `gather` and its transpose `scatterAdd`, with tf.gather's `batchDims`.
+ * Type rules of `gather` and its transpose `scatterAdd`, with tf.gather's
+ * `batchDims` (VJP rules in `indexing.vjp.ts`).
  *
  * gather: `out[b, p, i, q] = x[b, p, idx[b, i], q]`, shape
  * `x.shape[:axis] + idx.shape[batchDims:] + x.shape[axis+1:]`. Index values
@@ -11,10 +12,11 @@
  * const frames = B.gather(B.input('x', [16]), B.constant([0, 1, 2, 3, 2, 3, 4, 5], [2, 4]), 0) // [2, 4]
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as B from '../build.js'
-import { shapeOf } from '../node.js'
-import type { PrimitiveSpec } from '../primitive.js'
+import type { TypeRule, TypeRulesOf } from '../type-rule.js'
 import { sameShape, showShape, type Shape } from '../shape.js'
+
+/** The indexing group. */
+export type IndexingOp = 'gather' | 'scatterAdd'
 
 const checkBatch = (xs: Shape, idx: Shape, axis: number, b: number): string | undefined =>
   !Number.isInteger(b) || b < 0 || b > idx.length || b > axis
@@ -23,7 +25,7 @@ const checkBatch = (xs: Shape, idx: Shape, axis: number, b: number): string | un
       ? `batch axes differ: ${showShape(xs.slice(0, b))} vs ${showShape(idx.slice(0, b))}`
       : undefined
 
-export const gather: PrimitiveSpec<'gather'> = {
+const gather: TypeRule<'gather'> = {
   arity: 2,
   type: ([x, idx], a) => {
     const xs = x!.shape
@@ -34,16 +36,9 @@ export const gather: PrimitiveSpec<'gather'> = {
       ? E.left(bad)
       : E.right({ shape: [...xs.slice(0, axis), ...idx!.shape.slice(a.batchDims), ...xs.slice(axis + 1)] })
   },
-  vjp: (ct, { inputs: [x, idx], attrs }) => {
-    const xs = shapeOf(x!)
-    const axis = attrs.axis < 0 ? attrs.axis + xs.length : attrs.axis
-    return [B.scatterAdd(ct, idx!, axis, xs[axis]!, attrs.batchDims), undefined]
-  },
-  linearIn: [[0]],
-  nondiff: [1],
 }
 
-export const scatterAdd: PrimitiveSpec<'scatterAdd'> = {
+const scatterAdd: TypeRule<'scatterAdd'> = {
   arity: 2,
   type: ([u, idx], a) => {
     const us = u!.shape
@@ -59,7 +54,7 @@ export const scatterAdd: PrimitiveSpec<'scatterAdd'> = {
     if (!Number.isInteger(a.size) || a.size < 0) return E.left(`size must be a non-negative integer, got ${a.size}`)
     return E.right({ shape: [...us.slice(0, axis), a.size, ...us.slice(axis + span)] })
   },
-  vjp: (ct, { inputs: [, idx], attrs }) => [B.gather(ct, idx!, attrs.axis, attrs.batchDims), undefined],
-  linearIn: [[0]],
-  nondiff: [1],
 }
+
+/** Type rules of the indexing group. @example indexingTypes.gather.arity // 2 */
+export const indexingTypes: TypeRulesOf<IndexingOp> = { gather, scatterAdd }

@@ -1,7 +1,7 @@
 /**
- * Layout primitives: reshape, broadcast, transpose, slice, pad, concat,
- * reverse. All are linear; each VJP is its pair (slice/pad, broadcast/sum,
- * concat/slice, transpose/inverse permutation).
+ * Type rules of the layout primitives: reshape, broadcast, transpose, slice,
+ * pad, concat, reverse. All are linear; their VJP rules (`layout.vjp.ts`)
+ * are each its pair.
  *
  * @example
  * import * as B from '../build.js'
@@ -9,13 +9,14 @@
  * B.slice(B.pad(x, [0, 1], [0, 1]), [0, 1], [2, 8]) // x again
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as B from '../build.js'
-import { shapeOf } from '../node.js'
-import type { PrimitiveSpec } from '../primitive.js'
+import type { TypeRule, TypeRulesOf } from '../type-rule.js'
 import { broadcastShapes, isShape, sameShape, showShape, sizeOf } from '../shape.js'
 import { checkAxes, perAxis, sameAsInput } from './rules.js'
 
-export const reshape: PrimitiveSpec<'reshape'> = {
+/** The layout group. */
+export type LayoutOp = 'reshape' | 'broadcast' | 'transpose' | 'slice' | 'pad' | 'concat' | 'reverse'
+
+const reshape: TypeRule<'reshape'> = {
   arity: 1,
   type: ([x], a) =>
     !isShape(a.shape)
@@ -23,11 +24,9 @@ export const reshape: PrimitiveSpec<'reshape'> = {
       : sizeOf(a.shape) !== sizeOf(x!.shape)
         ? E.left(`cannot reshape ${showShape(x!.shape)} (${sizeOf(x!.shape)} values) to ${showShape(a.shape)}`)
         : E.right({ shape: a.shape }),
-  vjp: (ct, { inputs: [x] }) => [B.reshape(ct, shapeOf(x!))],
-  linearIn: [[0]],
 }
 
-export const broadcast: PrimitiveSpec<'broadcast'> = {
+const broadcast: TypeRule<'broadcast'> = {
   arity: 1,
   type: ([x], a) =>
     !isShape(a.shape)
@@ -35,28 +34,20 @@ export const broadcast: PrimitiveSpec<'broadcast'> = {
       : E.flatMap(broadcastShapes(x!.shape, a.shape), (s) =>
           sameShape(s, a.shape) ? E.right({ shape: a.shape }) : E.left(`cannot broadcast ${showShape(x!.shape)} to ${showShape(a.shape)}`),
         ),
-  vjp: (ct, { inputs: [x] }) => [B.unbroadcast(ct, shapeOf(x!))],
-  linearIn: [[0]],
 }
 
 const isPermutation = (perm: readonly number[], rank: number): boolean =>
   Array.isArray(perm) && perm.length === rank && [...perm].sort((p, q) => p - q).every((p, i) => p === i)
 
-export const transpose: PrimitiveSpec<'transpose'> = {
+const transpose: TypeRule<'transpose'> = {
   arity: 1,
   type: ([x], a) =>
     isPermutation(a.perm, x!.shape.length)
       ? E.right({ shape: a.perm.map((p) => x!.shape[p]!) })
       : E.left(`perm ${JSON.stringify(a.perm)} is not a permutation of ${x!.shape.length} axes`),
-  vjp: (ct, { attrs }) => {
-    const inv = new Array<number>(attrs.perm.length)
-    attrs.perm.forEach((p, i) => (inv[p] = i))
-    return [B.transpose(ct, inv)]
-  },
-  linearIn: [[0]],
 }
 
-export const slice: PrimitiveSpec<'slice'> = {
+const slice: TypeRule<'slice'> = {
   arity: 1,
   type: ([x], a) => {
     const s = x!.shape
@@ -67,14 +58,9 @@ export const slice: PrimitiveSpec<'slice'> = {
       ? E.left(`slice [${a.begin[i]}, ${a.begin[i]! + a.size[i]!}) out of range on axis ${i} of ${showShape(s)}`)
       : E.right({ shape: a.size })
   },
-  vjp: (ct, { inputs: [x], attrs }) => {
-    const s = shapeOf(x!)
-    return [B.pad(ct, attrs.begin, s.map((d, k) => d - attrs.begin[k]! - attrs.size[k]!))]
-  },
-  linearIn: [[0]],
 }
 
-export const pad: PrimitiveSpec<'pad'> = {
+const pad: TypeRule<'pad'> = {
   arity: 1,
   type: ([x], a) => {
     const s = x!.shape
@@ -83,11 +69,9 @@ export const pad: PrimitiveSpec<'pad'> = {
     if ([...a.before, ...a.after].some((p) => p < 0)) return E.left('padding must be ≥ 0')
     return E.right({ shape: s.map((d, k) => d + a.before[k]! + a.after[k]!) })
   },
-  vjp: (ct, { inputs: [x], attrs }) => [B.slice(ct, attrs.before, shapeOf(x!))],
-  linearIn: [[0]],
 }
 
-export const concat: PrimitiveSpec<'concat'> = {
+const concat: TypeRule<'concat'> = {
   arity: 'variadic',
   type: (ins, a) => {
     const first = ins[0]
@@ -101,23 +85,12 @@ export const concat: PrimitiveSpec<'concat'> = {
       return E.right({ shape: first.shape.map((d, k) => (k === axis ? ins.reduce((n, t) => n + t.shape[k]!, 0) : d)) })
     })
   },
-  vjp: (ct, { inputs, attrs }) => {
-    const rank = shapeOf(ct).length
-    const axis = attrs.axis < 0 ? attrs.axis + rank : attrs.axis
-    let offset = 0
-    return inputs.map((x) => {
-      const s = shapeOf(x)
-      const begin = s.map((_, k) => (k === axis ? offset : 0))
-      offset += s[axis]!
-      return B.slice(ct, begin, s)
-    })
-  },
-  linearIn: ['all'],
 }
 
-export const reverse: PrimitiveSpec<'reverse'> = {
+const reverse: TypeRule<'reverse'> = {
   arity: 1,
   type: (ins, a) => E.flatMap(checkAxes(a.axes, ins[0]!.shape.length), () => sameAsInput(ins)),
-  vjp: (ct, { attrs }) => [B.reverse(ct, attrs.axes)],
-  linearIn: [[0]],
 }
+
+/** Type rules of the layout group. @example layoutTypes.concat.arity // 'variadic' */
+export const layoutTypes: TypeRulesOf<LayoutOp> = { reshape, broadcast, transpose, slice, pad, concat, reverse }

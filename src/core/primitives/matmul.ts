@@ -1,18 +1,16 @@
 /**
- * Batched matrix product `C = op(A)·op(B)` over the last two axes, batch axes
- * broadcast (NumPy matmul). Bilinear: dA = G·Bᵀ, dB = Aᵀ·G (adjusted for the
- * transpose flags).
+ * Type rule of the batched matrix product `C = op(A)·op(B)` over the last two
+ * axes, batch axes broadcast (NumPy matmul). VJP rule in `matmul.vjp.ts`.
  *
  * @example
  * import * as B from '../build.js'
  * B.matmul(B.input('a', [4, 2, 3]), B.input('b', [3, 5])) // [4, 2, 5]
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as B from '../build.js'
-import type { PrimitiveSpec } from '../primitive.js'
+import type { TypeRule, TypeRulesOf } from '../type-rule.js'
 import { broadcastShapes, showShape } from '../shape.js'
 
-export const matmul: PrimitiveSpec<'matmul'> = {
+const matmul: TypeRule<'matmul'> = {
   arity: 2,
   type: ([a, b], { transposeA, transposeB }) => {
     const as = a!.shape
@@ -25,11 +23,7 @@ export const matmul: PrimitiveSpec<'matmul'> = {
       broadcastShapes(as.slice(0, -2), bs.slice(0, -2)),
     )
   },
-  vjp: (g, { inputs: [a, b], attrs: { transposeA: tA, transposeB: tB } }) => {
-    if (!tA && !tB) return [B.matmul(g, b!, false, true), B.matmul(a!, g, true, false)]
-    if (!tA && tB) return [B.matmul(g, b!, false, false), B.matmul(g, a!, true, false)]
-    if (tA && !tB) return [B.matmul(b!, g, false, true), B.matmul(a!, g, false, false)]
-    return [B.matmul(b!, g, true, true), B.matmul(g, a!, true, true)]
-  },
-  linearIn: [[0], [1]],
 }
+
+/** Type rules of the matmul group. @example matmulTypes.matmul.arity // 2 */
+export const matmulTypes: TypeRulesOf<'matmul'> = { matmul }

@@ -1,19 +1,21 @@
 /**
- * Source primitives: `constant`, `input`, `param`, `noise` and composite
- * `arg`s. They have no tensor inputs and so no cotangents to return.
+ * Type rules of the source primitives: `constant`, `input`, `param`, `noise`
+ * and composite `arg`s. They have no tensor inputs, and so no cotangents to
+ * return (`sources.vjp.ts`).
  *
  * @example
  * import * as B from '../build.js'
  * B.noise(1, [4], 'normal') // four standard normal values, the same on every backend
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { PrimitiveSpec } from '../primitive.js'
+import type { TypeRule, TypeRulesOf } from '../type-rule.js'
 import { sizeOf } from '../shape.js'
 import { declaredShape } from './rules.js'
 
-const noCotangents = () => []
+/** The sources group. */
+export type SourceOp = 'constant' | 'input' | 'param' | 'noise' | 'arg'
 
-export const constant: PrimitiveSpec<'constant'> = {
+const constant: TypeRule<'constant'> = {
   arity: 0,
   type: (_, a) =>
     E.flatMap(declaredShape(a.shape), (t) =>
@@ -23,8 +25,6 @@ export const constant: PrimitiveSpec<'constant'> = {
           ? E.right(t)
           : E.left(`constant has ${a.data.length} values for shape [${t.shape.join(',')}]`),
     ),
-  vjp: noCotangents,
-  linearIn: [],
 }
 
 const named =
@@ -32,21 +32,17 @@ const named =
   (name: unknown, shape: unknown) =>
     typeof name === 'string' && name.length > 0 ? declaredShape(shape) : E.left(`${kind} name must be a non-empty string`)
 
-export const input: PrimitiveSpec<'input'> = {
+const input: TypeRule<'input'> = {
   arity: 0,
   type: (_, a) => named('input')(a.name, a.shape),
-  vjp: noCotangents,
-  linearIn: [],
 }
 
-export const param: PrimitiveSpec<'param'> = {
+const param: TypeRule<'param'> = {
   arity: 0,
   type: (_, a) => named('param')(a.name, a.shape),
-  vjp: noCotangents,
-  linearIn: [],
 }
 
-export const noise: PrimitiveSpec<'noise'> = {
+const noise: TypeRule<'noise'> = {
   arity: 0,
   type: (_, a) =>
     !Number.isInteger(a.seed) || !Number.isInteger(a.offset) || a.offset < 0
@@ -54,13 +50,12 @@ export const noise: PrimitiveSpec<'noise'> = {
       : a.dist !== 'uniform' && a.dist !== 'normal'
         ? E.left(`noise dist must be 'uniform' or 'normal', got ${String(a.dist)}`)
         : declaredShape(a.shape),
-  vjp: noCotangents,
-  linearIn: [],
 }
 
-export const arg: PrimitiveSpec<'arg'> = {
+const arg: TypeRule<'arg'> = {
   arity: 0,
   type: (_, a) => (Number.isInteger(a.index) && a.index >= 0 ? declaredShape(a.shape) : E.left('arg index must be ≥ 0')),
-  vjp: noCotangents,
-  linearIn: [],
 }
+
+/** Type rules of the sources group. @example sourceTypes.noise.arity // 0 */
+export const sourceTypes: TypeRulesOf<SourceOp> = { constant, input, param, noise, arg }

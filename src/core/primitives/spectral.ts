@@ -1,13 +1,12 @@
 /**
- * Cumulative sum and the real FFT pair. Complex values are a trailing axis of
- * 2 (re, im), because tfjs-wasm has no complex dtype.
+ * Type rules of the real FFT pair. Complex values are a trailing axis of 2
+ * (re, im), because tfjs-wasm has no complex dtype. VJP rules in
+ * `spectral.vjp.ts`.
  *
  * rfft: `X[k] = Σₜ x[t]·e^{−2πikt/n}` for k = 0…⌊n/2⌋ (last axis of length n).
  * irfft: `x[t] = (1/n)·Σₖ wₖ·(Re Xₖ cos θ − Im Xₖ sin θ)`, θ = 2πkt/n, with
  * wₖ = 1 at DC and (n even) Nyquist, 2 elsewhere: NumPy's irfft, which ignores
- * the imaginary parts of DC and Nyquist. The transposes are each other up to
- * the Hermitian weights: rfftᵀ(G) = irfft(G·n/w), irfftᵀ(g) = rfft(g)·w/n.
- * cumsumᵀ is the cumsum in the other direction (JAX).
+ * the imaginary parts of DC and Nyquist.
  *
  * @example
  * import * as B from '../build.js'
@@ -15,29 +14,15 @@
  * B.irfft(B.rfft(x, 16), 16) // x again
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as B from '../build.js'
-import type { Node } from '../node.js'
-import type { PrimitiveSpec } from '../primitive.js'
+import type { TypeRule, TypeRulesOf } from '../type-rule.js'
 import { binsOf, showShape } from '../shape.js'
-import { checkAxes, sameAsInput } from './rules.js'
 
-export const cumsum: PrimitiveSpec<'cumsum'> = {
-  arity: 1,
-  type: (ins, a) => E.flatMap(checkAxes([a.axis], ins[0]!.shape.length, 'axis'), () => sameAsInput(ins)),
-  vjp: (ct, { attrs }) => [B.cumsum(ct, attrs.axis, !attrs.reverse, attrs.exclusive)],
-  linearIn: [[0]],
-}
-
-/** Hermitian weights wₖ as a `[bins, 1]` constant: 1 at DC and Nyquist, 2 elsewhere. */
-const hermitianWeights = (n: number, scale: (w: number) => number): Node => {
-  const bins = binsOf(n)
-  const w = Array.from({ length: bins }, (_, k) => (k === 0 || (n % 2 === 0 && k === bins - 1) ? 1 : 2))
-  return B.constant(w.map(scale), [bins, 1])
-}
+/** The spectral group. */
+export type SpectralOp = 'rfft' | 'irfft'
 
 const validN = (n: number) => Number.isInteger(n) && n >= 1
 
-export const rfft: PrimitiveSpec<'rfft'> = {
+const rfft: TypeRule<'rfft'> = {
   arity: 1,
   type: ([x], { n }) => {
     const s = x!.shape
@@ -45,11 +30,9 @@ export const rfft: PrimitiveSpec<'rfft'> = {
     if (s.length < 1 || s.at(-1) !== n) return E.left(`rfft(n=${n}) needs a last axis of ${n}, got ${showShape(s)}`)
     return E.right({ shape: [...s.slice(0, -1), binsOf(n), 2] })
   },
-  vjp: (ct, { attrs: { n } }) => [B.irfft(B.mul(ct, hermitianWeights(n, (w) => n / w)), n)],
-  linearIn: [[0]],
 }
 
-export const irfft: PrimitiveSpec<'irfft'> = {
+const irfft: TypeRule<'irfft'> = {
   arity: 1,
   type: ([x], { n }) => {
     const s = x!.shape
@@ -58,6 +41,7 @@ export const irfft: PrimitiveSpec<'irfft'> = {
       return E.left(`irfft(n=${n}) needs shape [..., ${binsOf(n)}, 2], got ${showShape(s)}`)
     return E.right({ shape: [...s.slice(0, -2), n] })
   },
-  vjp: (ct, { attrs: { n } }) => [B.mul(B.rfft(ct, n), hermitianWeights(n, (w) => w / n))],
-  linearIn: [[0]],
 }
+
+/** Type rules of the spectral group. @example spectralTypes.rfft.arity // 1 */
+export const spectralTypes: TypeRulesOf<SpectralOp> = { rfft, irfft }

@@ -1,39 +1,27 @@
 /**
- * The linear recurrence `y[t] = a[t]·y[t−1] + x[t]`, `y[−1] = y0`, with a
- * k-dimensional state: `a: [..., T, k, k]`, `x: [..., T, k]`, `y0: [..., k]`,
- * `y: [..., T, k]`. The final state is `y[T−1]`, so streaming carries it into
- * the next block as `y0`. One-pole filters, envelopes and leaky integrators
- * use k = 1; biquads and state-variable filters use k = 2 (state-space form).
+ * VJP rules of the scans. cumsumᵀ is the cumsum in the other direction (JAX).
  *
- * Adjoint (reverse-mode), with g the output cotangent:
+ * Recurrence adjoint (reverse-mode), with g the output cotangent:
  *   λ[t] = g[t] + a[t+1]ᵀ·λ[t+1],  λ[T−1] = g[T−1]   (the same recurrence,
  *   reversed in time, with aᵀ shifted by one step)
  *   ∂x[t] = λ[t],  ∂a[t] = λ[t]·y[t−1]ᵀ,  ∂y0 = a[0]ᵀ·λ[0].
  * Linear in (x, y0) jointly for fixed a.
  *
  * @example
- * import * as B from '../build.js'
- * // cumsum of x: [T, 1] as the case a = 1
- * B.recurrence(B.constant(1, [8, 1, 1]), B.input('x', [8, 1]), B.zeros([1]))
+ * import { scanVjps } from './scan.vjp.js'
+ * scanVjps.recurrence.linearIn // [[1, 2]]
  */
-import * as E from 'fp-ts/lib/Either.js'
 import * as B from '../build.js'
 import { shapeOf } from '../node.js'
-import type { PrimitiveSpec } from '../primitive.js'
-import { sameShape, showShape } from '../shape.js'
+import type { VjpRulesOf, VjpSpec } from '../primitive.js'
+import type { ScanOp } from './scan.js'
 
-export const recurrence: PrimitiveSpec<'recurrence'> = {
-  arity: 3,
-  type: ([a, x, y0]) => {
-    const xs = x!.shape
-    const k = xs.at(-1)
-    const shapes = `a ${showShape(a!.shape)}, x ${showShape(xs)}, y0 ${showShape(y0!.shape)}`
-    if (xs.length < 2 || k === undefined || k < 1 || xs.at(-2)! < 1)
-      return E.left(`x must be [..., T, k] with T, k ≥ 1 (${shapes})`)
-    if (!sameShape(a!.shape, [...xs, k])) return E.left(`a must be [..., T, k, k] matching x (${shapes})`)
-    if (!sameShape(y0!.shape, [...xs.slice(0, -2), k])) return E.left(`y0 must be [..., k] matching x (${shapes})`)
-    return E.right({ shape: xs })
-  },
+const cumsum: VjpSpec<'cumsum'> = {
+  vjp: (ct, { attrs }) => [B.cumsum(ct, attrs.axis, !attrs.reverse, attrs.exclusive)],
+  linearIn: [[0]],
+}
+
+const recurrence: VjpSpec<'recurrence'> = {
   vjp: (g, { inputs: [a, , y0], output: y }) => {
     const xs = shapeOf(g)
     const r = xs.length
@@ -60,3 +48,6 @@ export const recurrence: PrimitiveSpec<'recurrence'> = {
   linearIn: [[1, 2]],
   nondiff: [],
 }
+
+/** VJP rules of the scan group. @example scanVjps.cumsum.vjp */
+export const scanVjps: VjpRulesOf<ScanOp> = { cumsum, recurrence }
