@@ -16,7 +16,7 @@ const orThrow = <A>(e: E.Either<unknown, A>): A => {
 }
 const name = (process.argv[2] ?? 'wasm') as BackendName
 const mode = process.argv[3] ?? 'b'
-const b = orThrow(await loadBackend(name)) as Backend<unknown>
+const b = orThrow(await loadBackend(name))
 const w = workload()
 const target = orThrow(await evaluate(b)(w.programs.forward, w.targetControls))['audio']!.data
 const hoisted = await hoistTarget(b, w.programs.train, target)

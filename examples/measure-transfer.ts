@@ -14,7 +14,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { loadBackend } from '../src/backends/load.js'
-import type { Backend } from '../src/core/backend.js'
 import { evaluate } from '../src/core/interpret.js'
 import { compile } from '../src/core/program-api.js'
 import { input } from '../src/core/signal.js'
@@ -39,7 +38,7 @@ const mono = async (p: string): Promise<Float32Array> => mixToMono(ok(await read
 const mss = async (pred: Float32Array, target: Float32Array): Promise<number> => {
   const n = target.length
   const p = ok(compile({ loss: multiScaleSpectralLoss(input('p', [1, n], 'audio'), input('t', [1, n], 'audio')) }))
-  return ok(await evaluate(backend as Backend<unknown>)(p, { p: pred, t: target }))['loss']!.data[0]!
+  return ok(await evaluate(backend)(p, { p: pred, t: target }))['loss']!.data[0]!
 }
 
 // 1. resynthesis vs baselines

@@ -95,7 +95,7 @@ for (const [name, b] of loaded) {
     describe(`backend ${name} equals the float64 reference`, () => it.skip(title, () => undefined))
     continue
   }
-  const backend = b.right as Backend<unknown>
+  const backend = b.right
   describe(`backend ${name} equals the float64 reference`, () => {
     it('forward, on random programs', async () => {
       await fc.assert(

@@ -38,7 +38,7 @@ import { firstScaledMismatch, TOL } from './tolerance.js'
 let wasm: Backend<unknown>
 const calls = new Map<string, number>()
 beforeAll(async () => {
-  const b = ok(await loadBackend('wasm')) as Backend<unknown>
+  const b = ok(await loadBackend('wasm'))
   const fused = Object.fromEntries(
     Object.entries(b.fused).map(([name, k]) => [name, (...a: Parameters<NonNullable<typeof k>>) => (calls.set(name, (calls.get(name) ?? 0) + 1), k!(...a))]),
   )

@@ -15,9 +15,9 @@ import { createRequire } from 'node:module'
 import * as path from 'node:path'
 import * as tf from '@tensorflow/tfjs-core'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Backend } from '../core/backend.js'
+import type { AnyBackend } from '../core/backend.js'
 import type { BackendUnavailable } from '../core/errors.js'
-import { reference, type RefTensor } from './reference/index.js'
+import { reference } from './reference/index.js'
 import { hostMemory, probe } from './tfjs/capabilities.js'
 import { tfjsBackend, type TfjsBackend } from './tfjs/backend.js'
 import { withHostLowerings } from './tfjs/host-fused.js'
@@ -29,8 +29,8 @@ export const backendNames = ['wasm', 'tfjs-cpu', 'cuda', 'tfjs-node', 'reference
 /** A backend name. @example const n: BackendName = 'tfjs-cpu' */
 export type BackendName = (typeof backendNames)[number]
 
-/** Any loaded backend (tfjs tensors or reference arrays). @example evaluate(b as Backend<unknown>)(program, feeds) */
-export type AnyBackend = Backend<tf.Tensor> | Backend<RefTensor>
+/** Any loaded backend (tfjs tensors or reference arrays), core's `AnyBackend`. @example evaluate(b)(program, feeds) */
+export type { AnyBackend } from '../core/backend.js'
 
 const unavailable = (backend: string, reason: string, remedy: string): BackendUnavailable => ({
   _tag: 'BackendUnavailable',

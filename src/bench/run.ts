@@ -104,7 +104,7 @@ export const runBench = async (o: BenchOptions, log: (line: string) => void = ()
       timed.push({ name, reason: `${loaded.left.reason}. ${loaded.left.remedy}` })
       continue
     }
-    const b = loaded.right as Backend<unknown>
+    const b = loaded.right
     if (target === undefined) {
       log(`${name}: rendering the target`)
       const t = (await must(() => evaluate(b)(w.programs.forward, w.targetControls))) as Record<string, { data: Float32Array | Float64Array }>

@@ -2,20 +2,19 @@
  * The host feature API: one call from mono samples to a JSON-ready report of
  * frame-aligned f0 (YIN), voicing confidence, A-weighted loudness, spectral
  * centroid, RMS and flatness, plus onset times. The differentiable composites
- * run in one program on the chosen backend (default: `backendFromEnv`); f0 and
- * onset picking run on the host. All frame features share one hop, and frame f
+ * run in one program on the backend the caller passes in (features loads no
+ * backend itself); f0 and onset picking run on the host. All frame features share one hop, and frame f
  * is centred on sample f·hop (⌊N/hop⌋ + 1 frames), so `f0_hz` and `loudness_db`
  * can drive `harmonic` directly (as `[1, F, 1]` control signals).
  *
  * @example
  * import { extractFeatures } from 'ddsp-ts/features'
- * const r = await extractFeatures(audio, 16000, { hopMs: 4 })()   // Either<FeatureError, FeatureReport>
+ * const r = await extractFeatures(audio, 16000, { backend: reference('float32'), hopMs: 4 })()   // Either<FeatureError, FeatureReport>
  * if (E.isRight(r)) console.log(r.right.f0_hz.length === r.right.loudness_db.length) // true
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import type { AnyBackend } from '../backends/load.js'
-import type { Backend } from '../core/backend.js'
+import type { AnyBackend } from '../core/backend.js'
 import { evaluate, type Outputs } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
@@ -56,11 +55,8 @@ export interface FeatureReport {
 export interface ExtractOptions {
   /** Frame hop (ms); default 10. Rounded to whole samples. */
   readonly hopMs?: number
-  /**
-   * Backend to evaluate on. Default: `backendFromEnv()` (DDSP_BACKEND, else wasm), imported lazily only then, so
-   * features stays free of runtime backend imports (DESIGN §2) whenever a backend is passed.
-   */
-  readonly backend?: AnyBackend
+  /** Backend to evaluate on (e.g. `await loadBackend('wasm')`, or `backendFromEnv()` as the CLI does). */
+  readonly backend: AnyBackend
   /** Loudness FFT length; default the power of two nearest 32 ms (DDSP's 512 at 16 kHz). */
   readonly loudnessNfft?: number
   /** YIN lowest / highest f0 (Hz) and threshold; defaults 40, min(3000, sr/4), 0.1. */
@@ -137,20 +133,18 @@ const report = (out: Outputs, n: number, sampleRate: number, p: Plan, g: ReturnT
 /**
  * Extracts frame-aligned features and onsets from mono audio.
  * @param audio mono samples in [−1, 1]  @param sampleRate Hz
- * @param options hopMs (10 ms), backend (from DDSP_BACKEND), loudnessNfft (≈ 32 ms), fMin / fMax (Hz), yinThreshold
- * @returns a task of Either: FeatureError (bad input, unavailable backend, failed evaluation) or the report
+ * @param options backend (required), hopMs (10 ms), loudnessNfft (≈ 32 ms), fMin / fMax (Hz), yinThreshold
+ * @returns a task of Either: FeatureError (bad input, failed evaluation) or the report
  * @example await extractFeatures(samples, 44100, { backend: reference('float32') })()
  */
-export const extractFeatures = (audio: Float32Array, sampleRate: number, options: ExtractOptions = {}): TE.TaskEither<FeatureError, FeatureReport> =>
+export const extractFeatures = (audio: Float32Array, sampleRate: number, options: ExtractOptions): TE.TaskEither<FeatureError, FeatureReport> =>
   async () => {
     const p = plan(audio, sampleRate, options)
     if (E.isLeft(p)) return p
-    const backend = options.backend !== undefined ? E.right(options.backend) : await (await import('../backends/load.js')).backendFromEnv()
-    if (E.isLeft(backend)) return E.left(featureError(`backend unavailable: ${backend.left.reason}. ${backend.left.remedy}`))
     const g = graph(audio.length, sampleRate, p.right, options)
     const program = compile(g.outputs)
     if (E.isLeft(program)) return E.left(featureError(`feature graph: ${program.left.map((e) => e.message).join('; ')}`))
-    const out = await evaluate(backend.right as Backend<unknown>)(program.right, { audio })
+    const out = await evaluate(options.backend)(program.right, { audio })
     if (E.isLeft(out)) return E.left(featureError(`evaluation failed: ${JSON.stringify(out.left)}`))
     return E.right(report(out.right, audio.length, sampleRate, p.right, g))
   }

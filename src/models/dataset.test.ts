@@ -27,7 +27,7 @@ describe('dataset', () => {
   })
   it('names what is wrong: a hop that does not divide the example, mixed rates, too short', async () => {
     const rec = { sampleRate: sr, samples: tone(200, 1) }
-    const bad = async (o: Parameters<typeof prepareDataset>[1], rs = [rec]) => {
+    const bad = async (o: Omit<Parameters<typeof prepareDataset>[1], 'backend'>, rs = [rec]) => {
       const r = await prepareDataset(rs, { backend: reference('float32'), ...o })()
       return E.isLeft(r) ? r.left.message : 'ok'
     }

@@ -9,12 +9,12 @@
  * decoder needs an f0 everywhere (ddsp uses CREPE's f0 even when unvoiced).
  *
  * @example
- * const d = await prepareDataset([{ sampleRate: 16000, samples }], { hop: 160, exampleSamples: 16000, stepSamples: 8000 })()
+ * const d = await prepareDataset([{ sampleRate: 16000, samples }], { hop: 160, exampleSamples: 16000, stepSamples: 8000, backend })()
  * // Right({ examples: [{ audio: Float32Array(16000), f0Hz: Float32Array(100), loudnessDb: Float32Array(100) }, …], … })
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import type { AnyBackend } from '../backends/load.js'
+import type { AnyBackend } from '../core/backend.js'
 import { extractFeatures } from '../features/extract.js'
 import { featureError, type FeatureError } from '../features/errors.js'
 import { extent, mean } from '../host/stats.js'
@@ -35,7 +35,7 @@ export interface Example {
   readonly loudnessDb: Float32Array
 }
 
-/** How to cut examples. @example const o: DatasetOptions = { hop: 160, exampleSamples: 16000, stepSamples: 8000 } */
+/** How to cut examples, and the backend of the feature extraction. @example const o: DatasetOptions = { hop: 160, exampleSamples: 16000, stepSamples: 8000, backend } */
 export interface DatasetOptions {
   /** samples per frame (the model's hop) */
   readonly hop: number
@@ -43,8 +43,8 @@ export interface DatasetOptions {
   readonly exampleSamples: number
   /** samples between example starts, a multiple of `hop` (default `exampleSamples`) */
   readonly stepSamples?: number
-  /** backend of the feature extraction (default from DDSP_BACKEND) */
-  readonly backend?: AnyBackend
+  /** backend of the feature extraction */
+  readonly backend: AnyBackend
 }
 
 /** The examples and the statistics transfer needs. @example d.examples.length; d.loudnessDb.mean */
@@ -92,7 +92,7 @@ interface Framed {
 }
 
 const frameFeatures = async (r: Recording, o: DatasetOptions): Promise<E.Either<FeatureError, Framed>> => {
-  const f = await extractFeatures(r.samples, r.sampleRate, { hopMs: (1000 * o.hop) / r.sampleRate, ...(o.backend ? { backend: o.backend } : {}) })()
+  const f = await extractFeatures(r.samples, r.sampleRate, { hopMs: (1000 * o.hop) / r.sampleRate, backend: o.backend })()
   return E.map((x: { f0_hz: (number | null)[]; loudness_db: number[] }) => ({
     f0Hz: fillUnvoiced(x.f0_hz),
     loudnessDb: Float32Array.from(x.loudness_db),
@@ -126,7 +126,7 @@ const cut = (r: Recording, f: Framed, o: DatasetOptions): Example[] => {
  * Computes features and cuts every recording into examples.
  * @param recordings mono recordings sharing one sample rate  @param o hop, example length and step (samples), backend
  * @returns a task of Either: FeatureError (bad options, too short, failed extraction) or the dataset
- * @example await prepareDataset([rec], { hop: 160, exampleSamples: 16000, stepSamples: 8000 })()
+ * @example await prepareDataset([rec], { hop: 160, exampleSamples: 16000, stepSamples: 8000, backend: reference('float32') })()
  */
 export const prepareDataset = (recordings: readonly Recording[], o: DatasetOptions): TE.TaskEither<FeatureError, Dataset> => async () => {
   const problem = optionsProblem(recordings, o)

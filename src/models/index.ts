@@ -6,7 +6,7 @@
  *
  * @example
  * import { autoencoder, DEFAULT_AUTOENCODER, prepareDataset, trainAutoencoder } from 'ddsp-ts/models'
- * const d = await prepareDataset([{ sampleRate: 16000, samples }], { hop: 160, exampleSamples: 16000 })()
+ * const d = await prepareDataset([{ sampleRate: 16000, samples }], { hop: 160, exampleSamples: 16000, backend: reference('float32') })()
  */
 export * from './decoder.js'
 export * from './autoencoder.js'

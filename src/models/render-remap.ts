@@ -9,7 +9,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import type { Backend } from '../core/backend.js'
 import { evaluate } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
@@ -35,7 +34,7 @@ export const renderRemap =
     if (E.isLeft(p)) return E.left({ _tag: 'TrainCompileFailed', errors: p.left })
     const weights = Object.fromEntries(Object.keys(m.net.params).map((k) => [k, params[k]!]))
     if (Object.values(weights).some((w) => w === undefined)) return E.left(badOption('params', 'the checkpoint lacks a param of the remap network'))
-    const out = await evaluate(backend as Backend<unknown>)(p.right, { onset: onsetRaw, ...weights })
+    const out = await evaluate(backend)(p.right, { onset: onsetRaw, ...weights })
     if (E.isLeft(out)) return E.left({ _tag: 'TrainEvalFailed', step: 0, error: out.left })
     const [a, q] = [out.right['audio']!.data, out.right['params']!.data]
     const P = m.names.length

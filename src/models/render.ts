@@ -8,7 +8,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import type { Backend } from '../core/backend.js'
 import { evaluate } from '../core/interpret.js'
 import { badOption, type TrainError } from '../train/errors.js'
 import type { NamedParams } from '../train/params.js'
@@ -33,6 +32,6 @@ export const renderAutoencoder =
     const p = renderProgram(m, 1, f0Hz.length)
     if (E.isLeft(p)) return p
     const weights = Object.fromEntries(Object.keys(m.params).map((k) => [k, params[k]!]))
-    const out = await evaluate(backend as Backend<unknown>)(p.right, { [FEEDS.f0]: f0Hz, [FEEDS.loudness]: loudnessDb, ...weights })
+    const out = await evaluate(backend)(p.right, { [FEEDS.f0]: f0Hz, [FEEDS.loudness]: loudnessDb, ...weights })
     return E.isLeft(out) ? E.left({ _tag: 'TrainEvalFailed', step: 0, error: out.left }) : E.right(Float32Array.from(out.right['audio']!.data))
   }

@@ -13,10 +13,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import type { AnyBackend } from '../backends/load.js'
+import type { AnyBackend } from '../core/backend.js'
 import type { GraphError } from '../core/errors.js'
 import { extent } from '../host/stats.js'
-import type { Backend } from '../core/backend.js'
 import { evaluate } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import type { Program } from '../core/program.js'
@@ -101,7 +100,7 @@ export const rawOnsets = async (backend: TrainBackend, hits: readonly Float32Arr
   if (E.isLeft(p)) return E.left({ _tag: 'TrainCompileFailed', errors: p.left })
   const flat = new Float32Array(hits.length * c.onsetSamples)
   hits.forEach((h, i) => flat.set(h.subarray(0, c.onsetSamples), i * c.onsetSamples))
-  const out = await evaluate(backend as Backend<unknown>)(p.right, { hits: flat })
+  const out = await evaluate(backend)(p.right, { hits: flat })
   return E.isLeft(out) ? E.left({ _tag: 'TrainEvalFailed', step: 0, error: out.left }) : E.right(Float32Array.from(out.right['f']!.data))
 }
 

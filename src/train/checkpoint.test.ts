@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest'
 import { firstScaledMismatch, TOL } from '../../properties/tolerance.js'
 import { loadBackend, type BackendName } from '../backends/load.js'
 import { reference } from '../backends/reference/index.js'
-import type { Backend } from '../core/backend.js'
 import { evaluate } from '../core/interpret.js'
 import { add, mul, sub } from '../core/math.js'
 import { compile } from '../core/program-api.js'
@@ -59,7 +58,7 @@ describe('checkpoint', () => {
 
   const render = async (name: BackendName, c: Checkpoint) => {
     const b = unwrap(await loadBackend(name))
-    const out = unwrap(await evaluate(b as Backend<unknown>)(c.program, { ...inputs, ...c.params }))
+    const out = unwrap(await evaluate(b)(c.program, { ...inputs, ...c.params }))
     return out['y']!.data
   }
   it.each([

@@ -10,9 +10,8 @@
  * // Right({ loss: 0.42, grads: { w: Float32Array, b: Float32Array } })
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { AnyBackend } from '../backends/load.js'
 import { gradName, valueAndGrad } from '../core/autodiff/vjp.js'
-import type { Backend } from '../core/backend.js'
+import type { AnyBackend } from '../core/backend.js'
 import { hoistedFeeds, hoistInvariants, type Hoisted } from '../core/hoist.js'
 import { evaluate, type Feed, type Feeds } from '../core/interpret.js'
 import { outputShape, type Program } from '../core/program.js'
@@ -21,7 +20,7 @@ import { badOption, type TrainError } from './errors.js'
 import type { ParamArray } from './params.js'
 
 /** Any backend a training loop can run on (reference, wasm, tfjs-cpu, …). @example const b: TrainBackend = reference('float64') */
-export type TrainBackend = AnyBackend | Backend<unknown>
+export type TrainBackend = AnyBackend
 
 /** A compiled training step: the gradient program, the loss output and the trained params. @example const ts: TrainStep = { program: gradProgram, loss: 'loss', wrt: ['w'] } */
 export interface TrainStep {
@@ -77,7 +76,7 @@ const invariantCache = new WeakMap<TrainStep, { backend: unknown; inputs: readon
  * input feed is a different array (or number) than last time, or the backend changed.
  * Callers must not mutate an input array in place between steps.
  */
-const runHoisted = async (b: Backend<unknown>, ts: TrainStep, h: Hoisted, feeds: Feeds) => {
+const runHoisted = async (b: AnyBackend, ts: TrainStep, h: Hoisted, feeds: Feeds) => {
   const names = h.pre.inputs.map((d) => d.name)
   const inputs = names.map((n) => feeds[n]!)
   const hit = invariantCache.get(ts)
@@ -98,7 +97,7 @@ const runHoisted = async (b: Backend<unknown>, ts: TrainStep, h: Hoisted, feeds:
  * @example await runTrainStep(backend, ts, feeds, 7)
  */
 export const runTrainStep = async (backend: TrainBackend, ts: TrainStep, feeds: Feeds, step: number): Promise<E.Either<TrainError, LossAndGrads>> => {
-  const r = ts.hoisted === undefined ? await evaluate(backend as Backend<unknown>)(ts.program, feeds) : await runHoisted(backend as Backend<unknown>, ts, ts.hoisted, feeds)
+  const r = ts.hoisted === undefined ? await evaluate(backend)(ts.program, feeds) : await runHoisted(backend, ts, ts.hoisted, feeds)
   if (E.isLeft(r)) return E.left({ _tag: 'TrainEvalFailed', step, error: r.left })
   const loss = r.right[ts.loss]!.data[0]!
   if (!Number.isFinite(loss)) return E.left({ _tag: 'NonFiniteLoss', step, value: loss })

@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { loadBackend } from '../../backends/load.js'
-import type { Backend } from '../../core/backend.js'
 import { evaluate } from '../../core/interpret.js'
 import { compile } from '../../core/program-api.js'
 import { constant } from '../../core/signal.js'
@@ -94,7 +93,7 @@ describe('snare808', () => {
       const ref = relRms(render(u, n, sr, seed), oracle)
       const program = compile({ y: snare808(constant(u, [1, 14]), n, sr, seed) })
       if (E.isLeft(program)) throw new Error(JSON.stringify(program.left))
-      const out = await evaluate(wasm.right as Backend<unknown>)(program.right, {})
+      const out = await evaluate(wasm.right)(program.right, {})
       if (E.isLeft(out)) throw new Error(JSON.stringify(out.left))
       const onWasm = relRms(out.right['y']!.data, oracle)
       const withoutClip = relRms(hostSnare(u, n, sr, seed, false), oracle)
