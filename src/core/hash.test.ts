@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { canonical, digestNumbers } from './hash.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 import { add } from './math.js'
 import { constant } from './signal.js'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { constant, input } from '../core/signal.js'
 import { nextPow2 } from '../host/fft.js'
 import { fftConvolve, frameConvolve } from './convolve.js'
-import { run, close } from '../testing/run.js'
+import { run, close } from '../../testing/run.js'
 
 /** Direct linear convolution, the host oracle: y[t] = Σₘ h[m]·x[t − m], length N + M − 1. */
 const direct = (x: readonly number[], h: readonly number[]): number[] =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { input, type Signal } from '../core/signal.js'
 import { onePole, svf, type SvfMode } from './filters.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 
 const sr = 48000
 const run = (build: (x: Signal<'audio'>) => Signal<'audio'>, x: Float64Array) =>

@@ -5,7 +5,7 @@ import { constant, input } from '../core/signal.js'
 import { firTable } from '../host/fir.js'
 import { hannTable } from '../host/window.js'
 import { frequencyFilter, frequencyImpulseResponse } from './fir.js'
-import { run, close } from '../testing/run.js'
+import { run, close } from '../../testing/run.js'
 
 /** Host irfft of a real (zero-phase) spectrum of M bins: h[n] = (1/L)(m₀ + (−1)ⁿ m_{M−1} + 2 Σ m_k cos(2πkn/L)). */
 const irfftReal = (m: readonly number[]): number[] => {

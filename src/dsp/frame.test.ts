@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { input } from '../core/signal.js'
 import { frameCount } from '../host/frame.js'
 import { frame, overlapAdd } from './frame.js'
-import { run, close } from '../testing/run.js'
+import { run, close } from '../../testing/run.js'
 
 describe('frame / overlapAdd', () => {
   const x = Array.from({ length: 10 }, (_, i) => i + 1)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { input } from '../core/signal.js'
 import { sin } from '../core/math.js'
 import { phase } from './phase.js'
-import { run } from '../testing/run.js'
+import { run } from '../../testing/run.js'
 
 describe('phase', () => {
   it('is the inclusive cumsum: φ[t] = 2π/sr · Σ_{τ≤t} f[τ] (mod 2π), so φ[0] = 2π·f[0]/sr', () => {

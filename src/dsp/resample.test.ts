@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { constant, input, withRate } from '../core/signal.js'
 import { upsample } from './resample.js'
 import { hannTable } from '../host/window.js'
-import { run, close } from '../testing/run.js'
+import { run, close } from '../../testing/run.js'
 
 /** DDSP upsample_with_windows, literally: duplicate the last frame, window each frame value by Hann(2H), overlap-add at hop H, trim H at both ends. */
 const ddspWindows = (x: readonly number[], n: number): number[] => {

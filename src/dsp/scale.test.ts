@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { constant, input } from '../core/signal.js'
 import { amplitudeToDb, dbToAmplitude, expSigmoid, hzToMidi, midiToHz, sigmoid, softplus } from './scale.js'
-import { run, close } from '../testing/run.js'
+import { run, close } from '../../testing/run.js'
 
 describe('scale', () => {
   const xs = [-40, -3, -1, 0, 0.5, 2, 40]

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { input } from '../core/signal.js'
 import { istft, magnitude, stft, stftFrames } from './stft.js'
-import { run } from '../testing/run.js'
+import { run } from '../../testing/run.js'
 
 const sr = 16000
 const sine = (f: number, n: number) => Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * f * i) / sr))

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { hannTable, windowTable } from '../host/window.js'
 import { blackman, hamming, hann } from './window.js'
-import { run, close } from '../testing/run.js'
+import { run, close } from '../../testing/run.js'
 
 describe('windows are periodic', () => {
   it('hann(4) = [0, 0.5, 1, 0.5] and hann(5) is periodic, not symmetric', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { run } from '../../testing/run.js'
 import { kLoudness, kWeightingCoefficients } from './k-loudness.js'
 
 describe('K-weighting (ITU-R BS.1770-4)', () => {

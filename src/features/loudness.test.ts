@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { run } from '../../testing/run.js'
 import { aWeightingDb, loudness } from './loudness.js'
 import { powerToDb } from './db.js'
 import { constant } from '../core/signal.js'

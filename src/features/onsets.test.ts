@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { run } from '../../testing/run.js'
 import { reference } from '../backends/reference/index.js'
 import { onsets, pickOnsets } from './onsets.js'
 

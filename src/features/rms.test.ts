@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { run } from '../../testing/run.js'
 import { rms } from './rms.js'
 import { temporalCentroid } from './temporal-centroid.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { input } from '../core/signal.js'
-import { lcgNoise, run } from '../testing/run.js'
+import { lcgNoise, run } from '../../testing/run.js'
 import { spectralBandwidth, spectralCentroid, spectralFlatness, spectralRolloff } from './spectral-shape.js'
 
 const sr = 16000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { tanhExp } from './tanh.js'
-import { lcg } from '../testing/run.js'
+import { lcg } from '../../testing/run.js'
 
 describe('tanhExp', () => {
   it('is within 4e-16 of Math.tanh from 1e-12 to 40 in magnitude, and odd', () => {

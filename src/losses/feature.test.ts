@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { compile } from '../core/program-api.js'
 import { input, type Signal } from '../core/signal.js'
 import { reshape } from '../core/tensor.js'
-import { run } from '../testing/run.js'
+import { run } from '../../testing/run.js'
 import { featureLoss } from './feature.js'
 
 // a linear two-channel "feature": pairs of samples [B, N/2, 2]

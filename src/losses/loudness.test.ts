@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
-import { pairLoss } from '../testing/run.js'
+import { pairLoss } from '../../testing/run.js'
 import { loudnessLoss, type LoudnessLossOptions } from './loudness.js'
 
 const N = 4000

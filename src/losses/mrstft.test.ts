@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
-import { lcgNoise as noiseOf, pairLoss } from '../testing/run.js'
+import { lcgNoise as noiseOf, pairLoss } from '../../testing/run.js'
 import { AURALOSS_MRSTFT, multiResolutionStftLoss, type MrstftOptions } from './mrstft.js'
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { decode, encode } from '../core/encode.js'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { run } from '../../testing/run.js'
 import { isLossName, lossNames, lossRegistry } from './registry.js'
 
 const N = 2400

@@ -5,7 +5,7 @@ import { valueAndGrad } from '../core/autodiff/vjp.js'
 import { evaluateSync } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { input, param } from '../core/signal.js'
-import { run } from '../testing/run.js'
+import { run } from '../../testing/run.js'
 import { l1Loss, l2Loss, siSdrLoss } from './waveform.js'
 
 const N = 256

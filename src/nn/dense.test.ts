@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
-import { close, run } from '../testing/run.js'
+import { close, run } from '../../testing/run.js'
 import { gelu, leakyRelu } from './activations.js'
 import { dense } from './dense.js'
 import { initParams } from './init.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
-import { close, run } from '../testing/run.js'
+import { close, run } from '../../testing/run.js'
 import { gru } from './gru.js'
 
 /** A direct transcription of PyTorch's GRU equations for B = 1, as the oracle. */

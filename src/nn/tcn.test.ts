@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { input } from '../core/signal.js'
-import { close, run } from '../testing/run.js'
+import { close, run } from '../../testing/run.js'
 import { causalConv, tcn } from './tcn.js'
 
 const opts = { inputs: 1, channels: 4, kernel: 3, layers: 3, conditioning: 2, outputs: 1 }

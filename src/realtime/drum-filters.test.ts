@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { input } from '../core/signal.js'
 import { biquad, highpassCoefficients } from '../dsp/biquad.js'
 import { svf } from '../dsp/filters.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 import { biquadBlock, biquadState, setHighpass, setSvf, svfBlock, svfState } from './drum-filters.js'
 
 describe('filter blocks', () => {

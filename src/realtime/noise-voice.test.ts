@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { realFft } from '../host/fft.js'
 import { uniformAt } from '../core/random.js'
-import { lcg } from '../testing/run.js'
+import { lcg } from '../../testing/run.js'
 import { firTable } from '../host/fir.js'
 import { expSigmoid } from '../host/sigmoid.js'
 import { noiseVoice } from './noise-voice.js'

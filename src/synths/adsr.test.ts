@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { adsr, type AdsrParams, type Gate } from './adsr.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 
 const render = (p: AdsrParams & Gate, n: number, sr: number): Float64Array =>
   evaluateOrThrow({ env: adsr(p, n, sr) })['env']!.data as Float64Array

@@ -3,7 +3,7 @@ import { mul } from '../core/math.js'
 import { rfft } from '../core/tensor.js'
 import { input, type Signal } from '../core/signal.js'
 import { bandlimited, type Waveform } from './bandlimited.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 
 const evalOut = (outs: Record<string, Signal<'audio'>>, feeds: Record<string, Float64Array>) => evaluateOrThrow(outs, feeds)
 const times = (n: number) => Float64Array.from({ length: n }, (_, i) => i)

@@ -3,7 +3,7 @@ import { input, type Signal } from '../core/signal.js'
 import { modDelay, variableDelay } from './delay.js'
 import { crossfade, gainDb, mix, pan, tanhDrive } from './effects.js'
 import { lfo } from './lfo.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 
 const x = Float64Array.from({ length: 64 }, (_, i) => Math.sin(0.3 * i) + 0.1 * i)
 const run = (outs: Record<string, Signal<'audio'>>) => evaluateOrThrow(outs, { x })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { constant, withRate, type Signal } from '../core/signal.js'
 import { expSigmoid } from '../dsp/scale.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 import { harmonic } from './harmonic.js'
 
 const render = (y: Signal<'audio'>, float: 'float32' | 'float64' = 'float64') => evaluateOrThrow({ y }, {}, float)['y']!.data

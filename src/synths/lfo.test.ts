@@ -10,7 +10,7 @@ import { mul } from '../core/math.js'
 import { sum } from '../core/tensor.js'
 import { lfo, type LfoShape } from './lfo.js'
 import { modMatrix } from './modulation.js'
-import { evaluateOrThrow as ev } from '../testing/run.js'
+import { evaluateOrThrow as ev } from '../../testing/run.js'
 
 
 describe('lfo', () => {

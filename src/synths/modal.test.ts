@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { constant, withRate } from '../core/signal.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 import { modalDrum } from './modal.js'
 
 const ctl = (v: number[], shape: number[]) => withRate(constant(v, shape).node, 'control')

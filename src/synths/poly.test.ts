@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { rfft } from '../core/tensor.js'
 import type { Signal } from '../core/signal.js'
 import { notes, renderNotes, type Note } from './poly.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 
 const sr = 8000
 const ev = (outs: Record<string, Signal<'audio'>>) => evaluateOrThrow(outs)

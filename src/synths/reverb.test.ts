@@ -3,7 +3,7 @@ import { constant, input, withRate } from '../core/signal.js'
 import { rfft } from '../core/tensor.js'
 import { filteredNoise } from './filtered-noise.js'
 import { expDecayIr, reverb } from './reverb.js'
-import { evaluateOrThrow as ev } from '../testing/run.js'
+import { evaluateOrThrow as ev } from '../../testing/run.js'
 
 
 describe('reverb', () => {

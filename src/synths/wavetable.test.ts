@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { constant, input, withRate } from '../core/signal.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 import { wavetableLookup, wavetableSynth } from './wavetable.js'
 
 const run = (N: number, T: number, table: Float64Array, phase: Float64Array, varying = false) =>

@@ -5,7 +5,7 @@ import { mul, sub } from '../core/math.js'
 import { constant, type Rate, type Signal } from '../core/signal.js'
 import { sum } from '../core/tensor.js'
 import { kit808, type DrumVoice } from '../synths/drums/kit808.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 import { drumMatch } from './drum-match.js'
 import { matchSound } from './match.js'
 

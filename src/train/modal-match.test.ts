@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { param } from '../core/signal.js'
 import { synthRegistry } from '../synths/registry.js'
-import { evaluateOrThrow } from '../testing/run.js'
+import { evaluateOrThrow } from '../../testing/run.js'
 import { modalMatch, MODAL } from './modal-match.js'
 
 const SR = 16000

@@ -3,7 +3,7 @@ import { constant } from '../../core/signal.js'
 import { clap808, clap808Params } from './clap808.js'
 import { kit808, type Voice808 } from './kit808.js'
 import { toUnit } from './modules.js'
-import { evaluateOrThrow } from '../../testing/run.js'
+import { evaluateOrThrow } from '../../../testing/run.js'
 
 const sr = 22050
 const render = (name: Voice808, n: number, params?: number[]) => {

@@ -6,7 +6,7 @@ import { compile } from '../../core/program-api.js'
 import { constant } from '../../core/signal.js'
 import { fillNoise } from '../../core/random.js'
 import { presetVector, snare808, snare808Params, snare808Presets } from './snare808.js'
-import { evaluateOrThrow } from '../../testing/run.js'
+import { evaluateOrThrow } from '../../../testing/run.js'
 
 /**
  * timbreremap's Snare808.forward transcribed as plain float64 loops (the oracle). Its noise filter is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lcg } from '../../../testing/run.js'
+import { lcg } from '../../../../testing/run.js'
 import { harmonicBankVjp } from './harmonic-bank.js'
 
 describe('harmonic bank lowering: needs', () => {

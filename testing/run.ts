@@ -8,10 +8,10 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { expect } from 'vitest'
-import { reference } from '../backends/reference/index.js'
-import { evaluateSync, type Feeds, type Outputs } from '../core/interpret.js'
-import { compile } from '../core/program-api.js'
-import { input, type Rate, type Signal } from '../core/signal.js'
+import { reference } from '../src/backends/reference/index.js'
+import { evaluateSync, type Feeds, type Outputs } from '../src/core/interpret.js'
+import { compile } from '../src/core/program-api.js'
+import { input, type Rate, type Signal } from '../src/core/signal.js'
 
 /** Compiles and evaluates on the reference backend; throws with the errors if either fails (tests only). */
 export const evaluateOrThrow = (outs: Record<string, Signal<Rate>>, feeds: Feeds = {}, dtype: 'float32' | 'float64' = 'float64'): Outputs => {
