@@ -32,7 +32,7 @@ import { sum } from '../src/core/tensor.js'
 import { biquad } from '../src/dsp/biquad.js'
 import { loadBackend, loadTfjsBackend } from '../src/backends/load.js'
 import { withLowerings } from '../src/backends/tfjs/backend.js'
-import type { RecurrenceLowering } from '../src/backends/tfjs/recurrence.js'
+import type { RecurrenceLowering } from '../src/backends/tfjs/scan-recurrence.js'
 import { time, type Timing } from '../src/bench/timing.js'
 
 const flag = (name: string, fallback: string): string => {

@@ -13,8 +13,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { KernelOp } from '../../core/backend.js'
 import type { BackendUnavailable } from '../../core/errors.js'
 import type { CumsumLowering } from './scan.js'
-import type { FftLowering } from './fft.js'
-import type { RecurrenceLowering } from './recurrence.js'
+import type { RecurrenceLowering } from './scan-recurrence.js'
+import type { FftLowering } from './spectral.js'
 
 /** The lowerings chosen for one tfjs backend. @example const c: Capabilities = { tfBackend: 'wasm', fft: 'host', cumsum: 'native', recurrence: 'host' } */
 export interface Capabilities {

@@ -1,18 +1,14 @@
 /**
- * Elementwise and source kernels on tfjs-core ops: unary maths, broadcasting
- * binary ops, `less` (cast to float 1/0), `select` (mask ≠ 0 ? a : b), and the
- * sources `constant` and `noise`. Noise values come from `core/random.ts`
- * (`fillNoise`) on the host and are uploaded, so every backend sees the same
- * numbers.
+ * Elementwise kernels on tfjs-core ops: unary maths, broadcasting binary
+ * ops, `less` (cast to float 1/0) and `select` (mask ≠ 0 ? a : b).
  *
  * @example
  * import { elementwise } from './elementwise.js'
  * elementwise.add([tf.ones([4, 1]), tf.ones([3])], {}, [4, 3])
  */
 import * as tf from '@tensorflow/tfjs-core'
-import { fillNoise } from '../../core/random.js'
-import { sizeOf, type Shape } from '../../core/shape.js'
-import { dims, input, upload32, type KernelsOf } from './common.js'
+import type { Shape } from '../../core/shape.js'
+import { dims, input, type KernelsOf } from './common.js'
 
 type UnaryOp = 'neg' | 'exp' | 'log' | 'sin' | 'cos' | 'sqrt' | 'tanh' | 'abs' | 'sign' | 'floor' | 'stopGradient'
 type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum' | 'atan2' | 'less'
@@ -35,8 +31,8 @@ const select: Plain = (inputs, _attrs, shape) => {
   return tf.where(m, tf.broadcastTo(input(inputs, 1), s), tf.broadcastTo(input(inputs, 2), s))
 }
 
-/** The elementwise and source kernels. @example elementwise.sin([x], {}, x.shape) */
-export const elementwise: KernelsOf<UnaryOp | BinaryOp | 'select' | 'constant' | 'noise'> = {
+/** The elementwise kernels. @example elementwise.sin([x], {}, x.shape) */
+export const elementwise: KernelsOf<UnaryOp | BinaryOp | 'select'> = {
   neg: unary(tf.neg), exp: unary(tf.exp), log: unary(tf.log), sin: unary(tf.sin), cos: unary(tf.cos),
   sqrt: unary(tf.sqrt), tanh: unary(tf.tanh), abs: unary(tf.abs), sign: unary(tf.sign), floor: unary(tf.floor),
   stopGradient: unary(tf.clone),
@@ -44,8 +40,4 @@ export const elementwise: KernelsOf<UnaryOp | BinaryOp | 'select' | 'constant' |
   maximum: binary(tf.maximum), minimum: binary(tf.minimum), atan2: binary(tf.atan2),
   less: binary((a, b) => tf.cast(tf.less(a, b), 'float32')),
   select,
-  constant: (_inputs, { data }, shape) =>
-    data.length === 1 ? tf.fill(dims(shape), data[0] ?? 0, 'float32') : upload32(data, shape),
-  noise: (_inputs, { seed, dist, offset }, shape) =>
-    upload32(fillNoise(new Float32Array(sizeOf(shape)), seed, dist, offset), shape),
 }

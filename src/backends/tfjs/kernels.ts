@@ -14,11 +14,14 @@ import * as tf from '@tensorflow/tfjs-core'
 import type { Kernels } from '../../core/backend.js'
 import type { Capabilities } from './capabilities.js'
 import { elementwise } from './elementwise.js'
-import { fftKernels } from './fft.js'
 import { indexing } from './indexing.js'
 import { layout } from './layout.js'
-import { recurrenceKernels } from './recurrence.js'
+import { matmul } from './matmul.js'
+import { reduce } from './reduce.js'
 import { scanKernels } from './scan.js'
+import { recurrenceKernels } from './scan-recurrence.js'
+import { sources } from './sources.js'
+import { fftKernels } from './spectral.js'
 
 /** Wraps every kernel of a table in its own tf.tidy. */
 const tidied = <T extends Record<string, (...args: never[]) => tf.Tensor>>(table: T): T =>
@@ -32,9 +35,12 @@ const tidied = <T extends Record<string, (...args: never[]) => tf.Tensor>>(table
  */
 export const tfjsKernels = (caps: Capabilities): Kernels<tf.Tensor> =>
   tidied({
+    ...sources,
     ...elementwise,
+    ...reduce,
     ...layout,
     ...indexing,
+    ...matmul,
     ...scanKernels(caps.cumsum),
     ...recurrenceKernels(caps.recurrence),
     ...fftKernels(caps.fft),

@@ -1,5 +1,5 @@
 /**
- * Layout, reduction and matmul kernels on tfjs-core ops. Every kernel returns
+ * Layout kernels on tfjs-core ops. Every kernel returns
  * a new tensor handle (reshape shares the buffer, reference-counted), never
  * one of its inputs, because the interpreter disposes inputs and outputs
  * separately.
@@ -9,32 +9,13 @@
  * layout.pad([x], { before: [1], after: [0] }, [4]) // x: [3]
  */
 import * as tf from '@tensorflow/tfjs-core'
-import { sameShape, sizeOf, type Shape } from '../../core/shape.js'
+import { sizeOf } from '../../core/shape.js'
 import { axisOf, dims, input, type KernelsOf } from './common.js'
 
 type LayoutOp = 'reshape' | 'broadcast' | 'transpose' | 'slice' | 'pad' | 'concat' | 'reverse'
 
-/** A reduction over `axes`; no axes is the identity (a fresh handle). */
-const reduction =
-  (f: (x: tf.Tensor, axes: number[]) => tf.Tensor) =>
-  (inputs: readonly tf.Tensor[], { axes }: { readonly axes: readonly number[] }): tf.Tensor => {
-    const x = input(inputs, 0)
-    return axes.length === 0 ? tf.clone(x) : f(x, axes.map((a) => axisOf(a, x.rank)))
-  }
-
-/**
- * A matmul operand with its batch axes broadcast to the output's: tfjs
- * BatchMatMul pairs batches by index modulo each operand's batch count, which
- * is NumPy broadcasting only when that count is 1 or the batch shapes agree.
- */
-const fullBatch = (x: tf.Tensor, out: Shape): tf.Tensor => {
-  const batch = out.slice(0, -2)
-  const own = x.shape.slice(0, -2)
-  return sizeOf(own) === 1 || sameShape(own, batch) ? x : tf.broadcastTo(x, [...batch, ...x.shape.slice(-2)])
-}
-
-/** The layout, reduction and matmul kernels. @example layout.sum([x], { axes: [1] }, [2]) */
-export const layout: KernelsOf<LayoutOp | 'sum' | 'reduceMax' | 'matmul'> = {
+/** The layout kernels. @example layout.pad([x], { before: [1], after: [0] }, [4]) */
+export const layout: KernelsOf<LayoutOp> = {
   reshape: (inputs, _attrs, shape) => tf.reshape(input(inputs, 0), dims(shape)),
   broadcast: (inputs, _attrs, shape) => {
     const x = input(inputs, 0)
@@ -53,8 +34,4 @@ export const layout: KernelsOf<LayoutOp | 'sum' | 'reduceMax' | 'matmul'> = {
     const x = input(inputs, 0)
     return axes.length === 0 ? tf.clone(x) : tf.reverse(x, axes.map((a) => axisOf(a, x.rank)))
   },
-  sum: reduction((x, axes) => tf.sum(x, axes)),
-  reduceMax: reduction((x, axes) => tf.max(x, axes)),
-  matmul: (inputs, { transposeA, transposeB }, shape) =>
-    tf.matMul(fullBatch(input(inputs, 0), shape), fullBatch(input(inputs, 1), shape), transposeA, transposeB),
 }

@@ -3,7 +3,7 @@
  * where the backend has it, else a log-step (Hillis–Steele) additive scan,
  * ⌈log₂T⌉ rounds of whole-tensor slice/add/concat (Blelloch, "Prefix sums
  * and their applications", 1990). The linear recurrence has its own
- * lowerings in `recurrence.ts`.
+ * lowerings in `scan-recurrence.ts`.
  *
  * @example
  * import { scanKernels } from './scan.js'

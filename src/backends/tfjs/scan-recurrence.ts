@@ -1,7 +1,7 @@
 /**
  * Lowerings of the linear recurrence `y[t] = a[t]·y[t−1] + x[t]`,
  * `y[−1] = y0` (a `[..., T, k, k]`, x `[..., T, k]`, y0 `[..., k]`) on tfjs.
- * Its adjoint is the same primitive run backwards (core/primitives/recurrence.ts),
+ * Its adjoint is the same primitive run backwards (core/primitives/scan.vjp.ts),
  * so each lowering serves the gradient too.
  *
  * - `host` (every tfjs backend that reads tensors synchronously: wasm,
@@ -23,7 +23,7 @@
  *   C = 4…32, because P rounded to float32 perturbs the decimated poles.
  *
  * @example
- * import { recurrenceKernels } from './recurrence.js'
+ * import { recurrenceKernels } from './scan-recurrence.js'
  * recurrenceKernels('host').recurrence([a, x, y0], {}, [64, 2]) // a: [64, 2, 2], x: [64, 2], y0: [2]
  */
 import * as tf from '@tensorflow/tfjs-core'

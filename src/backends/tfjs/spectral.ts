@@ -23,7 +23,7 @@
  *   `real-ops` there; other n as `real-ops`.
  *
  * @example
- * import { fftKernels } from './fft.js'
+ * import { fftKernels } from './spectral.js'
  * const { rfft, irfft } = fftKernels('real-ops')
  * irfft([rfft([x], { n: 64 }, [33, 2])], { n: 64 }, [64]) // x again
  */

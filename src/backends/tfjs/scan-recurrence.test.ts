@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { reference } from '../reference/index.js'
 import { firstScaledMismatch, TOL } from '../../../properties/tolerance.js'
 import { withLowerings, type TfjsBackend } from './backend.js'
-import type { RecurrenceLowering } from './recurrence.js'
+import type { RecurrenceLowering } from './scan-recurrence.js'
 import { againstReference, testBackends } from './testing.js'
 
 let backends: readonly TfjsBackend[] = []

@@ -1,5 +1,5 @@
 /**
- * The real FFT pair over the last axis, complex values as a trailing axis of
+ * The spectral group: the real FFT pair over the last axis, complex values as a trailing axis of
  * 2 (re, im).
  *
  * rfft: `X[k] = Σₜ x[t]·e^{−2πikt/n}`, k = 0…⌊n/2⌋. irfft (NumPy's):
@@ -9,7 +9,7 @@
  * a direct O(n²) DFT; both compute in float64 with twiddles cached per n.
  *
  * @example
- * import { fftKernels } from './fft.js'
+ * import { fftKernels } from './spectral.js'
  * const { rfft, irfft } = fftKernels(alloc)
  * irfft([rfft([x], { n: 8 }, [5, 2])], { n: 8 }, [8]) // x: [8], back again
  */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { binsOf } from '../../core/shape.js'
 import { firstScaledMismatch, TOL } from '../../../properties/tolerance.js'
 import type { TfjsBackend } from './backend.js'
-import { fftKernels } from './fft.js'
+import { fftKernels } from './spectral.js'
 import { againstReference, testBackends } from './testing.js'
 
 let backends: readonly TfjsBackend[] = []
