@@ -7,7 +7,8 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { reference } from '../backends/reference/index.js'
 import { writeWav } from '../io/wav.js'
-import { featuresCommand, mixToMono, summary } from './features.js'
+import { mixToMono } from '../io/mono.js'
+import { featuresCommand, summary } from './features.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'ddsp-features-'))
 const sr = 16000

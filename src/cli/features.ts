@@ -13,7 +13,8 @@ import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import type { AnyBackend } from '../backends/load.js'
 import { extractFeatures, type FeatureReport } from '../features/extract.js'
-import { readWav, type Audio } from '../io/wav.js'
+import { mixToMono } from '../io/mono.js'
+import { readWav } from '../io/wav.js'
 import { checkBytes, DEFAULT_LIMITS, limitExceeded, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
 import { estimateBytes } from './bounds.js'
@@ -25,18 +26,6 @@ export interface FeaturesOptions {
   readonly hopMs: number
   /** sample-rate range and memory budget (default `DEFAULT_LIMITS`) */
   readonly limits?: Limits
-}
-
-/**
- * The channel mean (Σ_c x_c / C), zero-padded (or cut) to `length` samples.
- * @param audio decoded WAV  @param length output length in samples (default: the file's)
- * @example mixToMono({ sampleRate: 16000, channels: [l, r] })
- */
-export const mixToMono = (audio: Audio, length = audio.channels[0]?.length ?? 0): Float32Array => {
-  const chans = audio.channels
-  const out = new Float32Array(length)
-  for (const c of chans) for (let i = 0; i < Math.min(length, c.length); i++) out[i] = out[i]! + c[i]! / chans.length
-  return out
 }
 
 /**

@@ -21,7 +21,7 @@ import { isLossName, lossNames, lossRegistry, type LossName } from '../losses/re
 import { checkBytes, DEFAULT_LIMITS, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
 import { estimateBytes } from './bounds.js'
-import { mixToMono } from './features.js'
+import { mixToMono } from '../io/mono.js'
 
 /** What `ddsp loss` reports. */
 export interface LossReport {

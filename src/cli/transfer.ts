@@ -36,7 +36,7 @@ import { commandLimits } from './global-options.js'
 
 /** Largest model.json read (bytes). @example MAX_MODEL_FILE_BYTES // 1048576 */
 export const MAX_MODEL_FILE_BYTES = 2 ** 20
-import { mixToMono } from './features.js'
+import { mixToMono } from '../io/mono.js'
 import { asCli } from './train-files.js'
 import { transferRemap } from './transfer-remap.js'
 import { extent } from '../host/stats.js'
