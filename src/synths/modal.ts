@@ -23,6 +23,17 @@ import { phase } from '../dsp/phase.js'
 import { upsample } from '../dsp/resample.js'
 import { filteredNoise } from './filtered-noise.js'
 
+/**
+ * The preset modal drum's modes: frequencies f0·ratios[m], the ratios being the
+ * zeros of Bessel functions (an ideal circular membrane), relative. The registry's
+ * `modal-drum` renders it; `train/modal-match.ts` starts matching from it.
+ * @example MODAL_PRESET.f0 * MODAL_PRESET.ratios[1]! // 223.16 (Hz)
+ */
+export const MODAL_PRESET: { readonly f0: number; readonly ratios: readonly number[] } = {
+  f0: 140,
+  ratios: [1, 1.594, 2.136, 2.296, 2.653, 2.918, 3.156, 3.501],
+}
+
 /** Modal controls. */
 export interface ModalControls {
   /** Mode frequencies, Hz, control `[B, F, M]`. */

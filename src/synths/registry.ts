@@ -12,7 +12,7 @@ import { harmonic } from './harmonic.js'
 import { sinusoidal } from './sinusoidal.js'
 import { filteredNoise } from './filtered-noise.js'
 import { expDecayIr, reverb } from './reverb.js'
-import { modalDrum } from './modal.js'
+import { MODAL_PRESET, modalDrum } from './modal.js'
 import { wavetableSynth } from './wavetable.js'
 import { snare808 } from './drums/snare808.js'
 import { kick808 } from './drums/kick808.js'
@@ -142,8 +142,7 @@ export const synthRegistry: Readonly<Record<string, NamedSynth>> = {
     parameterCount: 8 * 3 + 16,
     render: (spec) => {
       const { controls } = framed(spec)
-      const ratios = [1, 1.594, 2.136, 2.296, 2.653, 2.918, 3.156, 3.501] // zeros of Bessel functions, relative
-      const freqs = controls(8, (t, m) => 140 * ratios[m]! * (1 - 0.03 * (1 - Math.exp(-12 * t))))
+      const freqs = controls(8, (t, m) => MODAL_PRESET.f0 * MODAL_PRESET.ratios[m]! * (1 - 0.03 * (1 - Math.exp(-12 * t))))
       const amps = controls(8, (t, m) => (0.25 / (1 + m)) * Math.exp(-(4 + 3 * m) * t))
       const bands = controls(16, (t, k) => 0.15 * Math.exp(-40 * t) * (1 + k / 8))
       return modalDrum({ freqs, amps, phase0: constant(0, [1, 8]), noiseBands: bands }, { ...spec, seed: 7 + (spec.seed ?? 0) })

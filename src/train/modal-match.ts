@@ -8,7 +8,7 @@
  *   aₘ(t) = expSigmoid(ampₘ)·e^{−Dₘ·t},  Dₘ = 2·100^σ(decayₘ) s⁻¹
  *   bₖ(t) = expSigmoid(noiseₖ)·e^{−Dₙ·t}, Dₙ = 5·100^σ(noise_decay) s⁻¹
  * expSigmoid(x) = σ(x)^ln10 + 1e-7 (Engel et al., DDSP, ICLR 2020, §B.5, max 1).
- * The preset start is the registry's `modal-drum` (circular-membrane ratios on 140 Hz).
+ * The preset start is the registry's `modal-drum` (`MODAL_PRESET`: circular-membrane ratios on 140 Hz).
  *
  * @example
  * const d = modalMatch(11025, 22050)
@@ -19,7 +19,7 @@ import { exp, mul, neg, sub } from '../core/math.js'
 import { constant, withRate, type Signal } from '../core/signal.js'
 import { broadcastTo, reshape } from '../core/tensor.js'
 import { expSigmoid, sigmoid } from '../dsp/scale.js'
-import { modalDrum } from '../synths/modal.js'
+import { MODAL_PRESET, modalDrum } from '../synths/modal.js'
 import { logit, sigmoidHost } from '../host/sigmoid.js'
 import type { MatchParam } from './match.js'
 import type { NamedParams } from './params.js'
@@ -56,10 +56,9 @@ const frameTimes = (samples: number, sampleRate: number): Signal<'control'> => {
 
 /** The registry's modal-drum as raw params (inverse maps of its frequencies, levels and decays). */
 const preset = (): NamedParams => {
-  const ratios = [1, 1.594, 2.136, 2.296, 2.653, 2.918, 3.156, 3.501]
   const M = Array.from({ length: MODAL.modes }, (_, m) => m)
   return {
-    freq: Float64Array.from(M, (m) => FREQ.inverse(140 * ratios[m]!)),
+    freq: Float64Array.from(M, (m) => FREQ.inverse(MODAL_PRESET.f0 * MODAL_PRESET.ratios[m]!)),
     amp: Float64Array.from(M, (m) => level.inverse(0.25 / (1 + m))),
     decay: Float64Array.from(M, (m) => DECAY.inverse(4 + 3 * m)),
     glide: Float64Array.of(logit(0.03 / MODAL.glideMax)),
