@@ -56,8 +56,26 @@ export interface CompositeNode {
 /** A node of a signal graph. */
 export type Node = PrimNode | CompositeNode
 
-/** Frames from ddsp-ts's library folders (tests excepted) are internals, skipped when naming a call site. */
-const INTERNAL = /[\\/](src|dist)[\\/](core|dsp|synths|losses|features|train|backends|realtime)[\\/](?![^:]*\.test\.)|node:internal|node_modules/
+/**
+ * The library's root folder (`src/` or `dist/`, the parent of this file's folder) as a path with
+ * forward slashes, or undefined where the module has no file URL (some bundles).
+ */
+const LIBRARY = ((): string | undefined => {
+  try {
+    const url = new URL('..', import.meta.url)
+    return url.protocol === 'file:' ? decodeURIComponent(url.pathname).replace(/^\/([A-Za-z]:)/, '$1') : undefined
+  } catch {
+    return undefined
+  }
+})()
+
+/** Frames in the library's folder (tests excepted), in Node or in node_modules are internals, skipped when naming a call site. */
+const isInternal = (frame: string): boolean => {
+  const f = frame.replaceAll('\\', '/')
+  const at = LIBRARY === undefined ? -1 : f.indexOf(LIBRARY)
+  const inLibrary = at >= 0 && !/^[^:]*\.test\./.test(f.slice(at + (LIBRARY?.length ?? 0)))
+  return inLibrary || /node:internal|node_modules/.test(f)
+}
 
 /** The first stack frame outside ddsp-ts's library: where the user built a node. */
 export const callSite = (): string => {
@@ -65,7 +83,7 @@ export const callSite = (): string => {
   Error.stackTraceLimit = 40
   const lines = (new Error().stack ?? '').split('\n').slice(1)
   Error.stackTraceLimit = limit
-  const frame = lines.find((l) => !INTERNAL.test(l)) ?? lines[lines.length - 1] ?? ''
+  const frame = lines.find((l) => !isInternal(l)) ?? lines[lines.length - 1] ?? ''
   return frame.trim().replace(/^at /, '')
 }
 

@@ -32,6 +32,10 @@ describe('dense, layer norm, activations, mlp', () => {
     const r = compile({ y: dense('d', { inputs: 3, outputs: 1 }).apply(input('x', [1, 4, 2], 'control')) })
     expect(r._tag === 'Left' && r.left[0].message).toMatch(/dense: input shape \[1, 4, 2\]/)
   })
+  it('names the caller’s line as the site of an error raised inside nn (every src/ folder is library, not only a listed few)', () => {
+    const r = compile({ y: dense('d', { inputs: 3, outputs: 1 }).apply(input('x', [1, 4, 2], 'control')) })
+    expect(r._tag === 'Left' && r.left[0].site).toContain('dense.test.ts')
+  })
   it('layer norm gives zero mean and unit variance per position before γ, β', () => {
     const ln = layerNorm('ln', { features: 4, eps: 0 })
     const y = run({ y: ln.apply(input('x', [2, 4])) }, { x: [1, 2, 3, 4, -2, 0, 0, 10], 'ln/gamma': [1, 1, 1, 1], 'ln/beta': [0, 0, 0, 0] })['y']!
