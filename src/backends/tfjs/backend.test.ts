@@ -12,7 +12,7 @@ import { backendFromEnv, loadBackend, loadTfjsBackend } from '../load.js'
 import { firstScaledMismatch, TOL } from '../../../properties/tolerance.js'
 import type { TfjsBackend } from './backend.js'
 import { probe } from './capabilities.js'
-import { testBackends } from './testing.js'
+import { testBackends } from '../../../testing/tfjs.js'
 
 let backends: readonly TfjsBackend[] = []
 beforeAll(async () => {

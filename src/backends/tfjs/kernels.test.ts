@@ -5,7 +5,7 @@ import { opNames } from '../../core/ops.js'
 import { isExcluded, opCases, type OpCase } from '../../../properties/cases.js'
 import { firstScaledMismatch, TOL } from '../../../properties/tolerance.js'
 import type { TfjsBackend } from './backend.js'
-import { againstReference, testBackends } from './testing.js'
+import { againstReference, testBackends } from '../../../testing/tfjs.js'
 
 let backends: readonly TfjsBackend[] = []
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { reference } from '../reference/index.js'
 import { firstScaledMismatch, TOL } from '../../../properties/tolerance.js'
 import { withLowerings, type TfjsBackend } from './backend.js'
 import type { RecurrenceLowering } from './scan-recurrence.js'
-import { againstReference, testBackends } from './testing.js'
+import { againstReference, testBackends } from '../../../testing/tfjs.js'
 
 let backends: readonly TfjsBackend[] = []
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { firstScaledMismatch, TOL } from '../../../properties/tolerance.js'
 import type { TfjsBackend } from './backend.js'
 import { scanKernels } from './scan.js'
-import { againstReference, testBackends } from './testing.js'
+import { againstReference, testBackends } from '../../../testing/tfjs.js'
 
 let backends: readonly TfjsBackend[] = []
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { binsOf } from '../../core/shape.js'
 import { firstScaledMismatch, TOL } from '../../../properties/tolerance.js'
 import type { TfjsBackend } from './backend.js'
 import { fftKernels } from './spectral.js'
-import { againstReference, testBackends } from './testing.js'
+import { againstReference, testBackends } from '../../../testing/tfjs.js'
 
 let backends: readonly TfjsBackend[] = []
 beforeAll(async () => {

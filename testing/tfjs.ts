@@ -9,13 +9,13 @@
  */
 import type * as tf from '@tensorflow/tfjs-core'
 import * as E from 'fp-ts/lib/Either.js'
-import type { KernelOp } from '../../core/backend.js'
-import { formatError } from '../../core/errors.js'
-import type { OpAttrs } from '../../core/ops.js'
-import { primitives } from '../../core/primitives/index.js'
-import { reference, type RefTensor } from '../reference/index.js'
-import { loadTfjsBackend } from '../load.js'
-import type { TfjsBackend } from './backend.js'
+import type { KernelOp } from '../src/core/backend.js'
+import { formatError } from '../src/core/errors.js'
+import type { OpAttrs } from '../src/core/ops.js'
+import { primitives } from '../src/core/primitives/index.js'
+import { reference, type RefTensor } from '../src/backends/reference/index.js'
+import { loadTfjsBackend } from '../src/backends/load.js'
+import type { TfjsBackend } from '../src/backends/tfjs/backend.js'
 
 const ref = reference('float64')
 
