@@ -100,6 +100,13 @@ module.exports = {
       to: { path: [src(['backends', 'cli', 'realtime', 'bench']), '^web/'] },
     },
     {
+      name: 'realtime-voices-import-no-backend',
+      comment: 'the real-time voices run on host arrays and wasm; only realtime/stream.ts (the stream evaluator with the reference backend as its default) names a backend',
+      severity: 'error',
+      from: { path: '^src/realtime/', pathNot: [TEST, '^src/realtime/stream\\.ts$'] },
+      to: { path: '^src/backends/' },
+    },
+    {
       name: 'backends-import-core-and-host',
       comment: 'a backend imports core, host, its packages and backends/ (its own lowerings, the loader)',
       severity: 'error',
