@@ -121,6 +121,13 @@ module.exports = {
       to: { path: '^src/backends/load\\.ts$' },
     },
     {
+      name: 'unit-tests-import-no-property-suite',
+      comment: 'unit tests share helpers through testing/ (tolerances, op cases), not through the property suites',
+      severity: 'error',
+      from: { path: ['^src/', '^web/'] },
+      to: { path: '^properties/' },
+    },
+    {
       name: 'src-imports-no-tooling',
       comment: 'the library imports no tooling folder (src tests may import testing/)',
       severity: 'error',

@@ -10,7 +10,7 @@ import type { Rate, Signal } from '../src/core/signal.js'
 import { adsr } from '../src/synths/adsr.js'
 import { gradCheck } from './gradcheck.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 describe('adsr gradients', () => {
   it('∂/∂(a, d, s, r, onset, offset) = central differences', () => {

@@ -30,11 +30,11 @@ import { isBackendName, loadBackend } from '../src/backends/load.js'
 import { compile } from '../src/core/program-api.js'
 import { synthRegistry } from '../src/synths/registry.js'
 import { reference } from '../src/backends/reference/index.js'
-import { rng } from './cases.js'
+import { rng } from '../testing/cases.js'
 import { ok, run } from './harness.js'
 import { randomProgram } from './programs.js'
 import { params } from './runs.js'
-import { firstScaledMismatch, TOL, type Tolerance } from './tolerance.js'
+import { firstScaledMismatch, TOL, type Tolerance } from '../testing/tolerance.js'
 
 // cuda is listed by default so that where it cannot load, the skip and its reason show in every run
 const names = (process.env['DDSP_TEST_BACKENDS'] ?? 'wasm,tfjs-cpu,cuda').split(',').map((s) => s.trim()).filter((s) => s.length > 0)

@@ -9,7 +9,7 @@ import type { Rate, Signal } from '../src/core/signal.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
 import { gradCheck } from './gradcheck.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 describe('808 kit gradients', () => {
   for (const name of Object.keys(kit808) as Voice808[]) {

@@ -16,11 +16,11 @@ import { phase } from '../src/dsp/phase.js'
 import { upsample } from '../src/dsp/resample.js'
 import { amplitudeToDb, expSigmoid, hzToMidi, midiToHz, sigmoid, softplus } from '../src/dsp/scale.js'
 import { istft, magnitude, stft } from '../src/dsp/stft.js'
-import { operand, rng } from './cases.js'
+import { operand, rng } from '../testing/cases.js'
 import { gradCheck, type ParamSpec } from './gradcheck.js'
 import { ok, run } from './harness.js'
 import { params } from './runs.js'
-import { firstMismatch, TOL, within } from './tolerance.js'
+import { firstMismatch, TOL, within } from '../testing/tolerance.js'
 
 type P = Readonly<Record<string, Signal<Rate>>>
 const audio = (p: P, k: string) => p[k] as Signal<'audio'>

@@ -9,10 +9,10 @@ import * as B from '../src/core/build.js'
 import { compileNodes } from '../src/core/compile.js'
 import { add, compile, input, mixMonoid, type Signal } from '../src/core/index.js'
 import { binsOf } from '../src/core/shape.js'
-import { operand, rng } from './cases.js'
+import { operand, rng } from '../testing/cases.js'
 import { ok, run } from './harness.js'
 import { params } from './runs.js'
-import { firstMismatch, TOL, within } from './tolerance.js'
+import { firstMismatch, TOL, within } from '../testing/tolerance.js'
 
 const seedArb = fc.integer({ min: 1, max: 2 ** 30 })
 const nArb = fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constantFrom(1, 2, 4, 8, 16, 32, 64, 128, 256))

@@ -13,7 +13,7 @@ import { modMatrix } from '../src/synths/modulation.js'
 import { wavetableSynth } from '../src/synths/wavetable.js'
 import { gradCheck, type ParamSpec } from './gradcheck.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 type P = Readonly<Record<string, Signal<Rate>>>
 const audio = (p: P, k: string) => p[k] as Signal<'audio'>

@@ -10,7 +10,7 @@ import { modDelay } from '../src/synths/delay.js'
 import { lfo } from '../src/synths/lfo.js'
 import { gradCheck } from './gradcheck.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 describe('modDelay gradients', () => {
   it('∂/∂(x, centre, depth, gain) = central differences', () => {

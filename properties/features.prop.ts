@@ -29,7 +29,7 @@ import { yinDifference } from '../src/features/yin-difference.js'
 import { agreesWithDifferences } from './gradcheck.js'
 import { ok } from './harness.js'
 import { params } from './runs.js'
-import { TOL, type Tolerance } from './tolerance.js'
+import { TOL, type Tolerance } from '../testing/tolerance.js'
 
 const N = 256
 const SR = 8000

@@ -11,10 +11,10 @@ import { add, mul, sin } from '../src/core/math.js'
 import { constant, input, param, type Signal } from '../src/core/signal.js'
 import { pad, slice, sum } from '../src/core/tensor.js'
 import { svf, onePole, type SvfMode } from '../src/dsp/filters.js'
-import { operand, rng } from './cases.js'
+import { operand, rng } from '../testing/cases.js'
 import { dot, ok, run } from './harness.js'
 import { params } from './runs.js'
-import { firstMismatch, TOL, within } from './tolerance.js'
+import { firstMismatch, TOL, within } from '../testing/tolerance.js'
 
 const sr = 8000
 const modeArb = fc.constantFrom<SvfMode>('low', 'band', 'high')

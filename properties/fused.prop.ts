@@ -30,10 +30,10 @@ import { frequencyImpulseResponse } from '../src/dsp/fir.js'
 import { meanDifference } from '../src/losses/distance.js'
 import { harmonicBank } from '../src/synths/harmonic-bank.js'
 import { biquad, type BiquadCoefficients } from '../src/dsp/biquad.js'
-import { rng } from './cases.js'
+import { rng } from '../testing/cases.js'
 import { ok, run } from './harness.js'
 import { params } from './runs.js'
-import { firstScaledMismatch, TOL } from './tolerance.js'
+import { firstScaledMismatch, TOL } from '../testing/tolerance.js'
 
 let wasm: Backend<unknown>
 const calls = new Map<string, number>()

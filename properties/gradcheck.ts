@@ -12,10 +12,10 @@ import * as B from '../src/core/build.js'
 import { compileNodes } from '../src/core/compile.js'
 import { constant, param, type Rate, type Signal } from '../src/core/signal.js'
 import { sizeOf, type Shape } from '../src/core/shape.js'
-import { operand, rng } from './cases.js'
+import { operand, rng } from '../testing/cases.js'
 import { directional, recordError, type Directional } from './directional.js'
 import { ok } from './harness.js'
-import { type Tolerance, within } from './tolerance.js'
+import { type Tolerance, within } from '../testing/tolerance.js'
 
 /** One differentiable parameter: its shape, rate and the interval its values are drawn from. */
 export interface ParamSpec {

@@ -5,11 +5,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { opNames } from '../src/core/ops.js'
-import { isExcluded, opCases, type OpCase } from './cases.js'
+import { isExcluded, opCases, type OpCase } from '../testing/cases.js'
 import { worstByLabel } from './directional.js'
 import { gradientCheck } from './harness.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 describe('gradient: VJP = central differences', () => {
   for (const op of opNames) {

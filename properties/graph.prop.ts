@@ -22,7 +22,7 @@ import { evalNaive } from './naive.js'
 import { ok, run } from './harness.js'
 import { randomProgram, type RandomProgram } from './programs.js'
 import { params } from './runs.js'
-import { firstMismatch, TOL } from './tolerance.js'
+import { firstMismatch, TOL } from '../testing/tolerance.js'
 
 const sameOutputs = (p: Program, q: Program, feeds: Record<string, Float64Array>) => {
   const [a, b] = [run(p, feeds), run(q, feeds)]

@@ -11,7 +11,7 @@ import type { Rate, Signal } from '../src/core/signal.js'
 import { harmonic } from '../src/synths/harmonic.js'
 import { gradCheck } from './gradcheck.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 describe('harmonic gradients', () => {
   it('∂/∂(amplitudes, distribution, f0) = central differences', () => {

@@ -16,7 +16,7 @@ import type { Program } from '../src/core/program.js'
 import { primitives } from '../src/core/primitives/index.js'
 import { formatError } from '../src/core/errors.js'
 import { reference } from '../src/backends/reference/index.js'
-import { operand, rng, type OpCase } from './cases.js'
+import { operand, rng, type OpCase } from '../testing/cases.js'
 
 /** The float64 reference backend: the oracle. */
 export const ref64 = reference('float64')

@@ -27,11 +27,11 @@ import { melSpectralLoss } from '../src/losses/mel.js'
 import { multiResolutionStftLoss } from '../src/losses/mrstft.js'
 import { multiScaleSpectralLoss } from '../src/losses/spectral.js'
 import { l1Loss, l2Loss, siSdrLoss } from '../src/losses/waveform.js'
-import { rng } from './cases.js'
+import { rng } from '../testing/cases.js'
 import { agreesWithDifferences } from './gradcheck.js'
 import { ok } from './harness.js'
 import { params } from './runs.js'
-import { firstScaledMismatch, TOL, type Tolerance } from './tolerance.js'
+import { firstScaledMismatch, TOL, type Tolerance } from '../testing/tolerance.js'
 
 const N = 256
 const SR = 8000

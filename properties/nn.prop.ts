@@ -16,7 +16,7 @@ import { mlp } from '../src/nn/mlp.js'
 import { tcn } from '../src/nn/tcn.js'
 import { gradCheck, type ParamSpec } from './gradcheck.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 /** Every declared weight as a static gradCheck param. */
 const weights = (decls: ParamDecls): Record<string, ParamSpec> =>

@@ -11,7 +11,7 @@ import { expDecayIr, filteredNoiseIr, reverb } from '../src/synths/reverb.js'
 import { modalDrum } from '../src/synths/modal.js'
 import { gradCheck, type ParamSpec } from './gradcheck.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 type P = Readonly<Record<string, Signal<Rate>>>
 const cases: ReadonlyArray<readonly [string, (p: P) => Signal<Rate>, Record<string, ParamSpec>]> = [

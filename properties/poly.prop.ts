@@ -9,7 +9,7 @@ import type { Rate, Signal } from '../src/core/signal.js'
 import { renderNotes } from '../src/synths/poly.js'
 import { gradCheck } from './gradcheck.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 describe('renderNotes gradients', () => {
   it('∂/∂(pitch, onset, duration, velocity) = central differences', () => {

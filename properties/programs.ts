@@ -14,7 +14,7 @@ import { mk, shapeOf, type Node } from '../src/core/node.js'
 import { opNames, type OpName } from '../src/core/ops.js'
 import type { Program } from '../src/core/program.js'
 import { sameShape } from '../src/core/shape.js'
-import { isExcluded, opCases, rng, type OpCase } from './cases.js'
+import { isExcluded, opCases, rng, type OpCase } from '../testing/cases.js'
 import { ok } from './harness.js'
 
 const usable = opNames.filter((op) => !isExcluded(opCases[op]))

@@ -32,10 +32,10 @@ import { biquad, type BiquadCoefficients } from '../src/dsp/biquad.js'
 import { svf, type SvfMode } from '../src/dsp/filters.js'
 import { loadBackend } from '../src/backends/load.js'
 import { reference } from '../src/backends/reference/index.js'
-import { operand, rng } from './cases.js'
+import { operand, rng } from '../testing/cases.js'
 import { ok } from './harness.js'
 import { params } from './runs.js'
-import { ORACLE_TOL } from './tolerance.js'
+import { ORACLE_TOL } from '../testing/tolerance.js'
 
 const SR = 48000
 /** A backend that reads synchronously. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { opNames, sourceOps } from '../src/core/ops.js'
 import { primitives } from '../src/core/primitives/index.js'
-import { isExcluded, opCases } from './cases.js'
+import { isExcluded, opCases } from '../testing/cases.js'
 
 describe('registry coverage', () => {
   it('lists every primitive exactly once', () => {

@@ -19,7 +19,7 @@ import { withRate } from '../src/core/signal.js'
 import { fftConvolve } from '../src/dsp/convolve.js'
 import { upsample } from '../src/dsp/resample.js'
 import type { TimeInputs } from '../src/stream/index.js'
-import { rng } from './cases.js'
+import { rng } from '../testing/cases.js'
 import { ok } from './harness.js'
 
 /** A random streamable program with its feeds. */

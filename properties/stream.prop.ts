@@ -26,7 +26,7 @@ import { expDecayIr, reverb } from '../src/synths/reverb.js'
 import { ok, run } from './harness.js'
 import { params } from './runs.js'
 import { partition, streamableProgram } from './stream-programs.js'
-import { firstScaledMismatch, TOL } from './tolerance.js'
+import { firstScaledMismatch, TOL } from '../testing/tolerance.js'
 
 /** The float64 reference kernels every streamed block runs on. */
 const backend = reference('float64')

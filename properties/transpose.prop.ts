@@ -7,10 +7,10 @@ import fc from 'fast-check'
 import { describe, it } from 'vitest'
 import { opNames } from '../src/core/ops.js'
 import { primitives } from '../src/core/primitives/index.js'
-import { isExcluded, opCases, type OpCase } from './cases.js'
+import { isExcluded, opCases, type OpCase } from '../testing/cases.js'
 import { linearGroups, transposeCheck } from './harness.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 describe('transpose: ⟨Ax, y⟩ = ⟨x, Aᵀy⟩', () => {
   for (const op of opNames) {

@@ -9,7 +9,7 @@ import type { Rate, Signal } from '../src/core/signal.js'
 import { wavetableLookup } from '../src/synths/wavetable.js'
 import { gradCheck } from './gradcheck.js'
 import { params } from './runs.js'
-import { TOL, within } from './tolerance.js'
+import { TOL, within } from '../testing/tolerance.js'
 
 describe('wavetable gradients', () => {
   it('∂/∂(table, phase) = central differences, static and time-varying tables', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { reference } from '../reference/index.js'
-import { firstScaledMismatch, TOL } from '../../../properties/tolerance.js'
+import { firstScaledMismatch, TOL } from '../../../testing/tolerance.js'
 import { withLowerings, type TfjsBackend } from './backend.js'
 import type { RecurrenceLowering } from './scan-recurrence.js'
 import { againstReference, testBackends } from '../../../testing/tfjs.js'

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { firstScaledMismatch, TOL } from '../../../properties/tolerance.js'
+import { firstScaledMismatch, TOL } from '../../../testing/tolerance.js'
 import type { TfjsBackend } from './backend.js'
 import { scanKernels } from './scan.js'
 import { againstReference, testBackends } from '../../../testing/tfjs.js'

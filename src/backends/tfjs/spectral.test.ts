@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { binsOf } from '../../core/shape.js'
-import { firstScaledMismatch, TOL } from '../../../properties/tolerance.js'
+import { firstScaledMismatch, TOL } from '../../../testing/tolerance.js'
 import type { TfjsBackend } from './backend.js'
 import { fftKernels } from './spectral.js'
 import { againstReference, testBackends } from '../../../testing/tfjs.js'

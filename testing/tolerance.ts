@@ -1,6 +1,6 @@
 /**
- * Every numerical tolerance of the property suites, in one table, each with
- * its reason.
+ * Every numerical tolerance of the property suites (and of the unit tests
+ * that hold a backend to the reference), in one table, each with its reason.
  *
  * @example within(TOL.gradient, fd, ad) // true when the two agree
  */
