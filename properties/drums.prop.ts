@@ -7,9 +7,9 @@ import fc from 'fast-check'
 import { describe, it } from 'vitest'
 import type { Rate, Signal } from '../src/core/signal.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
-import { gradCheck } from './gradcheck.js'
+import { agreesWithDifferences } from './gradcheck.js'
 import { params } from './runs.js'
-import { TOL, within } from '../testing/tolerance.js'
+import { TOL } from '../testing/tolerance.js'
 
 describe('808 kit gradients', () => {
   for (const name of Object.keys(kit808) as Voice808[]) {
@@ -20,9 +20,9 @@ describe('808 kit gradients', () => {
       const f = (p: Readonly<Record<string, Signal<Rate>>>) => voice.render(p['p'] as Signal<'static'>, n, sr)
       fc.assert(
         fc.property(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 ** 30 }), (B, seed) => {
-          const { fd, ad, smooth, noise } = gradCheck(f, { p: { shape: [B, P], rate: 'static', lo: 0.05, hi: 0.95 } }, seed, name)
-          fc.pre(smooth)
-          return within(TOL.synthGradient, fd, ad, noise)
+          // the snare clips its filtered noise to [−1, 1] (timbreremap's lfilter clamp): a kink inside the step is
+          // checked again at smaller steps (agreesWithDifferences); seed 808257460 (B = 2): 4.6e-4 at h = 1e-6, 1e-8 at 1e-7
+          return agreesWithDifferences(f, { p: { shape: [B, P], rate: 'static', lo: 0.05, hi: 0.95 } }, seed, name, TOL.synthGradient)
         }),
         params(0.5),
       )
