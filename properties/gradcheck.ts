@@ -53,7 +53,7 @@ export const gradCheck = (
 
 /**
  * Whether the VJP of `f` agrees with central differences within `tol` at `seed` (draws the smoothness test
- * rejects are skipped with `fc.pre`). When the default step misses, it checks again at steps 10× and 100× smaller:
+ * rejects are skipped with `fc.pre`). When the default step misses, it checks again at steps 10×, 100× and 1000× smaller (each only if the last missed):
  * a kink of max/clip (flux rectifier, floors, roll-off bin) or a bin near a spectral zero inside the step bends
  * central differences by less than the smoothness test sees, and that truncation error falls as h², while a
  * wrong rule fails at every step. The accepted attempt's error is recorded under `label` (a failing draw's first).
@@ -71,7 +71,7 @@ export const agreesWithDifferences = (
   const passes = (d: Directional) => d.smooth && within(tol, d.fd, d.ad, d.noise)
   // smaller steps only when needed, lazily: the truncation error of a kink or a near-zero bin falls as h²
   const retry = (h: number) => () => gradCheck(f, specs, seed, '', h)
-  const accepted = passes(first) ? first : [retry(1e-7), retry(1e-8)].map((g) => g()).find(passes)
+  const accepted = passes(first) ? first : [retry(1e-7), retry(1e-8), retry(1e-9)].reduce<Directional | undefined>((hit, g) => hit ?? [g()].find(passes), undefined)
   const shown = accepted ?? first // a failing draw reports its default-step error
   recordError(label, shown.fd, shown.ad)
   return accepted !== undefined
