@@ -24,6 +24,7 @@ import { renderCommand } from './render.js'
 import { benchCommand, type BenchFlags } from './bench.js'
 import { featuresCommand, rounded, summary } from './features.js'
 import { matchAction } from './match-action.js'
+import { analysisSummary, analyzeCommand, roundedAnalysis } from './analyze.js'
 import { registerTrain } from './train.js'
 import { registerTransfer } from './transfer.js'
 
@@ -133,6 +134,21 @@ program
     const r = await featuresCommand(backend.right, file, { hopMs: hopMs.right, limits: limits.right })()
     if (E.isLeft(r)) return exitWith(r.left)
     console.log(o.json === true ? JSON.stringify(rounded(r.right)) : summary(file, r.right))
+  })
+
+program
+  .command('analyze <file>')
+  .description('onset, attack, decay, pitch and glide, spectral tilt and noise colour, and decaying modes of a recorded hit (mixed to mono)')
+  .option('--json', 'print one JSON object')
+  .option('--seconds <s>', 'longest part analysed', '3')
+  .action(async (file: string, o: { json?: boolean; seconds: string }, cmd: Command) => {
+    const limits = commandLimits(cmd)
+    if (E.isLeft(limits)) return exitWith(limits.left)
+    const seconds = parseBounded('--seconds', o.seconds, BOUNDS.matchSeconds)
+    if (E.isLeft(seconds)) return exitWith(seconds.left)
+    const r = await analyzeCommand(file, { seconds: seconds.right, limits: limits.right })()
+    if (E.isLeft(r)) return exitWith(r.left)
+    console.log(o.json === true ? JSON.stringify(roundedAnalysis(r.right)) : analysisSummary(file, r.right))
   })
 
 registerTrain(program, chooseBackend)
