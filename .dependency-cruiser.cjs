@@ -39,26 +39,12 @@ const LAYERS = [
 const TEST = '\\.test(-d)?\\.ts$'
 const src = (folders) => `^src/(${folders.join('|')})(/|$)`
 
-/**
- * Known violations owned by other work, each excepted by name until that work lands. Remove an entry when its
- * owner has fixed it; `npm run deps` then holds the fix.
- */
-const TEMPORARY = {
-  // issue 23 (owns src/io): io/model-bounds.ts reads the ModelFile type of models/ (io is below models). Move it to
-  // models/ (or cli/), then delete this entry.
-  ioModelBounds: { from: '^src/io/model-bounds\\.ts$', to: '^src/models/model-file\\.ts$' },
-  // issue 23 (owns src/cli, src/io): three file loops, each a module and its sub-module sharing types defined in the
-  // first (cli/train ↔ cli/train-remap, cli/transfer ↔ cli/transfer-remap, io/atomic ↔ io/wav for IoError). Move the
-  // shared types to a file of their own, then delete this entry.
-  cliIoCycles: '^src/cli/(train|train-remap|transfer|transfer-remap)\\.ts$|^src/io/(atomic|wav)\\.ts$',
-}
-
 /** One rule per layer: its folders import nothing from a layer above. */
 const upward = LAYERS.slice(0, -1).map((folders, i) => ({
   name: `no-upward-from-${folders.join('-')}`,
   comment: `layer ${i} (${folders.join(', ')}) imports only its own folder and layers below`,
   severity: 'error',
-  from: { path: src(folders), pathNot: [TEST, TEMPORARY.ioModelBounds.from] },
+  from: { path: src(folders), pathNot: TEST },
   to: { path: [src(LAYERS.slice(i + 1).flat()), '^web/'] },
 }))
 
@@ -68,7 +54,7 @@ module.exports = {
       name: 'no-circular',
       comment: 'no import cycle, tests included (type-only imports count)',
       severity: 'error',
-      from: { pathNot: TEMPORARY.cliIoCycles },
+      from: {},
       to: { circular: true },
     },
     {

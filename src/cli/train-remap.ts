@@ -18,7 +18,7 @@ import { prepareHits, trainRemap } from '../models/train-remap.js'
 import { isVoice808, kit808, type Voice808 } from '../synths/drums/kit808.js'
 import type { StepReport } from '../train/fit.js'
 import { usage, type CliError } from './errors.js'
-import type { TrainOptions, TrainSummary } from './train.js'
+import type { TrainOptions, TrainSummary } from './train-options.js'
 import { asCli, writeRun } from './train-files.js'
 
 /**

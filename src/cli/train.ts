@@ -33,36 +33,9 @@ import { asCli, RUN_FILES, writeRun } from './train-files.js'
 import { MANIFEST } from '../io/run-folder.js'
 import { checkWritable, replaceableRunFolder } from '../io/writable.js'
 import { trainRemapCommand } from './train-remap.js'
+import type { TrainOptions, TrainSummary } from './train-options.js'
 
-/** Options of `ddsp train`. @example const o: TrainOptions = { model: 'autoencoder', steps: 300, seed: 0, out: 'out/m', batch: 2, lr: 1e-3, exampleSeconds: 1 } */
-export interface TrainOptions {
-  readonly model: 'autoencoder' | 'remap'
-  readonly steps: number
-  readonly seed: number
-  readonly out: string
-  /** examples (autoencoder) or hits (remap) per step */
-  readonly batch: number
-  /** Adam learning rate */
-  readonly lr: number
-  /** autoencoder example length (s) */
-  readonly exampleSeconds: number
-  /** remap: the 808 voice to drive */
-  readonly voice?: string
-  /** remap: MLP width, 0 = timbreremap's linear map (default 32) */
-  readonly hidden?: number
-  /** sample-rate range and memory budget (default `DEFAULT_LIMITS`) */
-  readonly limits?: Limits
-}
-
-/** What a finished run reports. @example console.log(`${s.steps} steps, loss ${s.losses[0]} → ${s.finalLoss}`) */
-export interface TrainSummary {
-  readonly examples: number
-  readonly steps: number
-  readonly losses: readonly number[]
-  readonly finalLoss: number
-  readonly seconds: number
-  readonly files: readonly string[]
-}
+export type { TrainOptions, TrainSummary } from './train-options.js'
 
 /**
  * Reads one WAV, or every `.wav` in a folder (sorted by name), as mono recordings; refuses (before reading on)

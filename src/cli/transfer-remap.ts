@@ -19,7 +19,7 @@ import { cutHits, hitOnsets, rawOnsets } from '../models/train-remap.js'
 import { loadCheckpoint } from '../train/checkpoint.js'
 import { usage, type CliError } from './errors.js'
 import { asCli } from './train-files.js'
-import type { TransferOptions, TransferSummary } from './transfer.js'
+import type { TransferOptions, TransferSummary } from './transfer-options.js'
 import { isVoice808 } from '../synths/drums/kit808.js'
 
 /**

@@ -26,8 +26,8 @@ import { loadModelFile, type AutoencoderFile } from '../models/model-file.js'
 import { renderAutoencoder } from '../models/render.js'
 import { loadCheckpoint } from '../train/checkpoint.js'
 import { checkFileSize } from '../io/file-size.js'
-import { checkBytes, DEFAULT_LIMITS, parseBounded, type Bound, type Limits } from '../io/limits.js'
-import { checkModelBounds } from '../io/model-bounds.js'
+import { checkBytes, DEFAULT_LIMITS, parseBounded, type Bound } from '../io/limits.js'
+import { checkModelBounds } from '../models/model-bounds.js'
 import { verifyManifest } from '../io/run-folder.js'
 import { checkWritable } from '../io/writable.js'
 import { BOUNDS, estimateBytes } from './bounds.js'
@@ -39,34 +39,10 @@ export const MAX_MODEL_FILE_BYTES = 2 ** 20
 import { mixToMono } from '../io/mono.js'
 import { asCli } from './train-files.js'
 import { transferRemap } from './transfer-remap.js'
+import type { Shift, TransferOptions, TransferSummary } from './transfer-options.js'
 import { extent } from '../host/stats.js'
 
-/** A shift: a number, or 'auto' (fit the training range). @example const s: Shift = 'auto' */
-export type Shift = number | 'auto'
-
-/** Options of `ddsp transfer`. @example const o: TransferOptions = { model: 'out/m', out: 'y.wav', pitchShift: 'auto', loudnessShift: 0 } */
-export interface TransferOptions {
-  /** the folder written by `ddsp train` */
-  readonly model: string
-  readonly out: string
-  /** semitones, or 'auto' */
-  readonly pitchShift: Shift
-  /** dB, or 'auto' */
-  readonly loudnessShift: Shift
-  /** sample-rate range and memory budget (default `DEFAULT_LIMITS`) */
-  readonly limits?: Limits
-}
-
-/** What a transfer reports. @example console.log(`${r.frames} frames, shift ${r.pitchShift} st`) */
-export interface TransferSummary {
-  readonly path: string
-  readonly samples: number
-  readonly frames: number
-  /** shifts applied (semitones, dB) */
-  readonly pitchShift: number
-  readonly loudnessShift: number
-  readonly seconds: number
-}
+export type { Shift, TransferOptions, TransferSummary } from './transfer-options.js'
 
 /**
  * The shifts to apply: explicit values, or 'auto' from the input's and the training data's statistics.

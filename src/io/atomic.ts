@@ -13,7 +13,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { tempName, track, untrack } from './temp-files.js'
-import type { IoError } from './wav.js'
+import type { IoError } from './io-error.js'
 
 /**
  * Writes `bytes` to `path` atomically (temp file + rename), creating folders.

@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { formatBytes, limitExceeded, type LimitExceeded } from './limits.js'
-import type { IoError } from './wav.js'
+import type { IoError } from './io-error.js'
 
 /**
  * The size of `path` if it is a file of at most `max` bytes.

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { tempName, track, untrack } from './temp-files.js'
-import type { IoError } from './wav.js'
+import type { IoError } from './io-error.js'
 import { replaceableRunFolder } from './writable.js'
 
 /** The manifest's name inside a run folder. @example MANIFEST // 'manifest.json' */

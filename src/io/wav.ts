@@ -16,6 +16,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import wavefile from 'wavefile'
 import { writeAtomic } from './atomic.js'
+import type { IoError } from './io-error.js'
 import { checkBytes, DEFAULT_LIMITS, type LimitExceeded, type Limits } from './limits.js'
 import { riffChunks } from './riff.js'
 import { wavError, type WavError } from './wav-error.js'
@@ -30,12 +31,7 @@ export interface Audio {
   readonly channels: readonly Float32Array[]
 }
 
-/** A file that cannot be read or written. @example const e: IoError = { _tag: 'IoError', path: 'a.wav', message: 'no such file' } */
-export interface IoError {
-  readonly _tag: 'IoError'
-  readonly path: string
-  readonly message: string
-}
+export type { IoError } from './io-error.js'
 
 const ioError = (path: string) => (e: unknown): IoError => ({ _tag: 'IoError', path, message: e instanceof Error ? e.message : String(e) })
 

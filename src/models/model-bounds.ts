@@ -11,8 +11,8 @@
  * // Left('$.config.harmonics is 1000000000, must be an integer in [1, 1024]')
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { ModelFile } from '../models/model-file.js'
-import { checkRange, checkSampleRate, type Bound, type LimitExceeded, type Limits } from './limits.js'
+import type { ModelFile } from './model-file.js'
+import { checkRange, checkSampleRate, type Bound, type LimitExceeded, type Limits } from '../io/limits.js'
 
 /** The stated maxima of a model's sizes. @example MODEL_BOUNDS.harmonics.max // 1024 */
 export const MODEL_BOUNDS = {
