@@ -11,6 +11,7 @@
  */
 import type { OpAttrs, OpName } from './ops.js'
 import type { Shape } from './shape.js'
+import type { LoweringTable } from './composite-names.js'
 
 /** Ops the interpreter supplies from feeds rather than kernels. */
 export type FedOp = 'input' | 'param' | 'arg'
@@ -54,7 +55,7 @@ export interface Backend<T> {
   /** e.g. `'reference'`, `'wasm'`, `'tfjs-cpu'`, `'cuda'`. */
   readonly name: string
   readonly kernels: Kernels<T>
-  readonly fused: Readonly<Partial<Record<string, FusedKernel<T>>>>
+  readonly fused: LoweringTable<FusedKernel<T>>
   /** Copies host data into a backend value of `shape`. */
   readonly upload: (data: Float32Array | Float64Array, shape: Shape) => T
   /** Copies a value back to the host. */

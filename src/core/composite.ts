@@ -13,15 +13,16 @@ import * as B from './build.js'
 import { readsParams } from './autodiff/inline.js'
 import { mkComposite, shapeOf, type Graph } from './node.js'
 import { Signal, type Rate } from './signal.js'
+import type { AttrsOf, JsonAttrs } from './composite-names.js'
 import type { TensorType } from './shape.js'
 
 /** A custom VJP: input signals, the output and its cotangent → one cotangent per input. */
 export type CustomVjp = (inputs: ReadonlyArray<Signal<Rate>>, output: Signal<Rate>, cotangent: Signal<Rate>) => ReadonlyArray<Signal<Rate>>
 
-/** Options of a composite. */
-export interface CompositeOptions {
+/** Options of a composite (attributes typed by name for the library's composites, `core/composite-names.ts`). */
+export interface CompositeOptions<A = JsonAttrs> {
   /** JSON parameters recorded on the node (for fused lowerings and printing). */
-  readonly attrs?: Readonly<Record<string, unknown>>
+  readonly attrs?: A
   /** A custom VJP; it must not read params (pass them as inputs). */
   readonly vjp?: CustomVjp
 }
@@ -37,14 +38,14 @@ const traced = (args: ReadonlyArray<Signal<Rate>>, outputs: ReadonlyArray<Signal
 /**
  * Defines a named composite. Each call traces `f` on placeholders of the
  * arguments' shapes and returns one composite node.
- * @param name registry name of the composite (fused lowerings key on it)
+ * @param name registry name of the composite (lowerings key on it; the library's are `CompositeName`s)
  * @example const square = composite('square', <R extends Rate>(x: Signal<R>) => mul(x, x))
  */
 export const composite =
-  <Args extends ReadonlyArray<Signal<Rate>>, R extends Rate>(
-    name: string,
+  <Args extends ReadonlyArray<Signal<Rate>>, R extends Rate, N extends string = string>(
+    name: N,
     f: (...args: Args) => Signal<R>,
-    options: CompositeOptions = {},
+    options: CompositeOptions<AttrsOf<N>> = {},
   ) =>
   (...args: Args): Signal<R> => {
     const ph = placeholders(args)
@@ -66,5 +67,5 @@ export const composite =
           : vjp.outputs.length !== args.length
             ? `its VJP returns ${vjp.outputs.length} cotangents for ${args.length} inputs`
             : undefined
-    return new Signal(mkComposite(name, options.attrs ?? {}, args.map((a) => a.node), body, vjp, error), out.rate)
+    return new Signal(mkComposite(name, (options.attrs ?? {}) as JsonAttrs, args.map((a) => a.node), body, vjp, error), out.rate)
   }

@@ -10,6 +10,7 @@
  * decode(text) // Right(program') with evaluate(program') ≡ evaluate(program)
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { currentName } from './composite-names.js'
 import { compileNodes, programNodes } from './compile.js'
 import type { DecodeError } from './errors.js'
 import { formatError } from './errors.js'
@@ -48,7 +49,7 @@ const checkEqn = (e: unknown, path: string, defined: Set<number>): E.Either<Deco
     const vjp = e['vjp'] === undefined || e['vjp'] === null ? E.right(undefined) : checkProgram(e['vjp'], `${path}.vjp`)
     if (E.isLeft(vjp)) return vjp
     defined.add(id as number)
-    return E.right({ id: id as number, op, name: e['name'], attrs, inputs, shape, body: body.right, vjp: vjp.right })
+    return E.right({ id: id as number, op, name: currentName(e['name']), attrs, inputs, shape, body: body.right, vjp: vjp.right })
   }
   if (!isOpName(op)) return fail(`${path}.op`, `unknown op ${JSON.stringify(op)}`)
   const bad = checkAttrs(op, attrs)

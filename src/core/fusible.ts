@@ -18,6 +18,7 @@ import { backprop } from './autodiff/backprop.js'
 import { inline, readsParams } from './autodiff/inline.js'
 import { toposort } from './compile.js'
 import { composite } from './composite.js'
+import type { AttrsOf } from './composite-names.js'
 import { shapeOf, type Node } from './node.js'
 import { Signal, type Rate } from './signal.js'
 import { sizeOf, type Shape } from './shape.js'
@@ -53,16 +54,16 @@ const dependsOnParam = (n: Node): boolean =>
  * @example const square = fusible('square', <R extends Rate>(x: Signal<R>) => mul(x, x))
  */
 export const fusible =
-  <Args extends ReadonlyArray<Signal<Rate>>, R extends Rate>(
-    name: string,
+  <Args extends ReadonlyArray<Signal<Rate>>, R extends Rate, N extends string = string>(
+    name: N,
     f: (...args: Args) => Signal<R>,
-    options: { readonly attrs?: Readonly<Record<string, unknown>>; readonly needs?: readonly boolean[] } = {},
+    options: { readonly attrs?: AttrsOf<N>; readonly needs?: readonly boolean[] } = {},
   ) =>
   (...args: Args): Signal<R> => {
     const call = f as (...a: ReadonlyArray<Signal<Rate>>) => Signal<R>
     const needs = options.needs ?? args.map(() => true)
     const backward = composite(
-      `${name}.vjp`,
+      `${name}.vjp` as string,
       (...argsAndCt: ReadonlyArray<Signal<Rate>>) => {
         const inputs = argsAndCt.slice(0, -1)
         const ct = argsAndCt[argsAndCt.length - 1]!

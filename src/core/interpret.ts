@@ -12,6 +12,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { Backend, HostTensor, KernelOp } from './backend.js'
+import { lowering } from './composite-names.js'
 import type { EvalError } from './errors.js'
 import type { OpAttrs } from './ops.js'
 import { useCounts, type Program } from './program.js'
@@ -59,7 +60,7 @@ export const execute = <T>(backend: Backend<T>, p: Program, env: Env<T>): E.Eith
       if (e.op === 'input' || e.op === 'param') v = env.named.get((e.attrs as OpAttrs['input']).name)!
       else if (e.op === 'arg') v = env.args[(e.attrs as OpAttrs['arg']).index]!
       else if (e.op === 'composite') {
-        const fused = backend.fused[e.name]
+        const fused = lowering(backend.fused, e.name)
         if (fused !== undefined) v = fused(ins, e.attrs, e.shape)
         else {
           const r = execute(backend, e.body, { named: env.named, args: ins })

@@ -88,5 +88,5 @@ const svfBody =
  */
 export const svf = (x: Signal<'audio'>, cutoff: AudioParam, q: AudioParam, sampleRate: number, mode: SvfMode = 'low'): Signal<'audio'> => {
   const shape = shapeOfSignal(x)
-  return composite('svf', svfBody(sampleRate, mode), { attrs: { sampleRate, mode } })(x, perSample(cutoff, shape), perSample(q, shape))
+  return composite('dsp.svf', svfBody(sampleRate, mode), { attrs: { sampleRate, mode } })(x, perSample(cutoff, shape), perSample(q, shape))
 }

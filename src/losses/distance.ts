@@ -38,10 +38,10 @@ export const meanAll = (x: Signal<Rate>): Signal<'static'> => {
 const sameShape = (a: Signal<Rate>, b: Signal<Rate>): boolean =>
   a.shape !== undefined && b.shape !== undefined && a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape![i])
 
-/** Unweighted mean difference of equal shapes as a fusible composite (`loss.meanDifference`; host lowering in src/backends/host/fused). */
+/** Unweighted mean difference of equal shapes as a fusible composite (`losses.meanDifference`; host lowering in src/backends/host/fused). */
 const fusedMeanDifference = (target: Signal<Rate>, value: Signal<Rate>, distance: Distance): Signal<'static'> =>
   fusible(
-    'loss.meanDifference',
+    'losses.meanDifference',
     (t: Signal<Rate>, v: Signal<Rate>) => {
       const d = sub(asStatic(t), asStatic(v))
       return meanAll(distance === 'L1' ? abs(d) : mul(d, d))

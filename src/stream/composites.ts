@@ -19,6 +19,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { HostTensor } from '../core/backend.js'
+import type { LoweringTable } from '../core/composite-names.js'
 import type { OpAttrs } from '../core/ops.js'
 import type { CompositeEqn } from '../core/program.js'
 import { normalAt, uniformAt } from '../core/random.js'
@@ -225,8 +226,8 @@ const frameConvolve: CompositeRule = {
   },
 }
 
-/** Rules by composite name. */
-export const compositeRules: Readonly<Record<string, CompositeRule>> = {
+/** Rules by composite name (a `LoweringTable`: a misspelt name fails `tsc`). */
+export const compositeRules: LoweringTable<CompositeRule> = {
   'dsp.phase': phase,
   'dsp.upsample.linear': upsample,
   'dsp.upsample.window': upsample,

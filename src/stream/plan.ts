@@ -13,6 +13,7 @@
  * analyse(program, [], { f0: 'control' }, { samples: 480, frames: 10 }, '') // Right(plan)
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { lowering } from '../core/composite-names.js'
 import type { CompositeEqn, Eqn, Output, Program } from '../core/program.js'
 import { compositeRules, type CompositeRule } from './composites.js'
 import { primRules, type PrimRule } from './rules/index.js'
@@ -68,7 +69,7 @@ const analyseEqn = (e: Eqn, key: string, ins: TimeInfo[], shapes: number[][], ar
 }
 
 const analyseComposite = (e: CompositeEqn, key: string, ins: TimeInfo[], shapes: number[][], inputs: TimeInputs, clock: Clock): E.Either<NotStreamable, EqnPlan> => {
-  const rule = compositeRules[e.name]
+  const rule = lowering(compositeRules, e.name)
   if (rule !== undefined && ins.some((t) => t !== null))
     return E.bimap(
       (reason: string) => fail(e, key, reason),

@@ -24,7 +24,7 @@ import { phase } from '../dsp/phase.js'
  */
 export const oscillatorBank = (freqs: Signal<'audio'>, amps: Signal<'audio'>, sampleRate: number): Signal<'audio'> =>
   composite(
-    'oscillatorBank',
+    'synth.oscillatorBank',
     (f: Signal<'audio'>, a: Signal<'audio'>) =>
       sum(mul(mul(a, less(f, sampleRate / 2)), sin(phase(f, sampleRate))), [2]),
     { attrs: { sampleRate } },

@@ -11,6 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core'
 import type { FusedKernel, HostKernel } from '../../core/backend.js'
+import type { LoweringTable } from '../../core/composite-names.js'
 import type { TfjsBackend } from './backend.js'
 
 /** One host kernel as a tfjs fused kernel. @example hostFused(harmonicBankForward)([f0, amps], attrs, [1, 16000]) */
@@ -25,7 +26,7 @@ export const hostFused =
  * The same backend with host lowerings registered for the named composites.
  * @example withHostLowerings(b, hostLowerings).fused['synth.harmonicBank'] // defined
  */
-export const withHostLowerings = (b: TfjsBackend, table: Readonly<Record<string, HostKernel>>): TfjsBackend => ({
+export const withHostLowerings = (b: TfjsBackend, table: LoweringTable<HostKernel>): TfjsBackend => ({
   ...b,
-  fused: { ...b.fused, ...Object.fromEntries(Object.entries(table).map(([name, k]) => [name, hostFused(k)])) },
+  fused: { ...b.fused, ...(Object.fromEntries(Object.entries(table).map(([name, k]) => [name, hostFused(k!)])) as LoweringTable<FusedKernel<tf.Tensor>>) },
 })

@@ -9,6 +9,7 @@
  * Object.keys(hostLowerings) // ['synth.harmonicBank', 'synth.harmonicBank.vjp', ...]
  */
 import type { HostKernel } from '../../../core/backend.js'
+import type { LoweringTable } from '../../../core/composite-names.js'
 import { biquadForward, biquadVjp } from './biquad.js'
 import { harmonicBankForward, harmonicBankVjp } from './harmonic-bank.js'
 import { firForward, firVjp } from './fir.js'
@@ -17,8 +18,8 @@ import { magnitudeForward, magnitudeVjp } from './magnitude.js'
 import { meanDifferenceForward, meanDifferenceVjp } from './mean-difference.js'
 import { stftForward, stftVjp } from './stft.js'
 
-/** Composite name → host lowering. */
-export const hostLowerings: Readonly<Record<string, HostKernel>> = {
+/** Composite name → host lowering (a `LoweringTable`: a misspelt name fails `tsc`). */
+export const hostLowerings: LoweringTable<HostKernel> = {
   'synth.harmonicBank': harmonicBankForward,
   'synth.harmonicBank.vjp': harmonicBankVjp,
   'dsp.biquad': biquadForward,
@@ -31,6 +32,6 @@ export const hostLowerings: Readonly<Record<string, HostKernel>> = {
   'dsp.frameConvolve.vjp': frameConvolveVjp,
   'dsp.frequencyImpulseResponse': firForward,
   'dsp.frequencyImpulseResponse.vjp': firVjp,
-  'loss.meanDifference': meanDifferenceForward,
-  'loss.meanDifference.vjp': meanDifferenceVjp,
+  'losses.meanDifference': meanDifferenceForward,
+  'losses.meanDifference.vjp': meanDifferenceVjp,
 }

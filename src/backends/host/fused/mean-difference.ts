@@ -1,5 +1,5 @@
 /**
- * Fused host lowering of `loss.meanDifference` and its `.vjp` (DDSP
+ * Fused host lowering of `losses.meanDifference` and its `.vjp` (DDSP
  * `mean_difference` without weights, equal shapes): one pass, no broadcast
  * of the scalar cotangent.
  *   L1: D = (1/n)·Σ|tᵢ − vᵢ|,  ∂D/∂t = sign(t − v)/n   (sign 0 = 0, as the decomposition)
