@@ -5,7 +5,7 @@
  * is below (π/2)²¹/21! ≈ 2.6e-16 (with rounding, within 4e-16 of `Math.sin`), at a
  * third of its cost (V8's fdlibm sin reduces its argument first). The real-time
  * oscillators keep their phase in [−π, π) and call this per sample.
- * `realtime/wasm/harmonics.wat` (`segment`) and `realtime/wasm/drums.wat` (`osc`) hold copies of
+ * `realtime/wasm/harmonics.wat` (`segment`) and `realtime/wasm/drums/*.wat` (`osc`) hold copies of
  * the fold, the evaluation order and these coefficients (as hex floats, equal
  * bit for bit) for their f64x2 lanes: a change here must be made there too
  * (then `npm run build:wasm`).

@@ -9,7 +9,7 @@
  * degree 12 in Estrin's form (truncation error below (½ln 2)¹³/13! ≈ 1.7e-16) and e = 2ᵏ·e^r.
  * Absolute error within 4e-16 of `Math.tanh` (near 0 the relative error grows:
  * 1 − e cancels; the voices compare against their peak).
- * `realtime/wasm/drums.wat` (`tanh`) holds a copy of these operations and constants (as
+ * `realtime/wasm/drums/*.wat` (`tanh`) holds a copy of these operations and constants (as
  * hex floats, equal bit for bit) for its f64x2 lanes: a change here must be
  * made there too (then `npm run build:wasm`).
  *

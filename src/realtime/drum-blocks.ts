@@ -1,6 +1,6 @@
 /**
  * One block of each real-time 808 voice (drawing its own noise where it has any): the
- * TypeScript definition of `wasm/drums.wat`'s voice functions (`kick`, `snare`,
+ * TypeScript definition of `wasm/drums/*.wat`'s voice functions (`kick`, `snare`,
  * `clap`, `hat`, `cowbell`), operation for operation, so the two are equal bit
  * for bit (tested). Each reads and writes a voice's buffers and state records
  * (`Decay`, oscillator [w0, mod, φ], `Biquad`, `Svf`, and the scalars `g` = [samples

@@ -186,7 +186,7 @@ export const MAX_BLOCK = 4096
 /**
  * Block forms of the kernels: each fills or filters a typed buffer over `count` samples in one
  * tight loop, so per-sample values never cross a (possibly not inlined) function boundary.
- * `wasm/drums.wat` (`decay`) holds a twin of this loop.
+ * `wasm/drums/*.wat` (`decay`) holds a twin of this loop.
  * @example decayBlock(d, env, 128)
  */
 export const decayBlock = (d: Decay, out: Float64Array, count: number): void => {

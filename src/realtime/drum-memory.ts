@@ -2,7 +2,7 @@
  * The memory of a real-time 808 voice (`voice-808.ts`): named regions (block
  * buffers, state records, the scalars g = [samples since the trigger, noise
  * seed, gains…], the float32 output) laid out once by `arena`, in a wasm
- * memory with the drum kernels (`drums.wat`, which import noise.wat's
+ * memory with the drum kernels (`drums/*.wat`, which import noise.wat's
  * `uniform`) when asked for and available, else in a plain buffer of the same
  * layout for the TypeScript blocks (`drum-blocks.ts`).
  *
@@ -20,7 +20,7 @@ export const OUT_BYTES = 4 * (MAX_BLOCK + 4)
 /** Bytes of a decay record. */
 export const DECAY_BYTES = 8 * DECAY_WORDS
 
-/** The wasm voice functions (`drums.wat`; those with noise draw it with noise.wat's `draw`). */
+/** The wasm voice functions (`drums/*.wat`; those with noise draw it with noise.wat's `draw`). */
 export interface DrumExports {
   readonly kick: (...a: number[]) => void
   readonly snare: (...a: number[]) => void

@@ -67,7 +67,7 @@ export const squareTable = (kmax: number): Float64Array => {
  * S_K(φ) from its table: u = N·frac(φ), j = ⌊u⌋, x = u − j, and the cubic through p₋₁ … p₂ = t[j … j + 3]:
  * p₀ + x·(c₁ + x·(c₂ + x·c₃)), c₁ = p₁ − p₋₁/3 − p₀/2 − p₂/6, c₂ = (p₋₁ + p₁)/2 − p₀, c₃ = (p₂ − p₋₁)/6 + (p₀ − p₁)/2
  * (the divisions as products by the rounded 1/3, 1/2, 1/6).
- * `wasm/drums.wat` (`cowbell`) holds a twin of these operations.
+ * `wasm/drums/*.wat` (`cowbell`) holds a twin of these operations.
  * @param t a `squareTable`  @param phi phase in cycles (≥ 0)  @param points its N (`squarePoints(K)`)
  * @example squareAt(squareTable(43), 0.25, squarePoints(43))
  */

@@ -8,7 +8,7 @@
  * seeded stream (`uniformAt(seed, n)`, n samples since the trigger).
  * Each voice keeps its buffers and state in one memory of its own: with
  * `kernels: 'wasm'` (default) and WebAssembly SIMD, a wasm memory whose block is
- * rendered by `wasm/drums.wat`; otherwise a plain buffer of the same layout,
+ * rendered by `wasm/drums/*.wat`; otherwise a plain buffer of the same layout,
  * rendered by its TypeScript twin (`drum-blocks.ts`), equal bit for bit.
  * Latency: none — a hit starts at the first sample after `trigger`. Blocks of
  * any length (those over `MAX_BLOCK`, 4096 samples, are rendered in pieces).

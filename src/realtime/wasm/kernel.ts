@@ -81,7 +81,7 @@ export const instantiate = <E>(names: readonly string[], pages: number): { reado
   const modules = names.map(moduleOf)
   if (modules.some((m) => m === null)) return undefined
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages })
-  // each module may import the exports of those before it, by file name (e.g. drums.wat imports "noise" "uniform")
+  // each module may import the exports of those before it, by name (e.g. drums imports "noise" "uniform")
   const imports: Record<string, WebAssembly.ModuleImports> = { env: { memory } }
   for (let i = 0; i < modules.length; i++) imports[names[i]!] = new WebAssembly.Instance(modules[i]!, imports).exports as WebAssembly.ModuleImports
   const exports = Object.assign({}, ...names.map((n) => imports[n])) as E
