@@ -83,6 +83,12 @@ export const TOL = {
     reason:
       'streaming vs offline, both float64 reference kernels: the same operations except that carried state re-associates sums (a cumsum carry plus a block cumsum vs one pass; the phase wrapped by a per-block carry vs the offline chunk hierarchy; a convolution tail summed directly vs by FFT), ≈ T·ε relative to the partial sums; atol scaled by max(1, ‖offline‖∞)',
   },
+  compiledStream: {
+    rtol: 1e-9,
+    atol: 1e-10,
+    reason:
+      'the block compiler (generated float64 loops over the arena) vs the offline float64 reference: the reference scalar functions in the same order, except that the phase is wrapped per sample (vs the offline chunk hierarchy), a convolution is summed directly (vs by FFT) and reductions run in loop order, ≈ T·ε relative to the partial sums, as TOL.stream; atol scaled by max(1, ‖offline‖∞)',
+  },
 } as const satisfies Record<string, Tolerance>
 
 /**

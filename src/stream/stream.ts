@@ -69,7 +69,8 @@ export interface Stream {
 /** Errors of stream construction. */
 export type StreamError = NotStreamable | EvalError
 
-const clockOf = (p: Program, inputs: TimeInputs): E.Either<StreamError, Clock> => {
+/** The clock of a program: T from its first output with a time axis, F from its control inputs. @example clockOf(p, { f0: "control" }) */
+export const clockOf = (p: Program, inputs: TimeInputs): E.Either<StreamError, Clock> => {
   const audio = p.outputs.map((o) => p.eqns.find((e) => e.id === o.id)!.shape[1]).find((d) => d !== undefined)
   const frames = p.inputs.filter((d) => inputs[d.name] === 'control').map((d) => d.shape[1]!)
   if (audio === undefined) return E.left({ _tag: 'NotStreamable', op: 'output', site: 'outputs', reason: 'no output has a time axis (axis 1)' })
