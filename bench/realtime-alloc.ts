@@ -12,6 +12,7 @@
  * BLOCKS=50000 npm run bench:alloc
  */
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
+import { compiledRows } from './realtime-compiled.js'
 import { BLOCK, ddspRow, drumRow, gc, gcCount, parts, SR, warmUp } from './realtime-rows.js'
 
 const BLOCKS = Number(process.env['BLOCKS'] ?? 400000)
@@ -19,7 +20,7 @@ const settle = () => new Promise((ok) => setTimeout(ok, 50))
 
 const main = async () => {
   console.log(`GCs caused by ${BLOCKS} blocks of ${BLOCK} at ${SR} Hz (${((BLOCKS * BLOCK) / SR).toFixed(0)} s of audio), per voice alone`)
-  const rows = [ddspRow(), ...parts(), ...(Object.keys(kit808) as Voice808[]).map(drumRow)]
+  const rows = [ddspRow(), ...parts(), ...(Object.keys(kit808) as Voice808[]).map(drumRow), ...(process.env['BENCH_COMPILED'] === '0' ? [] : compiledRows())]
   const out = new Float32Array(BLOCK)
   for (const row of rows) {
     warmUp(row, out, 20000)

@@ -18,6 +18,7 @@
  */
 import { extent, median } from '../src/host/stats.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
+import { compiledRows } from './realtime-compiled.js'
 import { BLOCK, ddspRow, drumRow, gc, gcCount, kitRow, parts, type Row, SR, warmUp } from './realtime-rows.js'
 
 const BLOCKS = Number(process.env['BENCH_BLOCKS'] ?? 10000)
@@ -42,7 +43,7 @@ const round = async (r: Row, out: Float32Array) => {
 }
 
 const main = async () => {
-  const rows = [ddspRow(), ...parts(), ...(Object.keys(kit808) as Voice808[]).map(drumRow), kitRow()]
+  const rows = [ddspRow(), ...parts(), ...(Object.keys(kit808) as Voice808[]).map(drumRow), kitRow(), ...(process.env['BENCH_COMPILED'] === '0' ? [] : compiledRows())]
   const out = new Float32Array(BLOCK)
   for (const r of rows) warmUp(r, out)
   const rounds = rows.map(() => [] as Awaited<ReturnType<typeof round>>[])

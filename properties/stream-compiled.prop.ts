@@ -14,9 +14,11 @@ import { describe, expect, it } from 'vitest'
 import { reference } from '../src/backends/reference/index.js'
 import { compile } from '../src/core/program-api.js'
 import type { Program } from '../src/core/program.js'
-import { input } from '../src/core/signal.js'
+import { constant, input } from '../src/core/signal.js'
 import { reverse } from '../src/core/tensor.js'
+import { realtimeLowerings } from '../src/realtime/lowerings.js'
 import { compileStream } from '../src/stream/compile.js'
+import { reverb } from '../src/synths/reverb.js'
 import { renderCompiled } from '../src/stream/compile-render.js'
 import { streamProgram, type TimeInputs } from '../src/stream/index.js'
 import { ok, run } from './harness.js'
@@ -59,6 +61,20 @@ describe('compiled stream ≡ offline', () => {
     }
     fc.assert(
       fc.property(partition(T), (blocks) => compiledEqualsOffline(program, inputs, feeds, blocks)),
+      params(0.25),
+    )
+  })
+  it('with the real-time lowerings and fixed blocks (a partitioned reverb), for random inputs', () => {
+    const T = 2048
+    const ir = constant(Array.from({ length: 700 }, (_, i) => Math.sin(i * 12.9898) * Math.exp(-i / 200)), [1, 700])
+    const program = ok(compile({ y: reverb(input('x', [1, T], 'audio'), ir) }))
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (seed) => {
+        const x = Float64Array.from({ length: T }, (_, i) => Math.sin(i * 0.37 + seed) * Math.cos(seed * i * 1e-3))
+        const offline = run(program, { x })['y']!.data
+        const got = ok(renderCompiled(program, { inputs: { x: 'audio' }, backend, blockSize: 64, fixedBlocks: true, lowerings: realtimeLowerings }, { x }, Array.from({ length: T / 64 }, () => 64)))['y']!
+        return firstScaledMismatch(TOL.compiledLowered, got, offline) < 0
+      }),
       params(0.25),
     )
   })
