@@ -19,6 +19,11 @@ src/dsp/fir.ts, src/dsp/convolve.ts, src/losses/spectral.ts):
     the target's spectrograms are computed once, outside the timed step (ddsp-ts
     hoists them out of its training program the same way).
 
+Each case also reports the median minor page faults per call (getrusage, the
+whole process), and the output names the allocator the process runs with
+("jemalloc" when libjemalloc is mapped, e.g. by LD_PRELOAD from
+`ddsp bench --torch-allocator jemalloc`, else "glibc malloc").
+
 Run: /usr/bin/python3 bench/torch_workload.py DIR [--runs 10] [--threads 2]
 """
 import argparse
@@ -116,14 +121,25 @@ def mss(pred, tspec):
     return loss
 
 
+def minor_faults():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
+def allocator():
+    with open("/proc/self/maps") as f:
+        return "jemalloc" if "libjemalloc" in f.read() else "glibc malloc"
+
+
 def timed(fn, runs):
     fn()
-    ts = []
+    ts, faults = [], []
     for _ in range(runs):
+        f0 = minor_faults()
         t0 = time.perf_counter()
         fn()
         ts.append((time.perf_counter() - t0) * 1e3)
-    return {"median_ms": statistics.median(ts), "min_ms": min(ts), "max_ms": max(ts), "runs": runs}
+        faults.append(minor_faults() - f0)
+    return {"median_ms": statistics.median(ts), "min_ms": min(ts), "max_ms": max(ts), "runs": runs, "minor_faults": statistics.median(faults)}
 
 
 def main():
@@ -155,7 +171,7 @@ def main():
         loss.backward()
         return loss
 
-    out = {"impl": "torch-" + torch.__version__, "threads": torch.get_num_threads(), "loss": float(step())}
+    out = {"impl": "torch-" + torch.__version__, "threads": torch.get_num_threads(), "allocator": allocator(), "loss": float(step())}
     out["grad_norms"] = {k: float(v.grad.norm()) for k, v in ctrl.items()}
     out["cases"] = {"forward": timed(forward, a.runs), "train": timed(step, a.runs)}
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,7 +1,8 @@
 /**
  * The benchmark report as a plain-text table: one row per backend and case
- * (median and range in ms, real-time factor for the batch, ratio to PyTorch),
- * then PyTorch's own rows, loss values and peak memory.
+ * (median and range in ms, real-time factor for the batch, ratio to PyTorch,
+ * minor page faults per step),
+ * then PyTorch's own rows, loss values, peak memory and the peer's allocator.
  *
  * @example
  * console.log(formatReport(await runBench(options)))
@@ -12,6 +13,7 @@ import type { Timing } from './timing.js'
 const CASES = { forward: '(a) synth forward', train: '(b) synth + loss + backward' } as const
 
 const ms = (t: Timing) => `${t.median_ms.toFixed(0).padStart(7)}  (${t.min_ms.toFixed(0)}–${t.max_ms.toFixed(0)})`.padEnd(24)
+const faults = (t: Timing) => (t.minor_faults === undefined ? '–' : t.minor_faults.toFixed(0)).padStart(14)
 
 /** Formats a report. @example formatReport(report).split('\n')[0] // 'ddsp-ts benchmark: ...' */
 export const formatReport = (r: BenchReport): string => {
@@ -19,7 +21,7 @@ export const formatReport = (r: BenchReport): string => {
   const lines = [
     `ddsp-ts benchmark: ${w.sampleRate / 1000} kHz, ${w.seconds} s × batch ${w.batch} (${w.samples} samples each), ${w.frames} frames, harmonic ${w.harmonics} + noise ${w.bands} bands, MSS loss 2048…64`,
     '',
-    `${'backend'.padEnd(12)}${'case'.padEnd(30)}${'median ms (min–max)'.padEnd(24)}${'× real time'.padStart(12)}${'× torch'.padStart(10)}`,
+    `${'backend'.padEnd(12)}${'case'.padEnd(30)}${'median ms (min–max)'.padEnd(24)}${'× real time'.padStart(12)}${'× torch'.padStart(10)}${'faults/step'.padStart(14)}`,
   ]
   for (const b of r.backends) {
     if (!b.available) {
@@ -28,19 +30,21 @@ export const formatReport = (r: BenchReport): string => {
     }
     for (const k of ['forward', 'train'] as const) {
       const c = b.cases[k]
-      lines.push(`${b.backend.padEnd(12)}${CASES[k].padEnd(30)}${ms(c)}${c.realtime.toFixed(1).padStart(12)}${(c.ratio_vs_torch?.toFixed(2) ?? '–').padStart(10)}`)
+      lines.push(`${b.backend.padEnd(12)}${CASES[k].padEnd(30)}${ms(c)}${c.realtime.toFixed(1).padStart(12)}${(c.ratio_vs_torch?.toFixed(2) ?? '–').padStart(10)}${faults(c)}`)
     }
   }
   const t = r.torch
   if (t.available) {
     const secs = w.batch * w.seconds
     for (const k of ['forward', 'train'] as const)
-      lines.push(`${'pytorch'.padEnd(12)}${CASES[k].padEnd(30)}${ms(t.cases[k])}${(secs / (t.cases[k].median_ms / 1000)).toFixed(1).padStart(12)}${'1.00'.padStart(10)}`)
+      lines.push(`${'pytorch'.padEnd(12)}${CASES[k].padEnd(30)}${ms(t.cases[k])}${(secs / (t.cases[k].median_ms / 1000)).toFixed(1).padStart(12)}${'1.00'.padStart(10)}${faults(t.cases[k])}`)
   } else lines.push(`${'pytorch'.padEnd(12)}not run: ${t.reason}`)
   lines.push('')
   const norms = (g: Readonly<Record<string, number>>) => Object.entries(g).map(([k, v]) => `${k} ${v.toExponential(3)}`).join(', ')
   for (const b of r.backends)
     if (b.available) lines.push(`${b.backend}: loss ${b.loss.toFixed(5)}, ‖grad‖ ${norms(b.grad_norms)}; fused lowerings ${b.fused ? 'on' : 'off'}, peak RSS of the process so far ${b.peak_rss_mb.toFixed(0)} MB`)
-  if (t.available) lines.push(`pytorch (${t.impl}, ${t.threads} threads): loss ${t.loss.toFixed(5)}, ‖grad‖ ${norms(t.grad_norms)}; peak RSS ${t.peak_rss_mb.toFixed(0)} MB`)
+  if (t.available) lines.push(`pytorch (${t.impl}, ${t.threads} threads, ${t.allocator}): loss ${t.loss.toFixed(5)}, ‖grad‖ ${norms(t.grad_norms)}; peak RSS ${t.peak_rss_mb.toFixed(0)} MB`)
+  if (t.available && t.allocator_note !== undefined) lines.push(`note: ${t.allocator_note}`)
+  lines.push('faults/step: median minor page faults per timed call, the whole process (ddsp-ts and the peer alike)')
   return lines.join('\n')
 }

@@ -20,6 +20,7 @@ import { loadBackend, type BackendName } from '../backends/load.js'
 import { hoistedFeeds, hoistInvariants } from '../core/hoist.js'
 import { time, type Timing } from './timing.js'
 import { runTorch, type TorchResult } from './torch.js'
+import type { TorchAllocator } from './allocator.js'
 import { STANDARD, workload, type WorkloadSize } from './workload.js'
 import { gradName } from '../core/autodiff/vjp.js'
 
@@ -31,6 +32,8 @@ export interface BenchOptions {
   readonly torch: boolean
   /** PyTorch threads (default 2, the machine's cores). */
   readonly threads: number
+  /** The peer's allocator (default `'default'`, glibc malloc; `'jemalloc'` preloads libjemalloc2 into the peer only). */
+  readonly torchAllocator?: TorchAllocator
   readonly size: WorkloadSize
   /** Register host fused lowerings (default true; false times the plain tfjs decompositions). */
   readonly fused?: boolean
@@ -115,8 +118,8 @@ export const runBench = async (o: BenchOptions, log: (line: string) => void = ()
   }
   let torch: TorchResult = { available: false, reason: o.torch ? 'no backend rendered the target' : 'not requested (--no-torch)' }
   if (o.torch && target !== undefined) {
-    log(`pytorch: timing the same workload (${o.threads} threads)`)
-    torch = runTorch(w, target, { runs: o.runs, threads: o.threads })
+    log(`pytorch: timing the same workload (${o.threads} threads, ${o.torchAllocator ?? 'default'} allocator)`)
+    torch = runTorch(w, target, { runs: o.runs, threads: o.threads, allocator: o.torchAllocator ?? 'default' })
   }
   const peer = torch.available ? torch.cases : undefined
   const backends = timed.map((t): BackendReport =>

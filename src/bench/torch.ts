@@ -2,10 +2,13 @@
  * The PyTorch peer: writes the workload's data to a temporary folder, runs
  * `bench/torch_workload.py` with Debian's `/usr/bin/python3` (python3-torch)
  * and parses its JSON. Absent torch is a value (`available: false` with the
- * reason), never an exception.
+ * reason), never an exception. `allocator: 'jemalloc'` preloads Debian's
+ * libjemalloc2 into the peer's process only (`allocator.ts`); the result
+ * names the allocator the peer actually ran with (read from its own
+ * `/proc/self/maps`).
  *
  * @example
- * const peer = await runTorch(w, target, { runs: 10, threads: 2 })
+ * const peer = await runTorch(w, target, { runs: 10, threads: 2, allocator: 'jemalloc' })
  * if (peer.available) peer.cases.train.median_ms
  */
 import { spawnSync } from 'node:child_process'
@@ -13,12 +16,13 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { peerAllocator, type TorchAllocator } from './allocator.js'
 import type { Workload } from './workload.js'
 import type { Timing } from './timing.js'
 
 /** The peer's result, or why it did not run. */
 export type TorchResult =
-  | { readonly available: true; readonly impl: string; readonly threads: number; readonly loss: number; readonly grad_norms: Readonly<Record<string, number>>; readonly cases: { readonly forward: Timing; readonly train: Timing }; readonly peak_rss_mb: number }
+  | { readonly available: true; readonly impl: string; readonly threads: number; readonly loss: number; readonly grad_norms: Readonly<Record<string, number>>; readonly cases: { readonly forward: Timing; readonly train: Timing }; readonly peak_rss_mb: number; readonly allocator: string; readonly allocator_note?: string }
   | { readonly available: false; readonly reason: string }
 
 /** `bench/torch_workload.py`, from src/bench or dist/bench. */
@@ -44,7 +48,7 @@ const write = (dir: string, w: Workload, target: Float32Array): void => {
  * @param python interpreter (default `/usr/bin/python3`, Debian's, which sees python3-torch)
  * @example await runTorch(w, target, { runs: 5, threads: 2 })
  */
-export const runTorch = (w: Workload, target: Float32Array, o: { readonly runs: number; readonly threads: number; readonly python?: string }): TorchResult => {
+export const runTorch = (w: Workload, target: Float32Array, o: { readonly runs: number; readonly threads: number; readonly python?: string; readonly allocator?: TorchAllocator }): TorchResult => {
   const python = o.python ?? '/usr/bin/python3'
   if (!fs.existsSync(python)) return { available: false, reason: `${python} not found (apt-get install python3-torch)` }
   const probe = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8' })
@@ -52,9 +56,14 @@ export const runTorch = (w: Workload, target: Float32Array, o: { readonly runs: 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddsp-bench-'))
   try {
     write(dir, w, target)
-    const r = spawnSync(python, [torchScript(), dir, '--runs', String(o.runs), '--threads', String(o.threads)], { encoding: 'utf8', maxBuffer: 1 << 24 })
+    const alloc = peerAllocator(o.allocator ?? 'default')
+    const env = { ...process.env, ...alloc.env }
+    const r = spawnSync(python, [torchScript(), dir, '--runs', String(o.runs), '--threads', String(o.threads)], { encoding: 'utf8', maxBuffer: 1 << 24, env })
     if (r.status !== 0) return { available: false, reason: `the PyTorch script failed: ${(r.stderr || '').trim().split('\n').at(-1) ?? ''}` }
-    return { available: true, ...(JSON.parse(r.stdout) as Omit<Extract<TorchResult, { available: true }>, 'available'>) }
+    const out = JSON.parse(r.stdout) as Omit<Extract<TorchResult, { available: true }>, 'available' | 'allocator_note'> & { allocator: string }
+    // the label says what was asked for; the peer's own maps say what it got
+    const allocator = out.allocator === 'jemalloc' && alloc.env['LD_PRELOAD'] !== undefined ? alloc.label : out.allocator
+    return { available: true, ...out, allocator, ...(alloc.note === undefined ? {} : { allocator_note: alloc.note }) }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

@@ -15,6 +15,7 @@ describe('ddsp bench', () => {
       expect(b.available).toBe(true)
       expect(b.cases.forward.median_ms).toBeGreaterThan(0)
       expect(b.cases.train.median_ms).toBeGreaterThan(0)
+      expect(b.cases.train.minor_faults).toBeGreaterThanOrEqual(0)
     }
     expect(wasm.fused).toBe(true)
     expect(Math.abs(wasm.loss - ref.loss)).toBeLessThan(1e-3 * ref.loss)
@@ -28,7 +29,10 @@ describe('ddsp bench', () => {
   it('prints a table, and rejects an unknown backend as a usage error', async () => {
     const t = await benchCommand({ ...flags, backends: 'wasm' }, () => undefined)
     expect(E.isRight(t) && t.right).toMatch(/\(b\) synth \+ loss \+ backward/)
+    expect(E.isRight(t) && t.right).toMatch(/faults\/step/)
     const bad = await benchCommand({ ...flags, backends: 'wasm,tpu' }, () => undefined)
     expect(E.isLeft(bad) && bad.left).toMatchObject({ _tag: 'Usage' })
+    const alloc = await benchCommand({ ...flags, torchAllocator: 'tcmalloc' }, () => undefined)
+    expect(E.isLeft(alloc) && alloc.left).toMatchObject({ _tag: 'Usage' })
   }, 60_000)
 })

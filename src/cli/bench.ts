@@ -6,9 +6,11 @@
  * @example
  * ddsp bench --runs 10 --backends wasm,tfjs-cpu
  * ddsp bench --json > bench.json
+ * ddsp bench --torch-allocator jemalloc   # the peer at its best (LD_PRELOAD of libjemalloc2)
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { isBackendName, type BackendName } from '../backends/load.js'
+import { isTorchAllocator, torchAllocators } from '../bench/allocator.js'
 import { formatReport } from '../bench/report.js'
 import { runBench } from '../bench/run.js'
 import { STANDARD, type WorkloadSize } from '../bench/workload.js'
@@ -21,6 +23,8 @@ export interface BenchFlags {
   readonly backends: string
   readonly torch: boolean
   readonly threads: string
+  /** `--torch-allocator`: default or jemalloc (the peer only). */
+  readonly torchAllocator?: string
   readonly fused: boolean
   readonly seconds?: string
   readonly batch?: string
@@ -51,6 +55,8 @@ export const benchCommand = async (f: BenchFlags, log: (s: string) => void): Pro
   if (bad !== undefined) return E.left(usage(`unknown backend '${bad}' in --backends`))
   const size = sizeOf(f)
   if (E.isLeft(size)) return size
-  const report = await runBench({ backends: names as BackendName[], runs, torch: f.torch, threads, size: size.right, fused: f.fused }, log)
+  const torchAllocator = f.torchAllocator ?? 'default'
+  if (!isTorchAllocator(torchAllocator)) return E.left(usage(`--torch-allocator ${torchAllocator}: one of ${torchAllocators.join(', ')}`))
+  const report = await runBench({ backends: names as BackendName[], runs, torch: f.torch, threads, torchAllocator, size: size.right, fused: f.fused }, log)
   return E.right(f.json === true ? JSON.stringify(report, null, 2) : formatReport(report))
 }

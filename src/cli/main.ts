@@ -60,7 +60,7 @@ program
 
 program
   .command('loss <a> <b>')
-  .description('a loss of prediction a.wav against target b.wav (both mixed to mono)')
+  .description('a loss of prediction a against target b (audio files: WAV, FLAC, Ogg Vorbis/Opus, MP3; both mixed to mono)')
   .option('--loss <name>', `loss: ${lossNames.join(', ')}`, 'mss')
   .option('--json', 'print one JSON object')
   .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
@@ -109,6 +109,7 @@ program
   .option('--backends <list>', 'comma-separated backends', 'wasm,tfjs-cpu')
   .option('--no-torch', 'skip the PyTorch peer')
   .option('--threads <n>', 'PyTorch threads', '2')
+  .option('--torch-allocator <name>', 'the PyTorch peer\'s allocator: default (glibc malloc) or jemalloc (LD_PRELOAD of Debian\'s libjemalloc2)', 'default')
   .option('--no-fused', 'time the plain decompositions (no host fused lowerings)')
   .option('--seconds <s>', 'seconds per example (default 4)')
   .option('--batch <n>', 'batch size (default 4)')
@@ -120,7 +121,7 @@ program
 
 program
   .command('features <file>')
-  .description('f0, loudness, centroid, RMS, flatness and onsets of a WAV file (mixed to mono)')
+  .description('f0, loudness, centroid, RMS, flatness and onsets of an audio file (WAV, FLAC, Ogg Vorbis/Opus, MP3; mixed to mono)')
   .option('--json', 'print one JSON object')
   .option('--hop-ms <ms>', 'frame hop in milliseconds', '10')
   .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
@@ -154,7 +155,7 @@ program
 registerTrain(program, chooseBackend)
 registerTransfer(program, chooseBackend)
 
-matchAction(program.command('match <target>'), chooseBackend)
+matchAction(program.command('match [target]'), chooseBackend)
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2
