@@ -14,7 +14,7 @@ import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { analyzeHit, type HitAnalysis } from '../features/analysis/analyze.js'
 import { mixToMono } from '../io/mono.js'
-import { readWav } from '../io/wav.js'
+import { readAudio } from '../io/audio-file.js'
 import { checkBytes, DEFAULT_LIMITS, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
 import { estimateBytes } from './bounds.js'
@@ -34,11 +34,11 @@ export interface AnalyzeFlags {
  */
 export const analyzeCommand = (path: string, o: AnalyzeFlags): TE.TaskEither<CliError, HitAnalysis> =>
   pipe(
-    readWav(path, o.limits ?? DEFAULT_LIMITS, (frames) => checkBytes(`analysis of ${frames} samples`, estimateBytes('features', frames), o.limits ?? DEFAULT_LIMITS)),
+    readAudio(path, o.limits ?? DEFAULT_LIMITS, (frames) => checkBytes(`analysis of ${frames} samples`, estimateBytes('features', frames), o.limits ?? DEFAULT_LIMITS)),
     TE.mapLeft((e): CliError => e),
     TE.flatMapEither((audio) => {
       const n = Math.min(audio.channels[0]?.length ?? 0, Math.round(o.seconds * audio.sampleRate))
-      if (n === 0) return E.left(usage(`${path}: the WAV file holds no samples`))
+      if (n === 0) return E.left(usage(`${path}: the file holds no samples`))
       return E.mapLeft((e: { message: string }) => usage(`${path}: ${e.message}`))(analyzeHit(mixToMono(audio, n), audio.sampleRate))
     }),
   )

@@ -10,9 +10,10 @@ import { formatError, type DdspError } from '../core/errors.js'
 import type { LimitExceeded } from '../io/limits.js'
 import type { IoError } from '../io/wav.js'
 import { formatWavProblem, type WavError } from '../io/wav-error.js'
+import { formatAudioProblem, type AudioError } from '../io/audio-error.js'
 
 /** A command-line failure. @example const e: CliError = usage('unknown synth') */
-export type CliError = { readonly _tag: 'Usage'; readonly message: string } | IoError | WavError | LimitExceeded | DdspError
+export type CliError = { readonly _tag: 'Usage'; readonly message: string } | IoError | WavError | AudioError | LimitExceeded | DdspError
 
 /** A usage error. @example usage('unknown synth') */
 export const usage = (message: string): CliError => ({ _tag: 'Usage', message })
@@ -30,6 +31,8 @@ export const formatCliError = (e: CliError): string => {
       return `${e.path}: ${e.message}`
     case 'WavError':
       return `${e.path}: ${formatWavProblem(e.problem)}`
+    case 'AudioError':
+      return `${e.path}: ${formatAudioProblem(e.problem)}`
     default:
       return formatError(e)
   }
@@ -40,7 +43,7 @@ export const formatCliError = (e: CliError): string => {
  * @example exitCode(usage('x')) // 2
  */
 export const exitCode = (e: CliError): 1 | 2 =>
-  e._tag === 'Usage' || e._tag === 'IoError' || e._tag === 'WavError' || e._tag === 'LimitExceeded' || e._tag === 'DecodeError' || e._tag === 'NonFiniteFeed' ? 2 : 1
+  e._tag === 'Usage' || e._tag === 'IoError' || e._tag === 'WavError' || e._tag === 'AudioError' || e._tag === 'LimitExceeded' || e._tag === 'DecodeError' || e._tag === 'NonFiniteFeed' ? 2 : 1
 
 /**
  * Prints the error as one line (newlines folded) and sets the exit code.

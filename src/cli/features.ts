@@ -14,7 +14,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import type { AnyBackend } from '../backends/load.js'
 import { extractFeatures, type FeatureReport } from '../features/extract.js'
 import { mixToMono } from '../io/mono.js'
-import { readWav } from '../io/wav.js'
+import { readAudio } from '../io/audio-file.js'
 import { checkBytes, DEFAULT_LIMITS, limitExceeded, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
 import { estimateBytes } from './bounds.js'
@@ -36,12 +36,12 @@ export interface FeaturesOptions {
  */
 export const featuresCommand = (backend: AnyBackend, path: string, o: FeaturesOptions): TE.TaskEither<CliError, FeatureReport> =>
   pipe(
-    readWav(path, o.limits ?? DEFAULT_LIMITS, (frames) => checkBytes(`features of ${frames} samples`, estimateBytes('features', frames), o.limits ?? DEFAULT_LIMITS)),
+    readAudio(path, o.limits ?? DEFAULT_LIMITS, (frames) => checkBytes(`features of ${frames} samples`, estimateBytes('features', frames), o.limits ?? DEFAULT_LIMITS)),
     TE.mapLeft((e): CliError => e),
     TE.flatMapEither((audio) => ((o.hopMs * audio.sampleRate) / 1000 >= 1 ? E.right(audio) : E.left(limitExceeded('--hop-ms', `--hop-ms ${o.hopMs} is under one sample at ${audio.sampleRate} Hz`)))),
     TE.flatMap((audio) =>
       audio.channels.length === 0 || (audio.channels[0]?.length ?? 0) === 0
-        ? TE.left(usage(`${path}: the WAV file holds no samples`))
+        ? TE.left(usage(`${path}: the file holds no samples`))
         : pipe(extractFeatures(mixToMono(audio), audio.sampleRate, { hopMs: o.hopMs, backend }), TE.mapLeft((e) => usage(`${path}: ${e.message}`))),
     ),
   )

@@ -16,7 +16,8 @@ import { formatError } from '../core/errors.js'
 import { evaluate } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
-import { readWav, type Audio, type WavPlan } from '../io/wav.js'
+import type { Audio, WavPlan } from '../io/wav.js'
+import { readAudio } from '../io/audio-file.js'
 import { isLossName, lossNames, lossRegistry, type LossName } from '../losses/registry.js'
 import { checkBytes, DEFAULT_LIMITS, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
@@ -36,8 +37,8 @@ export interface LossReport {
 /** Both files read, or the first IoError. */
 const readBoth = (a: string, b: string, limits: Limits, plan: WavPlan): TE.TaskEither<CliError, readonly [Audio, Audio]> =>
   pipe(
-    readWav(a, limits, plan),
-    TE.flatMap((x) => TE.map((y: Audio) => [x, y] as const)(readWav(b, limits, plan))),
+    readAudio(a, limits, plan),
+    TE.flatMap((x) => TE.map((y: Audio) => [x, y] as const)(readAudio(b, limits, plan))),
   )
 
 /** Checks the pair: equal sample rates, some audio in each. */

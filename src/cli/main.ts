@@ -60,7 +60,7 @@ program
 
 program
   .command('loss <a> <b>')
-  .description('a loss of prediction a.wav against target b.wav (both mixed to mono)')
+  .description('a loss of prediction a against target b (audio files: WAV, FLAC, Ogg Vorbis/Opus, MP3; both mixed to mono)')
   .option('--loss <name>', `loss: ${lossNames.join(', ')}`, 'mss')
   .option('--json', 'print one JSON object')
   .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
@@ -121,7 +121,7 @@ program
 
 program
   .command('features <file>')
-  .description('f0, loudness, centroid, RMS, flatness and onsets of a WAV file (mixed to mono)')
+  .description('f0, loudness, centroid, RMS, flatness and onsets of an audio file (WAV, FLAC, Ogg Vorbis/Opus, MP3; mixed to mono)')
   .option('--json', 'print one JSON object')
   .option('--hop-ms <ms>', 'frame hop in milliseconds', '10')
   .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')

@@ -23,7 +23,8 @@ import { writeAtomic } from '../io/atomic.js'
 import { MANIFEST, writeFolderAtomic } from '../io/run-folder.js'
 import { checkWritable, replaceableRunFolder } from '../io/writable.js'
 import { resample } from '../io/resample.js'
-import { readWav, writeWav, type Audio } from '../io/wav.js'
+import { writeWav, type Audio } from '../io/wav.js'
+import { readAudio } from '../io/audio-file.js'
 import { isLossName, lossNames, lossRegistry, type LossName } from '../losses/registry.js'
 import { comparisonPng } from '../plot/png.js'
 import { writePng } from '../plot/canvas.js'
@@ -172,7 +173,7 @@ export const matchCommand = (backend: AnyBackend, file: string, f: MatchFlags, b
   return pipe(
     checkWritable(f.out, 'folder'),
     TE.flatMap(() => replaceableRunFolder(f.out, [...MATCH_FILES, MANIFEST])),
-    TE.flatMap(() => readWav(file, f.limits ?? DEFAULT_LIMITS)),
+    TE.flatMap(() => readAudio(file, f.limits ?? DEFAULT_LIMITS)),
     TE.mapLeft((e): CliError => e),
     TE.flatMapEither((audio) => prepare(file, audio, f)),
     TE.flatMap((target) => pipe(

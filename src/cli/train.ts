@@ -16,7 +16,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Command } from 'commander'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { backendNames, type AnyBackend } from '../backends/load.js'
-import { readWav } from '../io/wav.js'
+import { readAudio } from '../io/audio-file.js'
+import { isAudioFileName } from '../io/audio-format.js'
 import { DEFAULT_AUTOENCODER } from '../models/autoencoder.js'
 import { prepareDataset, type Recording } from '../models/dataset.js'
 import { renderAutoencoder } from '../models/render.js'
@@ -46,14 +47,14 @@ export type { TrainOptions, TrainSummary } from './train-options.js'
 export const readRecordings = (path: string, limits: Limits = DEFAULT_LIMITS): TE.TaskEither<CliError, Recording[]> => async () => {
   const st = await stat(path).catch(() => undefined)
   if (st === undefined) return E.left({ _tag: 'IoError', path, message: 'no such file or folder' })
-  const files = st.isDirectory() ? (await readdir(path)).filter((f) => f.toLowerCase().endsWith('.wav')).sort().map((f) => join(path, f)) : [path]
-  if (files.length === 0) return E.left(usage(`${path}: the folder holds no .wav file`))
+  const files = st.isDirectory() ? (await readdir(path)).filter(isAudioFileName).sort().map((f) => join(path, f)) : [path]
+  if (files.length === 0) return E.left(usage(`${path}: the folder holds no audio file (.wav, .flac, .ogg, .opus, .mp3)`))
   const out: Recording[] = []
   let total = 0
   for (const f of files) {
-    const a = await readWav(f, limits)()
+    const a = await readAudio(f, limits)()
     if (E.isLeft(a)) return a
-    if ((a.right.channels[0]?.length ?? 0) === 0) return E.left(usage(`${f}: the WAV file holds no samples`))
+    if ((a.right.channels[0]?.length ?? 0) === 0) return E.left(usage(`${f}: the file holds no samples`))
     total += a.right.channels[0]!.length
     const need = checkBytes(`training on ${total} samples (${out.length + 1} of ${files.length} files read)`, estimateBytes('train', total), limits)
     if (E.isLeft(need)) return need
@@ -143,7 +144,7 @@ export const parseTrainFlags = (f: TrainFlags): E.Either<CliError, TrainOptions>
 export const registerTrain = (program: Command, chooseBackend: (name: string) => Promise<E.Either<CliError, AnyBackend>>): void => {
   program
     .command('train <path>')
-    .description('train a model on a WAV file or a folder of WAVs; writes DIR/checkpoint.json, model.json, loss.png, resynth.wav')
+    .description('train a model on an audio file (WAV, FLAC, Ogg Vorbis/Opus, MP3) or a folder of them; writes DIR/checkpoint.json, model.json, loss.png, resynth.wav')
     .option('--model <kind>', 'autoencoder (DDSP, f0 + loudness → harmonic + noise + reverb) or remap (drum hits → 808 voice)', 'autoencoder')
     .option('--steps <n>', 'optimizer steps', '300')
     .option('--batch <n>', 'examples (hits) per step', '2')

@@ -20,7 +20,8 @@ import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { backendNames, type AnyBackend } from '../backends/load.js'
 import { extractFeatures } from '../features/extract.js'
 import { resample } from '../io/resample.js'
-import { readWav, writeWav } from '../io/wav.js'
+import { writeWav } from '../io/wav.js'
+import { readAudio } from '../io/audio-file.js'
 import { fillUnvoiced, midiOf } from '../models/dataset.js'
 import { loadModelFile, type AutoencoderFile } from '../models/model-file.js'
 import { renderAutoencoder } from '../models/render.js'
@@ -103,10 +104,10 @@ export const transferCommand =
       const atRate = Math.ceil((frames * rate) / sr)
       return checkBytes(`transfer of ${atRate} samples at ${rate} Hz`, estimateBytes('transfer', atRate), limits)
     }
-    const a = await readWav(input, limits, need)()
+    const a = await readAudio(input, limits, need)()
     if (E.isLeft(a)) return a
     const mono = mixToMono(a.right)
-    if (mono.length === 0) return E.left(usage(`${input}: the WAV file holds no samples`))
+    if (mono.length === 0) return E.left(usage(`${input}: the file holds no samples`))
     const samples = a.right.sampleRate === rate ? mono : resample(mono, a.right.sampleRate, rate)
     return m.right.kind === 'autoencoder' ? autoencoderTransfer(backend, samples, m.right, o) : transferRemap(backend, samples, m.right, o)()
   }
