@@ -2,7 +2,9 @@
  * Loading a backend by name: `'wasm'` (default; tfjs-backend-wasm, SIMD,
  * single-threaded in Node), `'tfjs-cpu'` (tfjs-backend-cpu), `'cuda'`
  * (@tensorflow/tfjs-node-gpu), `'tfjs-node'` (@tensorflow/tfjs-node, CPU
- * libtensorflow) and `'reference'` (float64 plain loops). Loading does the
+ * libtensorflow), `'webgpu'` (tfjs-backend-webgpu: the browser's WebGPU, or
+ * Dawn through the `webgpu` package in Node, see gpu/webgpu.ts), `'webgl'`
+ * (tfjs-backend-webgl, browsers only) and `'reference'` (float64 plain loops). Loading does the
  * asynchronous part once (tf.setBackend, tf.ready), then probes the kernels;
  * a backend that cannot load is a `BackendUnavailable` value with a remedy.
  *
@@ -22,9 +24,12 @@ import { hostMemory, probe } from './tfjs/capabilities.js'
 import { tfjsBackend, type TfjsBackend } from './tfjs/backend.js'
 import { withHostLowerings } from './tfjs/host-fused.js'
 import { hostLowerings } from './host/fused/index.js'
+import { prepareWebgl, webglRenderer } from './gpu/webgl.js'
+import { prepareWebgpu } from './gpu/webgpu.js'
+import { watchDeviceErrors } from './gpu/webgpu-errors.js'
 
 /** The backend names `loadBackend` knows. @example backendNames.includes('wasm') // true */
-export const backendNames = ['wasm', 'tfjs-cpu', 'cuda', 'tfjs-node', 'reference'] as const
+export const backendNames = ['wasm', 'tfjs-cpu', 'cuda', 'tfjs-node', 'webgpu', 'webgl', 'reference'] as const
 
 /** A backend name. @example const n: BackendName = 'tfjs-cpu' */
 export type BackendName = (typeof backendNames)[number]
@@ -72,6 +77,25 @@ const loadNode = async (name: 'cuda' | 'tfjs-node'): Promise<E.Either<BackendUna
   return initialise(name, 'tensorflow')
 }
 
+/** webgpu and webgl: register the tfjs backend where an adapter or canvas exists, then initialise it; the device line goes into caps. */
+const loadGpu = async (name: 'webgpu' | 'webgl'): Promise<E.Either<BackendUnavailable, TfjsBackend>> => {
+  const device = name === 'webgpu' ? await prepareWebgpu() : E.map(() => '')(await prepareWebgl())
+  if (E.isLeft(device)) return device
+  const b = await initialise(name, name)
+  if (E.isLeft(b)) return b
+  const line = name === 'webgl' ? webglRenderer(tf.backend()) : device.right
+  const gpu = tfjsBackend(name, { ...b.right.caps, device: line })
+  if (name === 'webgl') return E.right(gpu)
+  // shader errors arrive as device events that tfjs ignores: a download after one fails
+  const drain = watchDeviceErrors(tf.backend())
+  return E.right({ ...gpu, download: async (x) => {
+    const r = await gpu.download(x)
+    const e = drain()
+    if (e !== undefined) throw new Error(`WebGPU device error: ${e}`)
+    return r
+  } })
+}
+
 /** One load per name and process: tfjs backends initialise once. */
 const loading = new Map<TfjsBackendName, Promise<E.Either<BackendUnavailable, TfjsBackend>>>()
 let queue: Promise<unknown> = Promise.resolve()
@@ -108,6 +132,9 @@ const loadOnce = async (name: TfjsBackendName): Promise<E.Either<BackendUnavaila
     case 'cuda':
     case 'tfjs-node':
       return loadNode(name)
+    case 'webgpu':
+    case 'webgl':
+      return loadGpu(name)
   }
 }
 
@@ -119,7 +146,7 @@ export interface LoadOptions {
 
 /**
  * Loads a backend by name (wasm and tfjs-cpu with the host fused lowerings unless `fused: false`).
- * @param name 'wasm' | 'tfjs-cpu' | 'cuda' | 'tfjs-node' | 'reference'
+ * @param name 'wasm' | 'tfjs-cpu' | 'cuda' | 'tfjs-node' | 'webgpu' | 'webgl' | 'reference'
  * @example const b = await loadBackend('tfjs-cpu')
  */
 export const loadBackend = async (name: BackendName, options: LoadOptions = {}): Promise<E.Either<BackendUnavailable, AnyBackend>> => {

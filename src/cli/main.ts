@@ -54,7 +54,8 @@ program
   .action(async () => {
     for (const name of backendNames) {
       const b = await loadBackend(name)
-      console.log(`${name.padEnd(10)} ${E.isRight(b) ? 'available' : `unavailable: ${b.left.reason}. ${b.left.remedy}`}`)
+      const device = E.isRight(b) ? (b.right as { caps?: { device?: string } }).caps?.device : undefined
+      console.log(`${name.padEnd(10)} ${E.isRight(b) ? `available${device === undefined ? '' : ` on ${device}`}` : `unavailable: ${b.left.reason}. ${b.left.remedy}`}`)
     }
   })
 
@@ -155,7 +156,7 @@ program
 registerTrain(program, chooseBackend)
 registerTransfer(program, chooseBackend)
 
-matchAction(program.command('match <target>'), chooseBackend)
+matchAction(program.command('match [target]'), chooseBackend)
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2

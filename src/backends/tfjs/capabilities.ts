@@ -22,8 +22,10 @@ export interface Capabilities {
   readonly tfBackend: string
   readonly fft: FftLowering
   readonly cumsum: CumsumLowering
-  /** `host` (sequential, float64 state) on every tfjs backend: they all read tensors synchronously. */
+  /** `host` (sequential, float64 state) where tensors read synchronously; `webgpu` (a WGSL shader) on WebGPU. */
   readonly recurrence: RecurrenceLowering
+  /** The device, where the loader knows it (a GPU adapter's description). */
+  readonly device?: string
 }
 
 const unary = (k: string) => ['Cast', k]
@@ -56,6 +58,13 @@ export const required: Readonly<Record<KernelOp, readonly string[]>> = {
  */
 export const hostMemory: ReadonlySet<string> = new Set(['wasm', 'cpu'])
 
+/**
+ * GPU tfjs backends whose FFT kernels are O(n²) DFT shaders with float32
+ * angles: they take the `real-ops` FFT (cached twiddles, O(n log n)).
+ * @example naiveFft.has('webgpu') // true
+ */
+export const naiveFft: ReadonlySet<string> = new Set(['webgpu', 'webgl'])
+
 const has = (tfBackend: string) => (k: string) => tf.getKernel(k, tfBackend) !== undefined
 
 /**
@@ -79,5 +88,6 @@ export const probe = (tfBackend: string, name: string = tfBackend): E.Either<Bac
       reason: `tfjs backend '${tfBackend}' cannot lower every primitive: ${missing.join('; ')}`,
       remedy: 'use a tfjs backend that registers these kernels (wasm, cpu or tensorflow), all @tensorflow packages at 4.22.0',
     })
-  return E.right({ tfBackend, fft: hostMemory.has(tfBackend) ? 'host' : native ? 'native' : 'real-ops', cumsum: ok('Cumsum') ? 'native' : 'scan', recurrence: 'host' })
+  const fft = hostMemory.has(tfBackend) ? 'host' : native && !naiveFft.has(tfBackend) ? 'native' : 'real-ops'
+  return E.right({ tfBackend, fft, cumsum: ok('Cumsum') ? 'native' : 'scan', recurrence: tfBackend === 'webgpu' ? 'webgpu' : 'host' })
 }

@@ -1,6 +1,7 @@
 /**
  * The one tfjs kernel table, `Kernels<tf.Tensor>`, shared by the wasm,
- * tfjs-cpu and cuda (tfjs-node-gpu) backends. Everything is float32. Each
+ * tfjs-cpu, cuda (tfjs-node-gpu), webgpu and webgl backends (webgpu: our
+ * WGSL sin/cos and recurrence). Everything is float32. Each
  * kernel runs in its own `tf.tidy`, so its temporaries are freed as soon as
  * it returns; only its output survives (and the interpreter disposes that
  * after its last use).
@@ -14,6 +15,7 @@ import * as tf from '@tensorflow/tfjs-core'
 import type { Kernels } from '../../core/backend.js'
 import type { Capabilities } from './capabilities.js'
 import { elementwise } from './elementwise.js'
+import { trigWebgpu } from './elementwise-webgpu.js'
 import { indexing } from './indexing.js'
 import { layout } from './layout.js'
 import { matmul } from './matmul.js'
@@ -37,6 +39,7 @@ export const tfjsKernels = (caps: Capabilities): Kernels<tf.Tensor> =>
   tidied({
     ...sources,
     ...elementwise,
+    ...(caps.tfBackend === 'webgpu' ? trigWebgpu : {}), // WGSL's sin/cos promise only 2⁻¹¹ absolute
     ...reduce,
     ...layout,
     ...indexing,

@@ -5,12 +5,14 @@
  * so each lowering serves the gradient too.
  *
  * - `host` (every tfjs backend that reads tensors synchronously: wasm,
- *   tfjs-cpu, cuda): read the operands and run `host/recurrence.ts`,
+ *   tfjs-cpu, cuda, webgl): read the operands and run `host/recurrence.ts`,
  *   sequential with a float64 state, one rounding per output. Its error is
  *   that of the float32 coefficients alone (a sequential float32 filter's or
  *   better), and on one core it is the fastest lowering. On cuda it costs a
  *   device→host copy of a and x and a sync; a device-resident scan that is
  *   as accurate needs double-float products (see below).
+ * - `webgpu`: a WGSL shader, one sequential float32 row per GPU thread
+ *   (`scan-recurrence-webgpu.ts`; WebGPU cannot read synchronously in Node).
  * - `log-step`: the Hillis–Steele scan over (A, x) pairs,
  *   `(A₁, x₁) ∘ (A₂, x₂) = (A₂·A₁, A₂·x₁ + x₂)` (Blelloch 1990), all on the
  *   device. It is wrong in float32 for poles near z = 1: the partial products
@@ -30,9 +32,10 @@ import * as tf from '@tensorflow/tfjs-core'
 import { sizeOf } from '../../core/shape.js'
 import { recurrenceSequential } from '../../host/recurrence.js'
 import { dims, input, type KernelsOf } from './common.js'
+import { recurrenceWebgpu } from './scan-recurrence-webgpu.js'
 
-/** How `recurrence` is lowered on a tfjs backend. @example const l: RecurrenceLowering = 'host' */
-export type RecurrenceLowering = 'host' | 'log-step'
+/** How `recurrence` is lowered on a tfjs backend (`webgpu`: scan-recurrence-webgpu.ts). @example const l: RecurrenceLowering = 'host' */
+export type RecurrenceLowering = 'host' | 'log-step' | 'webgpu'
 
 /** A k×k matrix of `[T, B]` tensors. */
 type Mat = ReadonlyArray<readonly tf.Tensor[]>
@@ -112,5 +115,5 @@ const onHost: KernelsOf<'recurrence'>['recurrence'] = (inputs, _attrs, shape) =>
  * @example recurrenceKernels('host').recurrence([a, x, y0], {}, [4, 1000, 2])
  */
 export const recurrenceKernels = (lowering: RecurrenceLowering): KernelsOf<'recurrence'> => ({
-  recurrence: lowering === 'host' ? onHost : onDevice(logStep),
+  recurrence: lowering === 'host' ? onHost : lowering === 'webgpu' ? recurrenceWebgpu : onDevice(logStep),
 })

@@ -48,7 +48,8 @@ const scanCumsum = (x: tf.Tensor, axis: number, reverse: boolean, exclusive: boo
  */
 export const blockedCumsum = (x: tf.Tensor, axis: number, reverse: boolean, exclusive: boolean): tf.Tensor => {
   const T = x.shape[axis] ?? 1
-  if (T <= 64) return tf.cumsum(x, axis, exclusive, reverse)
+  // reversed by hand: tfjs-backend-webgpu 4.22's reverse Cumsum is wrong ([1, 2, 3] → [3, 2, 3])
+  if (T <= 64) return reverse ? tf.reverse(tf.cumsum(tf.reverse(x, axis), axis, exclusive), axis) : tf.cumsum(x, axis, exclusive)
   const perm = x.shape.map((_, i) => i).filter((i) => i !== axis).concat([axis])
   const moved = tf.transpose(x, perm)
   const R = x.size / T
