@@ -154,7 +154,10 @@ const frameConvolve: KernelBuilder = (io) => {
     : (r: number, f: number, j: number) => irs.data[(r * capF + f) * M + j]!
   return {
     run: () => {
-      const [p, n, fp, m] = [io.w[0]!, io.w[1]!, io.w[2]!, io.w[3]!]
+      const p = io.w[0]!
+      const n = io.w[1]!
+      const fp = io.w[2]!
+      const m = io.w[3]! // separate reads: a destructured array literal may allocate per block
       if (timeIrs)
         for (let f = 0; f < m; f++)
           for (let r = 0; r < bh; r++) for (let j = 0; j < M; j++) ring[(((fp + f) % ringCap) * bh + r) * M + j] = irs.data[(r * capF + f) * M + j]!

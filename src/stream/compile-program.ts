@@ -54,7 +54,8 @@ const staticOutput = (v: Slot, out: Slot, w: Float64Array): BlockKernel => {
   const cap = out.shape[1]!
   return {
     run: () => {
-      const [p, n] = [w[0]!, w[1]!]
+      const p = w[0]!
+      const n = w[1]!
       for (let b = 0; b < B; b++) for (let i = 0; i < n * inner; i++) out.data[b * cap * inner + i] = v.data[(b * T + p) * inner + i]!
     },
     reset: () => undefined,
