@@ -9,6 +9,7 @@
  *      io       WAV files, atomic writes, limits
  *   1  dsp      Signal → Signal composites (core + host)
  *      plot     PNG plots (host + io)
+ *      serial   Programs as JSON and text: encode/decode, pretty (core)
  *      backends kernels for every primitive and the lowerings they register (core + host only)
  *   2  nn, synths, features
  *   3  losses   (a loss may be built on a feature)
@@ -25,7 +26,7 @@
  */
 const LAYERS = [
   ['core', 'host', 'io'],
-  ['dsp', 'plot', 'backends'],
+  ['dsp', 'plot', 'serial', 'backends'],
   ['nn', 'synths', 'features'],
   ['losses'],
   ['train'],
@@ -75,7 +76,7 @@ module.exports = {
       name: 'library-imports-no-backend',
       comment: 'library folders get a backend passed in; they import no backend, CLI, streaming, real-time or web code',
       severity: 'error',
-      from: { path: src(['core', 'host', 'io', 'dsp', 'plot', 'nn', 'synths', 'features', 'losses', 'train', 'models']), pathNot: TEST },
+      from: { path: src(['core', 'host', 'io', 'dsp', 'plot', 'serial', 'nn', 'synths', 'features', 'losses', 'train', 'models']), pathNot: TEST },
       to: { path: [src(['backends', 'cli', 'stream', 'realtime', 'bench']), '^web/'] },
     },
     {

@@ -6,3 +6,5 @@
  * import { reference } from 'ddsp-ts/backends/reference'
  */
 export * from './core/index.js'
+export * from './serial/index.js'
+export * from './dsp/units.js'

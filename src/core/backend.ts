@@ -32,18 +32,6 @@ export type Kernels<T> = { readonly [K in KernelOp]: Kernel<T, K> }
 /** A fused lowering of a named composite: same contract as a kernel (and, like it, a method signature). */
 export type FusedKernel<T> = { kernel(inputs: readonly T[], attrs: Readonly<Record<string, unknown>>, shape: Shape): T }['kernel']
 
-/**
- * A fused lowering on host float32 arrays (row-major): input data and shapes,
- * the composite's attributes and the output shape → the output data. Backends
- * whose tensors live in host memory (wasm, tfjs-cpu) adapt these to kernels.
- */
-export type HostKernel = (
-  inputs: readonly Float32Array[],
-  shapes: readonly Shape[],
-  attrs: Readonly<Record<string, unknown>>,
-  shape: Shape,
-) => Float32Array
-
 /** Host-side tensor data. */
 export interface HostTensor {
   readonly data: Float32Array | Float64Array

@@ -4,7 +4,7 @@
  * attributes each records. Every lowering table (host fused lowerings,
  * `Backend.fused`, the stream rules) is a `LoweringTable`, so a misspelt key
  * fails `tsc`. The attributes a lowering reads are typed; the others are JSON.
- * Names written by older versions decode through `legacyCompositeNames`.
+ * Names written by older versions decode through `serial/legacy-names.ts`.
  *
  * @example
  * const rules: LoweringTable<string> = { 'dsp.phase': 'carry the phase' }
@@ -67,18 +67,3 @@ export type LoweringTable<V> = { readonly [N in LoweredName]?: V }
 
 /** A table's entry for a name read from a graph (any string: a user's composite has none). @example lowering(backend.fused, e.name) */
 export const lowering = <V>(table: LoweringTable<V>, name: string): V | undefined => (table as Readonly<Record<string, V | undefined>>)[name]
-
-/**
- * Names older versions wrote, and the name each has now; `decode` renames them,
- * so old checkpoints load and meet the same lowerings.
- * @example legacyCompositeNames['svf'] // 'dsp.svf'
- */
-export const legacyCompositeNames: Readonly<Record<string, LoweredName>> = {
-  svf: 'dsp.svf',
-  oscillatorBank: 'synth.oscillatorBank',
-  'loss.meanDifference': 'losses.meanDifference',
-  'loss.meanDifference.vjp': 'losses.meanDifference.vjp',
-}
-
-/** A decoded composite's name under the current scheme. @example currentName('oscillatorBank') // 'synth.oscillatorBank' */
-export const currentName = (name: string): string => (Object.hasOwn(legacyCompositeNames, name) ? legacyCompositeNames[name]! : name)

@@ -1,6 +1,6 @@
 /**
  * The signal core: typed signals, primitives and their rules, composites,
- * compile, autodiff, serialisation and the generic interpreter.
+ * compile, autodiff and the generic interpreter (serialisation: `src/serial`).
  *
  * @example
  * import { input, sin, mul, compile, valueAndGrad } from 'ddsp-ts/core'
@@ -11,11 +11,8 @@ export * from './tensor.js'
 export * from './composite.js'
 export * from './composite-names.js'
 export * from './program-api.js'
-export * from './units.js'
 export { simplify, programNodes, toposort } from './compile.js'
 export { vjp, valueAndGrad, gradName, type VjpOptions } from './autodiff/vjp.js'
-export { encode, decode } from './encode.js'
-export { pretty } from './pretty.js'
 export { evaluate, evaluateSync, execute, checkFeeds, runOnBackend, type Feed, type Feeds, type Outputs, type Env } from './interpret.js'
 export type { AnyBackend, Backend, Kernels, Kernel, KernelOp, FusedKernel, HostTensor } from './backend.js'
 export type { Program, Eqn, PrimEqn, CompositeEqn, Declaration, Output } from './program.js'

@@ -11,6 +11,7 @@
  * const hiss = frequencyFilter(noise(3, [1, 64000]), expSigmoid(input('mags', [1, 250, 65], 'control')))
  */
 export * from './scale.js'
+export * from './units.js'
 export * from './window.js'
 export * from './resample.js'
 export * from './phase.js'

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decode, encode } from '../core/encode.js'
+import { decode, encode } from '../serial/encode.js'
 import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
 import { run } from '../../testing/run.js'

@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
-import { decode, encode } from '../core/encode.js'
+import { decode, encode } from '../serial/encode.js'
 import type { Program } from '../core/program.js'
 import { writeAtomic } from '../io/atomic.js'
 import { bad, checkParams, checkSpec, checkState, isObj, numbers } from './checkpoint-schema.js'

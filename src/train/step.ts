@@ -12,7 +12,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { gradName, valueAndGrad } from '../core/autodiff/vjp.js'
 import type { AnyBackend } from '../core/backend.js'
-import { hoistedFeeds, hoistInvariants, type Hoisted } from '../core/hoist.js'
+import { hoistedFeeds, hoistInvariants, type Hoisted } from './hoist.js'
 import { evaluate, type Feed, type Feeds } from '../core/interpret.js'
 import { outputShape, type Program } from '../core/program.js'
 import { sizeOf } from '../core/shape.js'

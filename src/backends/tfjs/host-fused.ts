@@ -10,7 +10,8 @@
  * const fast = withHostLowerings(wasmBackend, { 'synth.harmonicBank': harmonicBankForward })
  */
 import * as tf from '@tensorflow/tfjs-core'
-import type { FusedKernel, HostKernel } from '../../core/backend.js'
+import type { FusedKernel } from '../../core/backend.js'
+import type { HostKernel } from '../host/fused/kernel.js'
 import type { LoweringTable } from '../../core/composite-names.js'
 import type { TfjsBackend } from './backend.js'
 

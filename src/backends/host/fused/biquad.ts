@@ -17,7 +17,7 @@
  * @example
  * const y = biquadForward([x, b0, b1, b2, a1, a2], [[1, 64], [1, 1], [1, 1], [1, 1], [1, 1], [1, 1]], {}, [1, 64])
  */
-import type { HostKernel } from '../../../core/backend.js'
+import type { HostKernel } from './kernel.js'
 import type { Shape } from '../../../core/shape.js'
 import { needs } from './attrs.js'
 

@@ -10,7 +10,7 @@
  * @example
  * const ir = firForward([mags], [[1, 250, 65]], { windowSize: 257, ddspCompat: false }, [1, 250, 128])
  */
-import type { HostKernel } from '../../../core/backend.js'
+import type { HostKernel } from './kernel.js'
 import { sizeOf, type Shape } from '../../../core/shape.js'
 import { realFft } from '../../../host/fft.js'
 import { firTable } from '../../../host/fir.js'

@@ -11,7 +11,7 @@
  * @example
  * const y = frameConvolveForward([x, h], [[1, 16000], [1, 250, 128]], { hop: 64, start: 64, length: 16000 }, [1, 16000])
  */
-import type { HostKernel } from '../../../core/backend.js'
+import type { HostKernel } from './kernel.js'
 import type { Shape } from '../../../core/shape.js'
 import { nextPow2, realFft } from '../../../host/fft.js'
 import { needs, num } from './attrs.js'

@@ -18,7 +18,7 @@
  * @example
  * const y = harmonicBankForward([f0, amps], [[1, 250, 1], [1, 250, 60]], { samples: 64000, sampleRate: 16000, ratios, ampResample: 'window' }, [1, 64000])
  */
-import type { HostKernel } from '../../../core/backend.js'
+import type { HostKernel } from './kernel.js'
 import type { Shape } from '../../../core/shape.js'
 import { upsampleMethods, upsampleTable, type UpsampleTable } from '../../../host/upsample.js'
 import { cachedPlan, needs, num, nums, oneOf } from './attrs.js'

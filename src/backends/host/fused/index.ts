@@ -8,7 +8,7 @@
  * import { hostLowerings } from './host/fused/index.js'
  * Object.keys(hostLowerings) // ['synth.harmonicBank', 'synth.harmonicBank.vjp', ...]
  */
-import type { HostKernel } from '../../../core/backend.js'
+import type { HostKernel } from './kernel.js'
 import type { LoweringTable } from '../../../core/composite-names.js'
 import { biquadForward, biquadVjp } from './biquad.js'
 import { harmonicBankForward, harmonicBankVjp } from './harmonic-bank.js'

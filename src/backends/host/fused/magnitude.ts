@@ -6,7 +6,7 @@
  * @example
  * const m = magnitudeForward([spec], [[1, 59, 513, 2]], { eps: 1e-18 }, [1, 59, 513])
  */
-import type { HostKernel } from '../../../core/backend.js'
+import type { HostKernel } from './kernel.js'
 import { num } from './attrs.js'
 
 /** Forward: complex `[..., 2]` → `[...]`. @example magnitudeForward([X], [[4, 2]], { eps: 0 }, [4]) */

@@ -8,7 +8,7 @@
  * @example
  * meanDifferenceForward([t, v], [[3], [3]], { distance: 'L1' }, []) // Float32Array [D]
  */
-import type { HostKernel } from '../../../core/backend.js'
+import type { HostKernel } from './kernel.js'
 import { oneOf } from './attrs.js'
 
 const DISTANCES = ['L1', 'L2'] as const

@@ -11,7 +11,7 @@
  * @example
  * const X = stftForward([x], [[1, 16000]], { nFft: 1024, hop: 256, window: 'hann', center: false, padEnd: false }, [1, 59, 513, 2])
  */
-import type { HostKernel } from '../../../core/backend.js'
+import type { HostKernel } from './kernel.js'
 import type { Shape } from '../../../core/shape.js'
 import { realFft } from '../../../host/fft.js'
 import { frameCount } from '../../../host/frame.js'

@@ -10,13 +10,13 @@
  * decode(text) // Right(program') with evaluate(program') ≡ evaluate(program)
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { currentName } from './composite-names.js'
-import { compileNodes, programNodes } from './compile.js'
-import type { DecodeError } from './errors.js'
-import { formatError } from './errors.js'
-import { FORMAT_VERSION, type Eqn, type Program } from './program.js'
+import { currentName } from './legacy-names.js'
+import { compileNodes, programNodes } from '../core/compile.js'
+import type { DecodeError } from '../core/errors.js'
+import { formatError } from '../core/errors.js'
+import { FORMAT_VERSION, type Eqn, type Program } from '../core/program.js'
 import { checkAttrs, isOpName } from './schema.js'
-import { isShape } from './shape.js'
+import { isShape } from '../core/shape.js'
 
 const FORMAT = 'ddsp-ts/program'
 

@@ -7,7 +7,7 @@
  * checkAttrs('sum', { axes: [1] }) // undefined (valid)
  * checkAttrs('sum', { axes: 'x' }) // "attrs.axes must be an array of integers"
  */
-import type { OpAttrs, OpName } from './ops.js'
+import type { OpAttrs, OpName } from '../core/ops.js'
 
 type Field = 'int' | 'ints' | 'shape' | 'bool' | 'name' | 'numbers' | 'dist'
 type Schema = { readonly [K in OpName]: { readonly [F in keyof OpAttrs[K]]-?: Field } }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { reference } from '../backends/reference/index.js'
-import { valueAndGrad } from './autodiff/vjp.js'
+import { valueAndGrad } from '../core/autodiff/vjp.js'
 import { hoistedFeeds, hoistedName, hoistInvariants } from './hoist.js'
-import { evaluateSync } from './interpret.js'
-import { add, exp, mul, sin, sub } from './math.js'
-import { compile } from './program-api.js'
-import { input, noise, param } from './signal.js'
-import { sum } from './tensor.js'
+import { evaluateSync } from '../core/interpret.js'
+import { add, exp, mul, sin, sub } from '../core/math.js'
+import { compile } from '../core/program-api.js'
+import { input, noise, param } from '../core/signal.js'
+import { sum } from '../core/tensor.js'
 
 const ref = evaluateSync(reference('float64'))
 const orThrow = <A>(e: E.Either<unknown, A>): A => {

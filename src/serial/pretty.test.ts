@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { composite } from './composite.js'
-import { add, cos, exp, mul, sin } from './math.js'
+import { composite } from '../core/composite.js'
+import { add, cos, exp, mul, sin } from '../core/math.js'
 import { pretty } from './pretty.js'
-import { compile } from './program-api.js'
-import { input, param, type Signal } from './signal.js'
-import { cumsum, sum } from './tensor.js'
+import { compile } from '../core/program-api.js'
+import { input, param, type Signal } from '../core/signal.js'
+import { cumsum, sum } from '../core/tensor.js'
 
 // Golden files: review a diff in __golden__/ like a code change.
 describe('pretty (golden)', () => {

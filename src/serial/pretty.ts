@@ -8,7 +8,7 @@
  * // v1: [1,8] = sin v0
  * // out y = v1
  */
-import type { Eqn, Program } from './program.js'
+import type { Eqn, Program } from '../core/program.js'
 
 const showAttrs = (e: Eqn): string => {
   if (e.op === 'constant') {

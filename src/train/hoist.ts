@@ -12,8 +12,8 @@
  * const fixed = await evaluate(b)(pre, { target })           // once
  * await evaluate(b)(main, { ...params, ...hoistedFeeds(fixed) }) // every step
  */
-import type { HostTensor } from './backend.js'
-import type { Declaration, Eqn, Program } from './program.js'
+import type { HostTensor } from '../core/backend.js'
+import type { Declaration, Eqn, Program } from '../core/program.js'
 
 /** The input name under which `main` reads a hoisted value. @example hoistedName(12) // 'hoisted:12' */
 export const hoistedName = (id: number): string => `hoisted:${id}`
