@@ -32,6 +32,7 @@ export const BOUNDS = {
   pitchShift: { min: -48, max: 48 },
   loudnessShift: { min: -120, max: 120 },
   benchRuns: { min: 1, max: 1000, integer: true },
+  checkpointEvery: { min: 0, max: 1_000_000, integer: true },
 } as const satisfies Record<string, Bound>
 
 /** Bytes per sample of each command (see the module comment for the measurements). @example BYTES_PER_SAMPLE.loss // 1400 */

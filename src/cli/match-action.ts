@@ -10,7 +10,13 @@ import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import { backendNames, type AnyBackend } from '../backends/load.js'
 import { lossNames } from '../losses/registry.js'
-import { exitWith, type CliError } from './errors.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import { parseBounded } from '../io/limits.js'
+import { BOUNDS } from './bounds.js'
+import { exitWith, usage, type CliError } from './errors.js'
+import { matchResume } from './match-resume.js'
+import { hintOnInterrupt } from './resume-flags.js'
+import { startOrResume } from './resume-run.js'
 import { MATCH_DEFAULTS, matchCommand, parseMatchFlags, type MatchReport, type RawMatchFlags } from './match.js'
 import { matchSynthNames } from './match-synths.js'
 import { progressBar } from './progress.js'
@@ -32,15 +38,15 @@ export const summaryLines = (file: string, r: MatchReport, backend: string): str
 
 /**
  * Adds the options and the action of `ddsp match` to a command.
- * @param cmd `program.command('match <target>')`
+ * @param cmd `program.command('match [target]')` (the target is left out with --resume)
  * @param chooseBackend loads a backend by name (unknown → usage error)
  * @returns the command
- * @example matchAction(program.command('match <target>'), chooseBackend)
+ * @example matchAction(program.command('match [target]'), chooseBackend)
  */
 export const matchAction = (cmd: Command, chooseBackend: (name: string) => Promise<E.Either<CliError, AnyBackend>>): Command =>
   cmd
     .description('fit a synth (808 voice or modal drum) to a recorded hit; writes match.wav, params.json, spectrogram.png and loss.png')
-    .requiredOption('--synth <name>', `synth: ${matchSynthNames.join(', ')}`)
+    .option('--synth <name>', `synth: ${matchSynthNames.join(', ')} (required unless --resume)`)
     .option('--steps <n>', 'updates of the chosen start (warm-up included)', MATCH_DEFAULTS.steps)
     .option('--loss <name>', `loss: ${lossNames.join(', ')}`, MATCH_DEFAULTS.loss)
     .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
@@ -51,14 +57,26 @@ export const matchAction = (cmd: Command, chooseBackend: (name: string) => Promi
     .option('--sr <hz>', 'render rate; the target is resampled to it', MATCH_DEFAULTS.sr)
     .option('--seconds <s>', 'longest part of the target used', MATCH_DEFAULTS.seconds)
     .option('--out <dir>', 'output folder', MATCH_DEFAULTS.out)
-    .action(async (file: string, o: RawMatchFlags & { backend: string }, self: Command) => {
+    .option('--checkpoint-every <n>', 'write DIR/resume.json every n updates, atomically (0: never)', '10')
+    .option('--resume <dir>', 'continue the interrupted match in DIR from its last checkpoint (ends where the uninterrupted match ends)')
+    .action(async (target: string | undefined, given: RawMatchFlags & { backend: string; checkpointEvery: string; resume?: string }, self: Command) => {
       const limits = commandLimits(self)
       if (E.isLeft(limits)) return exitWith(limits.left)
+      const start = await startOrResume('match', target, given, (k) => self.getOptionValueSource(k), (p) => TE.right([p]))()
+      if (E.isLeft(start)) return exitWith(start.left)
+      const o = start.right.flags as RawMatchFlags & { backend: string; checkpointEvery: string }
+      if (o.synth === undefined) return exitWith(usage(`--synth is required: ${matchSynthNames.join(', ')}`))
       const flags = parseMatchFlags(o, limits.right)
       if (E.isLeft(flags)) return exitWith(flags.left)
+      const every = parseBounded('--checkpoint-every', o.checkpointEvery, BOUNDS.checkpointEvery)
+      if (E.isLeft(every)) return exitWith(every.left)
+      const resume = matchResume(start.right, flags.right.warmup, every.right)
+      if (E.isLeft(resume)) return exitWith(resume.left)
       const backend = await chooseBackend(o.backend)
       if (E.isLeft(backend)) return exitWith(backend.left)
-      const r = await matchCommand(backend.right, file, flags.right, (n) => progressBar(`match ${flags.right.synth}`, n))()
+      const watching = hintOnInterrupt('match', flags.right.out, resume.right.last)
+      const r = await matchCommand(backend.right, start.right.input, flags.right, (n) => progressBar(`match ${flags.right.synth}`, n), resume.right)()
+      watching()
       if (E.isLeft(r)) return exitWith(r.left)
-      for (const line of summaryLines(file, r.right, o.backend)) console.log(line)
+      for (const line of summaryLines(target ?? start.right.input, r.right, o.backend)) console.log(line)
     })

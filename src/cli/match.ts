@@ -20,7 +20,7 @@ import { evaluate, type Feeds } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
 import { input, param, type Signal } from '../core/signal.js'
 import { writeAtomic } from '../io/atomic.js'
-import { MANIFEST, writeFolderAtomic } from '../io/run-folder.js'
+import { MANIFEST, RESUME, writeFolderAtomic } from '../io/run-folder.js'
 import { checkWritable, replaceableRunFolder } from '../io/writable.js'
 import { resample } from '../io/resample.js'
 import { writeWav, type Audio } from '../io/wav.js'
@@ -30,6 +30,8 @@ import { comparisonPng } from '../plot/png.js'
 import { writePng } from '../plot/canvas.js'
 import { formatTrainError, type TrainError } from '../train/errors.js'
 import { matchSound, type MatchResult } from '../train/match.js'
+import type { MatchProgress, MatchSnapshotHook } from '../train/match-progress.js'
+import { refuseInterrupted } from './resume-file.js'
 import type { NamedParams } from '../train/params.js'
 import { checkBytes, DEFAULT_LIMITS, parseBounded, parseSampleRate, type Limits } from '../io/limits.js'
 import { BOUNDS, estimateBytes } from './bounds.js'
@@ -158,37 +160,47 @@ export const MATCH_FILES = ['match.wav', 'params.json', 'spectrogram.png', 'loss
 /** The number of progress updates of a run: every start's warm-up, then the rest of the chosen one. */
 const totalUpdates = (s: MatchSetup, f: MatchFlags) => (f.starts + s.presets.length) * f.warmup + (f.steps - f.warmup)
 
+/** Resuming and checkpointing a match (`match-resume.ts`): the progress to continue from, the periodic hook, the updates already done. @example const r: MatchResume = { snapshot: { every: 10, save } } */
+export interface MatchResume {
+  readonly from?: MatchProgress
+  readonly snapshot?: MatchSnapshotHook
+  /** progress-bar updates done before the interruption */
+  readonly done?: number
+}
+
 /**
  * Runs `ddsp match` on a loaded backend.
  * @param backend any backend  @param file target WAV path  @param f parsed flags
  * @param bar progress display factory (given the total number of updates), e.g. `(n) => progressBar('match', n)`
+ * @param resume the progress to continue from (`--resume`) and the periodic checkpoint (`--checkpoint-every`)
  * @returns the report (also written as params.json), or a one-line CliError (usage → exit 2)
  * @example await matchCommand(backend, 'hit.wav', flags, (n) => progressBar('match snare808', n))()
  */
-export const matchCommand = (backend: AnyBackend, file: string, f: MatchFlags, bar?: (total: number) => Progress): TE.TaskEither<CliError, MatchReport> => {
+export const matchCommand = (backend: AnyBackend, file: string, f: MatchFlags, bar?: (total: number) => Progress, resume?: MatchResume): TE.TaskEither<CliError, MatchReport> => {
   if (!isLossName(f.loss)) return TE.left(usage(`unknown loss '${f.loss}'; choose one of ${lossNames.join(', ')}`))
   if (f.warmup > f.steps) return TE.left(usage(`--warmup (${f.warmup}) must not exceed --steps (${f.steps})`))
   const lossName = f.loss
   const t0 = performance.now()
   return pipe(
     checkWritable(f.out, 'folder'),
-    TE.flatMap(() => replaceableRunFolder(f.out, [...MATCH_FILES, MANIFEST])),
+    TE.flatMap(() => replaceableRunFolder(f.out, [...MATCH_FILES, MANIFEST, RESUME])),
+    TE.flatMap(() => (resume?.from === undefined ? refuseInterrupted(f.out, 'match') : TE.right(f.out))),
     TE.flatMap(() => readAudio(file, f.limits ?? DEFAULT_LIMITS)),
     TE.mapLeft((e): CliError => e),
     TE.flatMapEither((audio) => prepare(file, audio, f)),
     TE.flatMap((target) => pipe(
       TE.fromEither(matchSetup(f.synth, target.length, f.sr)),
-      TE.flatMap((setup) => run(backend, setup, target, lossName, f, bar, t0)),
+      TE.flatMap((setup) => run(backend, setup, target, lossName, f, bar, t0, resume)),
     )),
   )
 }
 
 /** Preset loss, the match itself, the render and the files. */
-const run = (backend: AnyBackend, setup: MatchSetup, target: Float32Array, lossName: LossName, f: MatchFlags, bar: ((total: number) => Progress) | undefined, t0: number): TE.TaskEither<CliError, MatchReport> => {
+const run = (backend: AnyBackend, setup: MatchSetup, target: Float32Array, lossName: LossName, f: MatchFlags, bar: ((total: number) => Progress) | undefined, t0: number, resume?: MatchResume): TE.TaskEither<CliError, MatchReport> => {
   const loss = (pred: Signal<'audio'>, t: Signal<'audio'>) => lossRegistry[lossName].loss(pred, t, f.sr)
   const lossOut = (pred: Signal<'audio'>) => ({ loss: loss(pred, input('target', [1, target.length], 'audio')) })
   const progress = bar?.(totalUpdates(setup, f))
-  let done = 0
+  let done = resume?.done ?? 0
   return pipe(
     evalAt(backend, setup, lossOut, setup.presets[0]!, { target }),
     TE.flatMap((preset) => pipe(
@@ -196,6 +208,7 @@ const run = (backend: AnyBackend, setup: MatchSetup, target: Float32Array, lossN
         ...setup, backend, target, loss, seed: f.seed, randomStarts: f.starts, warmupSteps: f.warmup, steps: f.steps,
         optimizer: { kind: 'adam', schedule: { kind: 'constant', lr: f.lr } },
         onStep: (s) => progress?.update(++done, s.loss),
+        ...(resume?.from ? { resume: resume.from } : {}), ...(resume?.snapshot ? { snapshot: resume.snapshot } : {}),
       }),
       TE.mapLeft(fromTrain),
       TE.map((m) => ({ presetLoss: preset['loss']![0]!, m })),

@@ -8,6 +8,7 @@
  * const o: TrainOptions = { model: 'autoencoder', steps: 300, seed: 0, out: 'out/m', batch: 2, lr: 1e-3, exampleSeconds: 1 }
  */
 import type { Limits } from '../io/limits.js'
+import type { FitSnapshot, SnapshotHook } from '../train/snapshot.js'
 
 /** Options of `ddsp train`. @example const o: TrainOptions = { model: 'autoencoder', steps: 300, seed: 0, out: 'out/m', batch: 2, lr: 1e-3, exampleSeconds: 1 } */
 export interface TrainOptions {
@@ -27,6 +28,10 @@ export interface TrainOptions {
   readonly hidden?: number
   /** sample-rate range and memory budget (default `DEFAULT_LIMITS`) */
   readonly limits?: Limits
+  /** periodic snapshots (DIR/resume.json, `resume-file.ts`) */
+  readonly snapshot?: SnapshotHook
+  /** continue from this snapshot (`--resume DIR`) */
+  readonly resumeFrom?: FitSnapshot
 }
 
 /** What a finished run reports. @example console.log(`${s.steps} steps, loss ${s.losses[0]} → ${s.finalLoss}`) */

@@ -49,7 +49,11 @@ export const trainRemapCommand =
     if (E.isLeft(h)) return E.left(asCli(h.left))
     const t0 = performance.now()
     const optimizer = { kind: 'adam' as const, schedule: { kind: 'constant' as const, lr: o.lr } }
-    const r = await trainRemap({ backend, config: c, hits: h.right, steps: o.steps, batch: Math.min(o.batch, h.right.audio.length), seed: o.seed, optimizer, ...(onStep ? { onStep } : {}) })()
+    const resume = o.resumeFrom ? { resume: { params: o.resumeFrom.params, state: o.resumeFrom.state, history: o.resumeFrom.history } } : {}
+    const r = await trainRemap({
+      backend, config: c, hits: h.right, steps: o.steps, batch: Math.min(o.batch, h.right.audio.length), seed: o.seed, optimizer,
+      ...resume, ...(o.snapshot ? { snapshot: o.snapshot } : {}), ...(onStep ? { onStep } : {}),
+    })()
     if (E.isLeft(r)) return E.left(asCli(r.left))
     const seconds = (performance.now() - t0) / 1000
     const { fit, program } = r.right

@@ -31,7 +31,11 @@ import { commandLimits } from './global-options.js'
 import { progressBar } from './progress.js'
 import { mixToMono } from '../io/mono.js'
 import { asCli, RUN_FILES, writeRun } from './train-files.js'
-import { MANIFEST } from '../io/run-folder.js'
+import { MANIFEST, RESUME } from '../io/run-folder.js'
+import { decodeSnapshot, encodeSnapshot } from '../train/snapshot-codec.js'
+import { refuseInterrupted, resumeSaver } from './resume-file.js'
+import { hintOnInterrupt } from './resume-flags.js'
+import { startOrResume } from './resume-run.js'
 import { checkWritable, replaceableRunFolder } from '../io/writable.js'
 import { trainRemapCommand } from './train-remap.js'
 import type { TrainOptions, TrainSummary } from './train-options.js'
@@ -45,10 +49,9 @@ export type { TrainOptions, TrainSummary } from './train-options.js'
  * @example await readRecordings('data/violin/')()
  */
 export const readRecordings = (path: string, limits: Limits = DEFAULT_LIMITS): TE.TaskEither<CliError, Recording[]> => async () => {
-  const st = await stat(path).catch(() => undefined)
-  if (st === undefined) return E.left({ _tag: 'IoError', path, message: 'no such file or folder' })
-  const files = st.isDirectory() ? (await readdir(path)).filter(isAudioFileName).sort().map((f) => join(path, f)) : [path]
-  if (files.length === 0) return E.left(usage(`${path}: the folder holds no audio file (.wav, .flac, .ogg, .opus, .mp3)`))
+  const listed = await recordingFiles(path)()
+  if (E.isLeft(listed)) return listed
+  const files = listed.right
   const out: Recording[] = []
   let total = 0
   for (const f of files) {
@@ -63,6 +66,24 @@ export const readRecordings = (path: string, limits: Limits = DEFAULT_LIMITS): T
   return E.right(out)
 }
 
+/**
+ * The files a training input stands for: the file itself, or every `.wav` in a folder, sorted by name.
+ * @param path file or folder
+ * @example await recordingFiles('data/violin/')() // Right(['data/violin/a.wav', 'data/violin/b.wav'])
+ */
+export const recordingFiles = (path: string): TE.TaskEither<CliError, string[]> => async () => {
+  const st = await stat(path).catch(() => undefined)
+  if (st === undefined) return E.left({ _tag: 'IoError', path, message: 'no such file or folder' })
+  const files = st.isDirectory() ? (await readdir(path)).filter(isAudioFileName).sort().map((f) => join(path, f)) : [path]
+  return files.length === 0 ? E.left(usage(`${path}: the folder holds no audio file (.wav, .flac, .ogg, .opus, .mp3)`)) : E.right(files)
+}
+
+/** The resume and snapshot options of a library training call. */
+const resumeOptions = (o: TrainOptions) => ({
+  ...(o.resumeFrom ? { resume: { params: o.resumeFrom.params, state: o.resumeFrom.state, history: o.resumeFrom.history } } : {}),
+  ...(o.snapshot ? { snapshot: o.snapshot } : {}),
+})
+
 const trainAutoencoderCommand = async (backend: AnyBackend, recs: Recording[], o: TrainOptions, onStep?: (r: StepReport) => void): Promise<E.Either<CliError, TrainSummary>> => {
   const sr = recs[0]!.sampleRate
   const config = { ...DEFAULT_AUTOENCODER, sampleRate: sr, hop: Math.round(sr / 100) }
@@ -71,7 +92,7 @@ const trainAutoencoderCommand = async (backend: AnyBackend, recs: Recording[], o
   if (E.isLeft(d)) return E.left(asCli(d.left))
   const t0 = performance.now()
   const optimizer = { kind: 'adam' as const, schedule: { kind: 'constant' as const, lr: o.lr }, clipNorm: 3 }
-  const r = await trainAutoencoder({ backend, examples: d.right.examples, config, steps: o.steps, batch: Math.min(o.batch, d.right.examples.length), seed: o.seed, optimizer, ...(onStep ? { onStep } : {}) })()
+  const r = await trainAutoencoder({ backend, examples: d.right.examples, config, steps: o.steps, batch: Math.min(o.batch, d.right.examples.length), seed: o.seed, optimizer, ...resumeOptions(o), ...(onStep ? { onStep } : {}) })()
   if (E.isLeft(r)) return E.left(asCli(r.left))
   const seconds = (performance.now() - t0) / 1000
   const { fit, program } = r.right
@@ -94,7 +115,11 @@ export const trainCommand =
   async () => {
     if (!(Number.isInteger(o.steps) && o.steps >= 0)) return E.left(usage(`--steps must be a non-negative integer, got ${o.steps}`))
     if (!(o.lr > 0)) return E.left(usage(`--lr must be > 0, got ${o.lr}`))
-    const out = await pipe(checkWritable(o.out, 'folder'), TE.flatMap(() => replaceableRunFolder(o.out, [...RUN_FILES, MANIFEST])))()
+    const out = await pipe(
+      checkWritable(o.out, 'folder'),
+      TE.flatMap(() => replaceableRunFolder(o.out, [...RUN_FILES, MANIFEST, RESUME])),
+      TE.flatMap(() => (o.resumeFrom === undefined ? refuseInterrupted(o.out, 'train') : TE.right(o.out))),
+    )()
     if (E.isLeft(out)) return out
     const recs = await readRecordings(path, o.limits ?? DEFAULT_LIMITS)()
     if (E.isLeft(recs)) return recs
@@ -103,6 +128,8 @@ export const trainCommand =
 
 /** The raw `ddsp train` flags (commander strings). */
 interface TrainFlags {
+  readonly checkpointEvery?: string
+  readonly resume?: string
   readonly model: string
   readonly steps: string
   readonly batch: string
@@ -112,15 +139,15 @@ interface TrainFlags {
   readonly hidden: string
   readonly backend: string
   readonly seed: string
-  readonly out: string
+  readonly out?: string
 }
 
 /**
  * Parses the flags into `TrainOptions`, or a usage error naming the flag.
  * @param f commander's strings
- * @example parseTrainFlags({ model: 'autoencoder', steps: '300', batch: '2', lr: '0.001', exampleSeconds: '1', voice: 'snare808', hidden: '32', backend: 'wasm', seed: '0', out: 'o' })
+ * @example parseTrainFlags({ model: 'autoencoder', steps: '300', batch: '2', lr: '0.001', exampleSeconds: '1', voice: 'snare808', hidden: '32', backend: 'wasm', seed: '0', out: 'o', checkpointEvery: '10' })
  */
-export const parseTrainFlags = (f: TrainFlags): E.Either<CliError, TrainOptions> => {
+export const parseTrainFlags = (f: TrainFlags): E.Either<CliError, TrainOptions & { readonly checkpointEvery: number }> => {
   if (f.model !== 'autoencoder' && f.model !== 'remap') return E.left(usage(`--model must be 'autoencoder' or 'remap', got '${f.model}'`))
   const model: TrainOptions['model'] = f.model
   return pipe(
@@ -131,7 +158,8 @@ export const parseTrainFlags = (f: TrainFlags): E.Either<CliError, TrainOptions>
     E.bind('hidden', () => parseBounded('--hidden', f.hidden, BOUNDS.hidden)),
     E.bind('lr', () => parseBounded('--lr', f.lr, BOUNDS.lr)),
     E.bind('exampleSeconds', () => parseBounded('--example-seconds', f.exampleSeconds, BOUNDS.exampleSeconds)),
-    E.map((n) => ({ ...n, model, voice: f.voice, out: f.out })),
+    E.bind('checkpointEvery', () => parseBounded('--checkpoint-every', f.checkpointEvery ?? '10', BOUNDS.checkpointEvery)),
+    E.map((n) => ({ ...n, model, voice: f.voice, out: f.out ?? '' })),
     E.mapLeft((e): CliError => e),
   )
 }
@@ -143,8 +171,8 @@ export const parseTrainFlags = (f: TrainFlags): E.Either<CliError, TrainOptions>
  */
 export const registerTrain = (program: Command, chooseBackend: (name: string) => Promise<E.Either<CliError, AnyBackend>>): void => {
   program
-    .command('train <path>')
-    .description('train a model on an audio file (WAV, FLAC, Ogg Vorbis/Opus, MP3) or a folder of them; writes DIR/checkpoint.json, model.json, loss.png, resynth.wav')
+    .command('train [path]')
+    .description('train a model on an audio file (WAV, FLAC, Ogg Vorbis/Opus, MP3) or a folder of them; writes DIR/checkpoint.json, model.json, loss.png, resynth.wav (DIR/resume.json while it runs)')
     .option('--model <kind>', 'autoencoder (DDSP, f0 + loudness → harmonic + noise + reverb) or remap (drum hits → 808 voice)', 'autoencoder')
     .option('--steps <n>', 'optimizer steps', '300')
     .option('--batch <n>', 'examples (hits) per step', '2')
@@ -154,17 +182,30 @@ export const registerTrain = (program: Command, chooseBackend: (name: string) =>
     .option('--hidden <n>', 'remap: MLP width (0 = linear map)', '32')
     .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
     .option('--seed <n>', 'seed of the init and the example order', '0')
-    .requiredOption('--out <dir>', 'output folder')
-    .action(async (path: string, flags: TrainFlags, self: Command) => {
+    .option('--out <dir>', 'output folder (required unless --resume)')
+    .option('--checkpoint-every <n>', 'write DIR/resume.json every n steps, atomically (0: never)', '10')
+    .option('--resume <dir>', 'continue the interrupted run in DIR from its last checkpoint (ends where the uninterrupted run ends; --steps may change)')
+    .action(async (path: string | undefined, given: TrainFlags, self: Command) => {
       const limits = commandLimits(self)
       if (E.isLeft(limits)) return exitWith(limits.left)
+      const start = await startOrResume('train', path, given as unknown as Record<string, unknown>, (k) => self.getOptionValueSource(k), recordingFiles)()
+      if (E.isLeft(start)) return exitWith(start.left)
+      const flags = start.right.flags as unknown as TrainFlags
       const parsed = parseTrainFlags(flags)
       if (E.isLeft(parsed)) return exitWith(parsed.left)
-      const o: TrainOptions = { ...parsed.right, limits: limits.right }
+      const from = start.right.progress === undefined ? undefined : E.mapLeft(asCli)(decodeSnapshot(start.right.progress, '$.progress', 'adam'))
+      if (from !== undefined && E.isLeft(from)) return exitWith(from.left)
+      const save = resumeSaver(parsed.right.out, start.right.head)
+      const o: TrainOptions = {
+        ...parsed.right, limits: limits.right, snapshot: { every: parsed.right.checkpointEvery, save: (s) => save(s.state.step, encodeSnapshot(s)) },
+        ...(from === undefined ? {} : { resumeFrom: from.right }),
+      }
       const backend = await chooseBackend(flags.backend)
       if (E.isLeft(backend)) return exitWith(backend.left)
       const bar = progressBar(`train ${o.model}`, o.steps)
-      const r = await trainCommand(backend.right, path, o, (s) => bar.update(s.step, s.loss))()
+      const watching = hintOnInterrupt('train', o.out, save.last)
+      const r = await trainCommand(backend.right, start.right.input, o, (s) => bar.update(s.step, s.loss))()
+      watching()
       bar.stop()
       if (E.isLeft(r)) return exitWith(r.left)
       const l = r.right.losses

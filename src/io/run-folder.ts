@@ -23,6 +23,9 @@ import { replaceableRunFolder } from './writable.js'
 /** The manifest's name inside a run folder. @example MANIFEST // 'manifest.json' */
 export const MANIFEST = 'manifest.json'
 
+/** The resume state of an interrupted run inside its folder (`ddsp train|match --resume DIR`); a finished run's folder has none. @example RESUME // 'resume.json' */
+export const RESUME = 'resume.json'
+
 /** One manifest entry. @example const e: ManifestEntry = { sha256: 'ab…', bytes: 120 } */
 export interface ManifestEntry {
   readonly sha256: string
@@ -34,7 +37,7 @@ const io = (path: string, e: unknown): IoError => ({ _tag: 'IoError', path, mess
 
 /**
  * Writes a folder as a set.
- * @param dir destination  @param known every name a run may write there (an existing folder holding others is refused)
+ * @param dir destination  @param known every name a run may write there (an existing folder holding others is refused; the manifest and an interrupted run's resume state are known too, and the new set replaces them)
  * @param fill writes the files into the temporary folder it is given, returning their names
  * @returns the written paths under `dir` (manifest last), or the first error (the temporary folder removed)
  * @example await writeFolderAtomic('out/m', ['a.json'], (tmp) => TE.map(() => ['a.json'])(writeAtomic(join(tmp, 'a.json'), '{}')))()
@@ -42,7 +45,7 @@ const io = (path: string, e: unknown): IoError => ({ _tag: 'IoError', path, mess
 export const writeFolderAtomic =
   <L>(dir: string, known: readonly string[], fill: (tmp: string) => TE.TaskEither<L, readonly string[]>): TE.TaskEither<L | IoError, readonly string[]> =>
   async () => {
-    const ok = await replaceableRunFolder(dir, [...known, MANIFEST])()
+    const ok = await replaceableRunFolder(dir, [...known, MANIFEST, RESUME])()
     if (E.isLeft(ok)) return ok
     const tmp = tempName(dir)
     track(tmp)

@@ -19,6 +19,7 @@ import { badOption, type TrainError } from '../train/errors.js'
 import { fit, type FitResult, type StepReport } from '../train/fit.js'
 import type { OptimizerSpec, OptimizerState } from '../train/optimizer.js'
 import type { NamedParams } from '../train/params.js'
+import type { FitHistory, SnapshotHook } from '../train/snapshot.js'
 import type { TrainBackend } from '../train/step.js'
 import { autoencoder, configProblem, type AutoencoderConfig } from './autoencoder.js'
 import type { Example } from './dataset.js'
@@ -37,8 +38,10 @@ export interface TrainAutoencoderOptions {
   readonly seed: number
   /** default Adam, lr 1e-3, clip 3 */
   readonly optimizer?: OptimizerSpec
-  /** resume from these params and state (a checkpoint) */
-  readonly resume?: { readonly params: NamedParams; readonly state: OptimizerState }
+  /** resume from these params and state (a checkpoint), and the fit's bookkeeping (a snapshot) */
+  readonly resume?: { readonly params: NamedParams; readonly state: OptimizerState; readonly history?: FitHistory }
+  /** periodic snapshots for resuming (see `train/snapshot.ts`) */
+  readonly snapshot?: SnapshotHook
   readonly onStep?: (r: StepReport) => void
 }
 
@@ -118,7 +121,8 @@ export const trainAutoencoder = (o: TrainAutoencoderOptions): TE.TaskEither<Trai
   const inputs = (s: number) => batchFeeds(o.examples, batchIndices(o.examples.length, o.batch, o.seed, s))
   const r = await fit({
     backend: o.backend, program: program.right, inputs, optimizer, steps: o.steps,
-    params: o.resume?.params ?? m.init(o.seed), ...(o.resume ? { state: o.resume.state } : {}), ...(o.onStep ? { onStep: o.onStep } : {}),
+    params: o.resume?.params ?? m.init(o.seed), ...(o.resume ? { state: o.resume.state } : {}), ...(o.resume?.history ? { history: o.resume.history } : {}),
+    ...(o.snapshot ? { snapshot: o.snapshot } : {}), ...(o.onStep ? { onStep: o.onStep } : {}),
   })()
   return E.map((f: FitResult) => ({ program: program.right, optimizer, fit: f }))(r)
 }

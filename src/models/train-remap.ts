@@ -24,7 +24,9 @@ import { extractFeatures } from '../features/extract.js'
 import { featureLoss } from '../losses/feature.js'
 import { badOption, type TrainError } from '../train/errors.js'
 import { fit, type FitResult, type StepReport } from '../train/fit.js'
-import type { OptimizerSpec } from '../train/optimizer.js'
+import type { OptimizerSpec, OptimizerState } from '../train/optimizer.js'
+import type { NamedParams } from '../train/params.js'
+import type { FitHistory, SnapshotHook } from '../train/snapshot.js'
 import type { TrainBackend } from '../train/step.js'
 import type { Recording } from './dataset.js'
 import { normalise, onsetFeatures, remap, remapLossFeatures, type RemapConfig } from './remap.js'
@@ -142,6 +144,10 @@ export interface TrainRemapOptions {
   readonly seed: number
   /** default Adam lr 5e-3 (timbreremap's linear model) */
   readonly optimizer?: OptimizerSpec
+  /** resume from these params and state, and the fit's bookkeeping (a snapshot) */
+  readonly resume?: { readonly params: NamedParams; readonly state: OptimizerState; readonly history?: FitHistory }
+  /** periodic snapshots for resuming (see `train/snapshot.ts`) */
+  readonly snapshot?: SnapshotHook
   readonly onStep?: (r: StepReport) => void
 }
 
@@ -164,7 +170,7 @@ export const remapProgram = (c: RemapConfig, batch: number, h: Hits): E.Either<T
 
 /**
  * Fits the mapping by minibatches (seeded order, as `trainAutoencoder`).
- * @param o backend, config, hits, steps, batch, seed, optimizer, onStep
+ * @param o backend, config, hits, steps, batch, seed, optimizer, resume, snapshot, onStep
  * @example await trainRemap({ backend, config, hits, steps: 100, batch: 4, seed: 0 })()
  */
 export const trainRemap = (o: TrainRemapOptions): TE.TaskEither<TrainError, { program: Program; optimizer: OptimizerSpec; fit: FitResult }> => async () => {
@@ -180,6 +186,10 @@ export const trainRemap = (o: TrainRemapOptions): TE.TaskEither<TrainError, { pr
     idx.forEach((i, j) => target.set(o.hits.audio[i]!, j * N))
     return { onset: Float32Array.from(idx.flatMap((i) => Array.from(o.hits.onset.subarray(3 * i, 3 * i + 3)))), target, reference: o.hits.audio[o.hits.reference]! }
   }
-  const r = await fit({ backend: o.backend, program: program.right, inputs, params: remap(o.config).init(o.seed), optimizer, steps: o.steps, ...(o.onStep ? { onStep: o.onStep } : {}) })()
+  const r = await fit({
+    backend: o.backend, program: program.right, inputs, params: o.resume?.params ?? remap(o.config).init(o.seed), optimizer, steps: o.steps,
+    ...(o.resume ? { state: o.resume.state } : {}), ...(o.resume?.history ? { history: o.resume.history } : {}),
+    ...(o.snapshot ? { snapshot: o.snapshot } : {}), ...(o.onStep ? { onStep: o.onStep } : {}),
+  })()
   return E.map((f: FitResult) => ({ program: program.right, optimizer, fit: f }))(r)
 }

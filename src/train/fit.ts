@@ -19,6 +19,7 @@ import type { Program } from '../core/program.js'
 import { badOption, type TrainError } from './errors.js'
 import { initOptimizer, optimizerProblem, optimizerStep, type OptimizerSpec, type OptimizerState } from './optimizer.js'
 import { cloneParams, type NamedParams, type ParamArray } from './params.js'
+import { snapshotDue, type FitHistory, type SnapshotHook } from './snapshot.js'
 import { compileTrainStep, runTrainStep, type TrainBackend, type TrainStep } from './step.js'
 
 /** What `onStep` receives after each update. @example onStep: ({ step, loss }: StepReport) => bar.update(step, { loss }) */
@@ -53,6 +54,10 @@ export interface FitOptions {
   readonly steps: number
   /** optimizer state to resume from (default: fresh) */
   readonly state?: OptimizerState
+  /** with `state`: the bookkeeping of the run being resumed (a `FitSnapshot`'s), so losses, best params and early stopping continue exactly */
+  readonly history?: FitHistory
+  /** periodic snapshots for resuming (see `snapshot.ts`) */
+  readonly snapshot?: SnapshotHook
   readonly earlyStop?: EarlyStop
   readonly onStep?: (r: StepReport) => void
 }
@@ -62,7 +67,7 @@ export interface FitResult {
   /** params after the last update */
   readonly params: Record<string, ParamArray>
   readonly state: OptimizerState
-  /** loss before each update of this run */
+  /** loss before each update of this run (after `history.losses` when resumed with a history) */
   readonly losses: readonly number[]
   /** loss at the final params */
   readonly finalLoss: number
@@ -78,6 +83,8 @@ const validate = (o: FitOptions): TrainError | undefined => {
   if (bad !== undefined) return badOption('optimizer', bad)
   if (o.state !== undefined && o.state.kind !== o.optimizer.kind) return badOption('state', `is ${o.state.kind} state but the optimizer is ${o.optimizer.kind}`)
   if (o.earlyStop !== undefined && !(Number.isInteger(o.earlyStop.patience) && o.earlyStop.patience > 0)) return badOption('earlyStop.patience', 'must be a positive integer')
+  if (o.history !== undefined && o.state === undefined) return badOption('history', 'needs the optimizer state it was saved with')
+  if (o.snapshot !== undefined && !(Number.isInteger(o.snapshot.every) && o.snapshot.every >= 0)) return badOption('snapshot.every', 'must be a non-negative integer')
   return undefined
 }
 
@@ -103,7 +110,10 @@ const loop = async (o: FitOptions, ts: TrainStep): Promise<E.Either<TrainError, 
   const update = optimizerStep(o.optimizer)
   const minDelta = o.earlyStop?.minDelta ?? 0
   const start = o.state ?? initOptimizer(o.optimizer, o.params)
-  const p: Progress = { params: cloneParams(o.params), state: start, losses: [], best: { loss: Infinity, params: {} }, improved: { loss: Infinity, step: start.step } }
+  const h = o.history
+  const p: Progress = h
+    ? { params: cloneParams(o.params), state: start, losses: [...h.losses], best: { loss: h.best.loss, params: { ...h.best.params } }, improved: { ...h.improved } }
+    : { params: cloneParams(o.params), state: start, losses: [], best: { loss: Infinity, params: {} }, improved: { loss: Infinity, step: start.step } }
   let stoppedEarly = false
   for (let s = start.step; s < o.steps; s++) {
     const r = await runTrainStep(o.backend, ts, { ...feedsAt(o, s), ...p.params }, s)
@@ -118,6 +128,10 @@ const loop = async (o: FitOptions, ts: TrainStep): Promise<E.Either<TrainError, 
     p.params = u.params
     p.state = u.state
     o.onStep?.({ step: u.state.step, loss: r.right.loss, lr: u.lr, gradNorm: u.gradNorm })
+    if (snapshotDue(o.snapshot, u.state.step)) {
+      const saved = await o.snapshot.save({ params: p.params, state: p.state, history: { losses: [...p.losses], best: p.best, improved: p.improved } })
+      if (E.isLeft(saved)) return saved
+    }
   }
   const last = await runTrainStep(o.backend, ts, { ...feedsAt(o, p.state.step), ...p.params }, p.state.step)
   if (E.isLeft(last)) return last

@@ -22,6 +22,7 @@ import { uniformAt } from '../core/random.js'
 import { streamSeed } from '../nn/init.js'
 import { badOption, type TrainError } from './errors.js'
 import { fit, type EarlyStop, type FitResult, type StepReport } from './fit.js'
+import { fitHook, fitResume, type MatchProgress, type MatchSnapshotHook } from './match-progress.js'
 import type { OptimizerSpec } from './optimizer.js'
 import type { NamedParams, ParamArray } from './params.js'
 import type { TrainBackend } from './step.js'
@@ -55,6 +56,10 @@ export interface MatchOptions {
   readonly steps: number
   readonly earlyStop?: EarlyStop
   readonly onStep?: (r: StepReport & { readonly start: number }) => void
+  /** continue from a saved progress (`match-progress.ts`); the result is the uninterrupted run's, bit for bit */
+  readonly resume?: MatchProgress
+  /** periodic progress for resuming */
+  readonly snapshot?: MatchSnapshotHook
 }
 
 /** One start's outcome after the warm-up. @example result.starts // [{ kind: 'random', loss: 0.12 }, { kind: 'preset', loss: 0.03 }] */
@@ -123,18 +128,28 @@ const validate = (o: MatchOptions): TrainError | undefined => {
   const w = o.warmupSteps ?? 20
   if (!Number.isInteger(w) || w < 0 || w > o.steps) return badOption('warmupSteps', `must be an integer in [0, steps], got ${w}`)
   const bad = (o.presets ?? []).findIndex((p) => Object.keys(o.params).some((k) => p[k]?.length !== sizeOf(o.params[k]!.shape)))
-  return bad >= 0 ? badOption(`presets[${bad}]`, 'must give every param with its declared size') : undefined
+  if (bad >= 0) return badOption(`presets[${bad}]`, 'must give every param with its declared size')
+  return o.resume !== undefined && o.resume.warmed.length > starts ? badOption('resume', `has ${o.resume.warmed.length} warmed starts; this match has ${starts}`) : undefined
 }
 
 /** Warms every start up; diverging starts are kept as Infinity unless all diverge. */
 const warmUp = async (o: MatchOptions, program: Program): Promise<E.Either<TrainError, Array<{ kind: StartReport['kind']; r: FitResult | undefined }>>> => {
   const out: Array<{ kind: StartReport['kind']; r: FitResult | undefined }> = []
   let firstError: TrainError | undefined
+  const warmed = [...(o.resume?.warmed ?? [])]
   for (const [i, s] of startingPoints(o).entries()) {
+    const done = warmed[i]
     const onStep = o.onStep === undefined ? undefined : (r: StepReport) => o.onStep?.({ ...r, start: i })
-    const r = await fit({ backend: o.backend, program, inputs: { target: o.target }, params: s.params, optimizer: o.optimizer, steps: o.warmupSteps ?? 20, ...(onStep ? { onStep } : {}) })()
+    const hook = fitHook(o.snapshot, warmed)
+    const r: E.Either<TrainError, FitResult> = done !== undefined
+      ? (done.result !== undefined ? E.right(done.result) : E.left(done.error ?? badOption('resume', `start ${i} has neither a result nor an error`)))
+      : await fit({
+        backend: o.backend, program, inputs: { target: o.target }, params: s.params, optimizer: o.optimizer, steps: o.warmupSteps ?? 20,
+        ...(i === (o.resume?.warmed.length ?? -1) ? fitResume(o.resume?.current) : {}), ...(hook ? { snapshot: hook } : {}), ...(onStep ? { onStep } : {}),
+      })()
     if (E.isLeft(r) && r.left._tag !== 'NonFiniteLoss' && r.left._tag !== 'NonFiniteGradient') return r
     if (E.isLeft(r)) firstError ??= r.left
+    if (done === undefined) warmed.push(E.isRight(r) ? { kind: s.kind, result: r.right } : { kind: s.kind, error: r.left })
     out.push({ kind: s.kind, r: E.isRight(r) ? r.right : undefined })
   }
   return out.every((s) => s.r === undefined) && firstError !== undefined ? E.left(firstError) : E.right(out)
@@ -142,7 +157,7 @@ const warmUp = async (o: MatchOptions, program: Program): Promise<E.Either<Train
 
 /**
  * Matches a target sound: multi-start warm-up, then the best start continues.
- * @param o backend, synth, params, target, loss, optimizer, seed, starts, steps, early stop
+ * @param o backend, synth, params, target, loss, optimizer, seed, starts, steps, early stop, resume, snapshot
  * @returns a lazy task: `TrainError` or the best params with the loss curve, start and final loss
  * @example await matchSound({ backend, synth, params, target, loss, optimizer, seed: 7, steps: 300 })()
  */
@@ -155,13 +170,16 @@ export const matchSound =
     if (E.isLeft(program)) return program
     const warm = await warmUp(o, program.right)
     if (E.isLeft(warm)) return warm
+    const warmed = warm.right.map((s): { kind: string; result?: FitResult } => (s.r ? { kind: s.kind, result: s.r } : { kind: s.kind }))
+    const resumed = o.resume !== undefined && o.resume.warmed.length === warm.right.length ? o.resume.current : undefined
+    const hook = fitHook(o.snapshot, warmed)
     const starts = warm.right.map((s) => ({ kind: s.kind, loss: s.r?.finalLoss ?? Infinity }))
     const best = starts.reduce((b, s, i) => (s.loss < starts[b]!.loss ? i : b), 0)
     const w = warm.right[best]!.r!
     const onStep = o.onStep === undefined ? undefined : (r: StepReport) => o.onStep?.({ ...r, start: best })
     const refine = await fit({
       backend: o.backend, program: program.right, inputs: { target: o.target }, params: w.params, optimizer: o.optimizer, state: w.state, steps: o.steps,
-      ...(o.earlyStop ? { earlyStop: o.earlyStop } : {}), ...(onStep ? { onStep } : {}),
+      ...fitResume(resumed), ...(hook ? { snapshot: hook } : {}), ...(o.earlyStop ? { earlyStop: o.earlyStop } : {}), ...(onStep ? { onStep } : {}),
     })()
     if (E.isLeft(refine)) return refine
     const better = refine.right.bestLoss <= w.bestLoss
