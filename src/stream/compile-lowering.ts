@@ -10,12 +10,13 @@
  * import type { LoweringTable } from './compile-lowering.js'
  * const none: LoweringTable = {}
  */
+import type { LoweringTable as ByName } from '../core/composite-names.js'
 import type { CompositeEqn } from '../core/program.js'
 import type { KernelBuilder } from './compile-kernels.js'
 import type { TimeInfo } from './types.js'
 
-/** A composite's name as its equation carries it (a typed union of names will narrow this). */
-export type CompositeName = string
+/** A library composite's name (`core/composite-names.ts`). */
+export type { CompositeName } from '../core/composite-names.js'
 
 /** What a lowering may require of the compiled stream. */
 export interface LoweringContext {
@@ -30,5 +31,5 @@ export interface KernelLowering {
   readonly build: KernelBuilder
 }
 
-/** Lowerings by composite name. */
-export type LoweringTable = Readonly<Partial<Record<CompositeName, KernelLowering>>>
+/** Lowerings by composite name (core's `LoweringTable`: a misspelt name fails `tsc`; read with core's `lowering`). */
+export type LoweringTable = ByName<KernelLowering>

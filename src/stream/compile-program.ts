@@ -19,7 +19,7 @@ import { Codegen } from './compile-codegen.js'
 import type { Emitter } from './compile-emit.js'
 import { genericKernels, type BlockIO, type BlockKernel, type KernelBuilder } from './compile-kernels.js'
 import { slotOf, staticSlot, type Capacity, type Slot } from './compile-layout.js'
-import type { LoweringTable } from './compile-lowering.js'
+import type { KernelLowering, LoweringTable } from './compile-lowering.js'
 import { primEmitters } from './compile-prims.js'
 import { scanEmitters } from './compile-scans.js'
 import type { Plan } from './plan.js'
@@ -68,7 +68,7 @@ const staticOutput = (v: Slot, out: Slot, w: Float64Array): BlockKernel => {
  * @example emitProgram(spec)
  */
 export const emitProgram = (o: EmitProgramSpec): E.Either<NotStreamable, EmittedProgram> => {
-  const lowerings = o.spec.lowerings ?? {}
+  const lowerings: Readonly<Record<string, KernelLowering | undefined>> = o.spec.lowerings ?? {} // read by the name an equation carries
   const lctx = { blockSize: o.spec.blockSize, fixedBlocks: o.spec.fixedBlocks ?? false }
   const flat = flatten(o.plan, (e, ins) => lowerings[e.name] !== undefined && lowerings[e.name]!.applies(e, ins, lctx) === undefined)
   const slots = new Map<string, Slot>()
