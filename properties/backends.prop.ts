@@ -11,8 +11,8 @@
  *
  * Gradients: every input of the program becomes a param, and `vjp` with an
  * input seed `ct:out` (random values) gives `grad:<name>` for all of them.
- * Tolerance: TOL.backend (float32 vs float64), scaled by each output's
- * largest magnitude.
+ * Tolerance: TOL.backend (float32 vs float64; TOL.gpuBackend on webgpu and
+ * webgl), scaled by each output's largest magnitude.
  *
  * @example DDSP_TEST_BACKENDS=wasm,tfjs-cpu,cuda npx vitest run properties/backends.prop.ts
  */
@@ -36,8 +36,9 @@ import { randomProgram } from './programs.js'
 import { params } from './runs.js'
 import { firstScaledMismatch, TOL, type Tolerance } from '../testing/tolerance.js'
 
-// cuda is listed by default so that where it cannot load, the skip and its reason show in every run
-const names = (process.env['DDSP_TEST_BACKENDS'] ?? 'wasm,tfjs-cpu,cuda').split(',').map((s) => s.trim()).filter((s) => s.length > 0)
+// cuda is listed by default so that where it cannot load, the skip and its reason show in every run;
+// webgpu runs on Dawn (SwiftShader here), with a quarter of the runs and shorter synths: shader compilation dominates
+const names = (process.env['DDSP_TEST_BACKENDS'] ?? 'wasm,tfjs-cpu,cuda,webgpu').split(',').map((s) => s.trim()).filter((s) => s.length > 0)
 
 /** The program with every input turned into a param (so vjp differentiates with respect to it). */
 const inputsAsParams = (p: Program): Program => ({
@@ -47,6 +48,9 @@ const inputsAsParams = (p: Program): Program => ({
   eqns: p.eqns.map((e): Eqn => (e.op === 'input' ? { ...e, op: 'param' } : e)),
 })
 
+/** GPU backends: fewer random programs, shorter synths, their own tolerance entry. */
+const gpu = (name: string): boolean => name === 'webgpu' || name === 'webgl'
+
 /** Largest |a − b|. */
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   let d = 0
@@ -55,11 +59,11 @@ const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
 }
 
 /** TOL.backend, its absolute part raised to TOL.float32Conditioning's factor times the float32 reference's own deviation. */
-const conditioned = (p: Program, feeds: Feeds, want: Outputs, k: string): Tolerance => {
+const conditioned = (p: Program, feeds: Feeds, want: Outputs, k: string, base: Tolerance): Tolerance => {
   const ref32 = ok(evaluateSync(reference('float32'))(p, feeds))[k]!.data
   const scale = Math.max(1, ...Array.from(want[k]!.data, Math.abs))
   const atol = (TOL.float32Conditioning.atol * maxDiff(ref32, want[k]!.data)) / scale
-  return { ...TOL.backend, atol: Math.max(TOL.backend.atol, atol) }
+  return { ...base, atol: Math.max(base.atol, atol) }
 }
 
 /** A description of the first output that differs from the reference, or undefined. */
@@ -67,10 +71,11 @@ const mismatch = async <T>(b: Backend<T>, p: Program, feeds: Feeds, float32Condi
   const want = run(p, feeds)
   const got = await evaluate(b)(p, feeds).catch((e: unknown) => E.left({ _tag: 'KernelFailed' as const, op: 'download', message: String(e) }))
   if (E.isLeft(got)) return formatError(got.left)
+  const base = gpu(b.name) ? TOL.gpuBackend : TOL.backend
   for (const [k, w] of Object.entries(want)) {
     const g = got.right[k]
     if (g === undefined) return `missing output ${k}`
-    const at = firstScaledMismatch(float32Conditioned ? conditioned(p, feeds, want, k) : TOL.backend, g.data, w.data)
+    const at = firstScaledMismatch(float32Conditioned ? conditioned(p, feeds, want, k, base) : base, g.data, w.data)
     if (at >= 0) return `${k}[${at}]: ${b.name} ${g.data[at]} vs reference ${w.data[at]}`
   }
   return undefined
@@ -96,6 +101,7 @@ for (const [name, b] of loaded) {
     continue
   }
   const backend = b.right
+  const [scale, samples] = gpu(name) ? [0.25, 1000] : [1, 4000]
   describe(`backend ${name} equals the float64 reference`, () => {
     it('forward, on random programs', async () => {
       await fc.assert(
@@ -103,11 +109,11 @@ for (const [name, b] of loaded) {
           const bad = await mismatch(backend, program, feeds)
           expect(bad).toBeUndefined()
         }),
-        params(),
+        params(scale),
       )
     })
-    it.each(Object.keys(synthRegistry))('synth %s (0.25 s at 16 kHz)', async (synth) => {
-      const p = ok(compile({ y: synthRegistry[synth]!.render({ sampleRate: 16000, samples: 4000 }) }))
+    it.each(Object.keys(synthRegistry))(`synth %s (${samples} samples at 16 kHz)`, async (synth) => {
+      const p = ok(compile({ y: synthRegistry[synth]!.render({ sampleRate: 16000, samples }) }))
       expect(await mismatch(backend, p, {}, true)).toBeUndefined()
     })
     it('gradient (vjp of every input), on random programs', async () => {
@@ -117,7 +123,7 @@ for (const [name, b] of loaded) {
           const bad = await mismatch(backend, g, f)
           expect(bad).toBeUndefined()
         }),
-        params(),
+        params(scale),
       )
     })
   })
