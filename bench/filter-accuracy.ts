@@ -8,13 +8,14 @@
  * Columns: wasm as loaded (the fused `dsp.biquad` host lowering); the
  * biquad's decomposition on wasm and tfjs-cpu with the `host` recurrence
  * lowering and on wasm with the former `log-step` scan; the reference
- * interpreter in float32 (a sequential float32 filter).
+ * interpreter in float32 (a sequential float32 filter); webgpu's decomposition
+ * with its WGSL recurrence (sequential, float32 state) where webgpu loads.
  *
  * @example
  * npm run bench:filter-accuracy
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { evaluateSync, type Feeds } from '../src/core/interpret.js'
+import { evaluate, type Feeds } from '../src/core/interpret.js'
 import type { Backend, HostTensor } from '../src/core/backend.js'
 import { valueAndGrad } from '../src/core/autodiff/vjp.js'
 import { compile } from '../src/core/program-api.js'
@@ -62,8 +63,8 @@ const programs = (fc: number, q: number): { forward: Program; gradient: Program 
 /** A backend that reads synchronously. */
 type Sync = Backend<unknown> & { readonly readSync: (x: unknown) => HostTensor }
 
-const evalOn = (b: Sync, p: Program, feeds: Feeds, out: string): Float64Array => {
-  const r = evaluateSync(b)(p, feeds)
+const evalOn = async (b: Backend<unknown>, p: Program, feeds: Feeds, out: string): Promise<Float64Array> => {
+  const r = await evaluate(b)(p, feeds)
   if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
   return Float64Array.from(r.right[out]!.data)
 }
@@ -77,12 +78,14 @@ const main = async (): Promise<void> => {
   const [wasm, cpu] = [await load('wasm'), await load('tfjs-cpu')]
   const fused = await loadBackend('wasm')
   if (E.isLeft(fused)) throw new Error(fused.left.reason)
-  const columns: ReadonlyArray<readonly [string, Sync]> = [
+  const webgpu = await loadTfjsBackend('webgpu') // a column where it loads (SwiftShader here)
+  const columns: ReadonlyArray<readonly [string, Backend<unknown>]> = [
     ['wasm (fused dsp.biquad)', fused.right as Sync],
     ['wasm (decomposition, host recurrence)', wasm as Sync],
     ['tfjs-cpu (decomposition, host recurrence)', cpu as Sync],
     ['wasm (decomposition, log-step: before)', withLowerings(wasm, { recurrence: 'log-step' }) as Sync],
     ['reference float32', reference('float32') as Sync],
+    ...(E.isRight(webgpu) ? [['webgpu (decomposition, WGSL float32 sequential recurrence)', webgpu.right] as const] : []),
   ]
   const ref64 = reference('float64') as Sync
   const feeds = { x: input(N) }
@@ -91,8 +94,9 @@ const main = async (): Promise<void> => {
   console.log(`|---|---|${columns.map(() => '---|').join('')}`)
   for (const [fc, q] of cases) {
     const { forward, gradient } = programs(fc, q)
-    const [y64, g64] = [evalOn(ref64, forward, feeds, 'y'), evalOn(ref64, gradient, feeds, 'grad:x')]
-    const cells = columns.map(([, b]) => `${relRms(evalOn(b, forward, feeds, 'y'), y64).toExponential(1)} / ${relRms(evalOn(b, gradient, feeds, 'grad:x'), g64).toExponential(1)}`)
+    const [y64, g64] = [await evalOn(ref64, forward, feeds, 'y'), await evalOn(ref64, gradient, feeds, 'grad:x')]
+    const cells: string[] = []
+    for (const [, b] of columns) cells.push(`${relRms(await evalOn(b, forward, feeds, 'y'), y64).toExponential(1)} / ${relRms(await evalOn(b, gradient, feeds, 'grad:x'), g64).toExponential(1)}`)
     console.log(`| ${fc} Hz | ${q} | ${cells.join(' | ')} |`)
   }
 }
