@@ -15,6 +15,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
 import { checkParams, isObj, numbers } from '../src/train/checkpoint-schema.js'
 import { sigmoidHost } from '../src/host/sigmoid.js'
+import { checkRange, checkSampleRate, type LimitExceeded } from '../src/io/ranges.js'
+import { MODEL_BOUNDS } from '../src/models/model-bounds.js'
 import { KIT_VOICES, SYNTH_FORMAT, type DdspSpec, type KitSpec, type SynthSpec } from './spec.js'
 
 /** Why a file cannot be played, at a JSON path. @example { _tag: 'BadSynth', path: '$.hop', message: 'must be a positive integer' } */
@@ -26,6 +28,42 @@ export interface BadSynth {
 
 const bad = (path: string, message: string): E.Either<BadSynth, never> => E.left({ _tag: 'BadSynth', path, message })
 
+/** Why a file cannot be played: a malformed field, or a number beyond its bound (the CLI's `LimitExceeded`, same line). @example const e: SynthError = { _tag: 'LimitExceeded', subject: '$.hop', message: '$.hop is 2147483648, must be an integer in [1, 48000]' } */
+export type SynthError = BadSynth | LimitExceeded
+
+/**
+ * The one line the page shows for an error (a bound's line is the CLI's, word for word).
+ * @example synthErrorLine({ _tag: 'BadSynth', path: '$.hop', message: 'must be a positive integer' }) // '$.hop: must be a positive integer'
+ */
+export const synthErrorLine = (e: SynthError): string => (e._tag === 'LimitExceeded' ? e.message : `${e.path}: ${e.message}`)
+
+/** Seeds: as the CLI's `--seed`. */
+const SEED = { min: 0, max: 2 ** 31 - 1, integer: true } as const
+
+/** The first failing check, or the value. */
+const firstLeft = <A>(a: A, checks: ReadonlyArray<() => E.Either<LimitExceeded, unknown>>): E.Either<LimitExceeded, A> => {
+  for (const c of checks) {
+    const r = c()
+    if (E.isLeft(r)) return r
+  }
+  return E.right(a)
+}
+
+/**
+ * The bounds of a DDSP voice's numbers, as `ddsp transfer` checks a model's (`models/model-bounds.ts`): the rate in
+ * [8 000, 384 000] Hz, the hop at most a second, harmonics and bands at most 1024, the IR at most 10 s.
+ * @param s the spec (fields already typed)  @param at JSON path of the arrays' parent (`$` or `$.params`)
+ */
+const ddspBounds = (s: DdspSpec, at = '$'): E.Either<LimitExceeded, DdspSpec> =>
+  firstLeft(s, [
+    () => checkSampleRate('$.sampleRate', s.sampleRate),
+    () => checkRange('$.hop', s.hop, { min: 1, max: s.sampleRate, integer: true }),
+    () => checkRange(`${at}.distribution.length`, s.distribution.length, MODEL_BOUNDS.harmonics),
+    () => checkRange(`${at}.noise.length`, s.noise.length, MODEL_BOUNDS.noiseBands),
+    () => checkRange(`${at}.ir.length`, s.ir.length, { min: 0, max: 10 * s.sampleRate, integer: true }),
+    () => checkRange('$.seed', s.seed, SEED),
+  ])
+
 /** Options of `specFromJson`. @example const o: SpecOptions = { base: defaultDdsp(48000), drum: 'cowbell808' } */
 export interface SpecOptions {
   /** The DDSP timbre that checkpoint params are laid over. */
@@ -36,7 +74,7 @@ export interface SpecOptions {
 
 const positiveInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0
 
-const checkDdsp = (d: Record<string, unknown>): E.Either<BadSynth, DdspSpec> => {
+const checkDdsp = (d: Record<string, unknown>): E.Either<SynthError, DdspSpec> => {
   for (const k of ['sampleRate', 'hop'] as const) if (!positiveInt(d[k])) return bad(`$.${k}`, 'must be a positive integer')
   if (!Number.isInteger(d['seed'])) return bad('$.seed', 'must be an integer')
   const arrays: Array<[string, number]> = [['distribution', 1], ['noise', 2], ['ir', 0]]
@@ -45,11 +83,13 @@ const checkDdsp = (d: Record<string, unknown>): E.Either<BadSynth, DdspSpec> => 
     if (E.isLeft(a)) return bad(a.left._tag === 'BadCheckpoint' ? a.left.path : `$.${k}`, 'must be an array of finite numbers')
     if (a.right.length < min) return bad(`$.${k}`, `needs at least ${min} values`)
   }
-  return E.right(d as unknown as DdspSpec)
+  return ddspBounds(d as unknown as DdspSpec)
 }
 
-const checkKit = (d: Record<string, unknown>): E.Either<BadSynth, KitSpec> => {
+const checkKit = (d: Record<string, unknown>): E.Either<SynthError, KitSpec> => {
   if (!positiveInt(d['sampleRate'])) return bad('$.sampleRate', 'must be a positive integer')
+  const rate = checkSampleRate('$.sampleRate', d['sampleRate'])
+  if (E.isLeft(rate)) return rate
   const voices = d['voices']
   if (!isObj(voices)) return bad('$.voices', 'must be an object of unit parameter arrays by voice')
   for (const [k, v] of Object.entries(voices)) {
@@ -70,7 +110,7 @@ const lastAxisMean = (data: ArrayLike<number>, last: number): number[] => {
   })
 }
 
-const fromCheckpoint = (d: Record<string, unknown>, o: SpecOptions): E.Either<BadSynth, SynthSpec> => {
+const fromCheckpoint = (d: Record<string, unknown>, o: SpecOptions): E.Either<SynthError, SynthSpec> => {
   const checked = checkParams(d['params'], '$.params')
   if (E.isLeft(checked)) return bad(checked.left._tag === 'BadCheckpoint' ? checked.left.path : '$.params', 'malformed params')
   const { params, shapes } = checked.right
@@ -94,16 +134,16 @@ const fromCheckpoint = (d: Record<string, unknown>, o: SpecOptions): E.Either<Ba
     return bad('$.params', `has ${Object.keys(params).join(', ') || 'nothing'}, none of which the real-time voices play ('params' of an 808 voice, 'ir', 'distribution', 'noise')`)
   if (noise !== undefined && noise.length < 2) return bad('$.params.noise', 'needs at least 2 bands')
   const b = o.base
-  return E.right({ ...b, name: `checkpoint, step ${step}`, ir: ir ?? b.ir, distribution: distribution ?? b.distribution, noise: noise ?? b.noise })
+  return ddspBounds({ ...b, name: `checkpoint, step ${step}`, ir: ir ?? b.ir, distribution: distribution ?? b.distribution, noise: noise ?? b.noise }, '$.params')
 }
 
 /**
  * Parses a synth description or a training checkpoint.
  * @param json the parsed file  @param o base DDSP timbre and the drum voice hint
- * @returns the spec, or `BadSynth` naming the field
+ * @returns the spec, or `BadSynth` naming the field, or `LimitExceeded` naming a number beyond its bound
  * @example specFromJson({ format: 'ddsp-ts/synth', kind: 'kit808', name: '808', sampleRate: 48000, voices: {} }, { base })
  */
-export const specFromJson = (json: unknown, o: SpecOptions): E.Either<BadSynth, SynthSpec> => {
+export const specFromJson = (json: unknown, o: SpecOptions): E.Either<SynthError, SynthSpec> => {
   if (!isObj(json)) return bad('$', 'must be a JSON object')
   if (json['format'] === 'ddsp-ts/checkpoint') return fromCheckpoint(json, o)
   if (json['format'] !== SYNTH_FORMAT) return bad('$.format', `expected '${SYNTH_FORMAT}' or 'ddsp-ts/checkpoint'`)

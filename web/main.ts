@@ -12,7 +12,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { Voice808 } from '../src/synths/drums/kit808.js'
-import { specFromJson } from './checkpoint.js'
+import { loadSynth, loadSynthJson } from './load.js'
 import { demoSchedule } from './demo.js'
 import { renderOffline } from './offline.js'
 import type { DdspSpec, SynthEvent, SynthSpec, WorkletReply } from './spec.js'
@@ -47,7 +47,7 @@ const use = (spec: SynthSpec): void => {
   say('synth', `synth: ${spec.name} (${spec.kind}, ${spec.sampleRate} Hz)`)
   const live = state.live
   if (live === undefined) return
-  if (live.ctx.sampleRate !== spec.sampleRate) void stopLive().then(startLive)
+  if (live.ctx.sampleRate !== spec.sampleRate) void stopLive().then(startLive).catch((e: unknown) => say('worklet', `audio: ${e instanceof Error ? e.message : String(e)}`))
   else live.node.port.postMessage({ type: 'load', spec })
 }
 
@@ -106,13 +106,20 @@ const toggleMic = async (): Promise<void> => {
 const loadFile = async (file: File): Promise<void> => {
   const base = state.base
   if (base === undefined) return
-  try {
-    const r = specFromJson(JSON.parse(await file.text()), { base, drum: $<HTMLSelectElement>('drum').value as Voice808 })
-    if (E.isLeft(r)) return say('synth', `${file.name}: ${r.left.path}: ${r.left.message}`)
-    use(r.right)
-  } catch (err) {
-    say('synth', `${file.name}: not JSON (${err instanceof Error ? err.message : String(err)})`)
-  }
+  const text = await file.text().catch((err: unknown) => err as Error)
+  if (text instanceof Error) return say('synth', `${file.name}: cannot be read (${text.message})`)
+  const r = loadSynth(file.name, text, { base, drum: $<HTMLSelectElement>('drum').value as Voice808 })
+  if (E.isLeft(r)) return say('synth', r.left)
+  use(r.right)
+}
+
+/** A bundled synth from the list, checked as a file is. */
+const loadBundled = async (url: string): Promise<void> => {
+  const base = state.base
+  if (base === undefined) return
+  const r = loadSynthJson(url, await fetchJson(url), { base })
+  if (E.isLeft(r)) return say('synth', r.left)
+  use(r.right)
 }
 
 /** Renders a schedule offline through the worklet and paints its spectrogram; returns the samples. */
@@ -138,13 +145,16 @@ const init = async (): Promise<void> => {
   const setKnob = knobs($('knobs'), send)
   void midi(send, setKnob).then((m) => say('midi', m)) // may wait on a permission prompt: not awaited
   $('start').addEventListener('click', () => void startLive().catch((e: unknown) => say('worklet', `audio: ${String(e)}`)))
-  $('synth').addEventListener('change', (e) => void fetchJson((e.target as HTMLSelectElement).value).then((j) => use(j as SynthSpec)))
+  $('synth').addEventListener('change', (e) => void loadBundled((e.target as HTMLSelectElement).value).catch((err: unknown) => say('synth', err instanceof Error ? err.message : String(err))))
   $('file').addEventListener('change', (e) => {
     const f = (e.target as HTMLInputElement).files?.[0]
-    if (f !== undefined) void loadFile(f)
+    if (f !== undefined) void loadFile(f).catch((err: unknown) => say('synth', `${f.name}: ${err instanceof Error ? err.message : String(err)}`))
   })
   $('mic').addEventListener('click', () => void toggleMic())
-  $('demo').addEventListener('click', () => state.spec !== undefined && void offline(state.spec, undefined, Math.round(state.spec.sampleRate * 0.6)))
+  $('demo').addEventListener('click', () => {
+    const spec = state.spec
+    if (spec !== undefined) void offline(spec, undefined, Math.round(spec.sampleRate * 0.6)).catch((e: unknown) => say('offline', `offline render: ${e instanceof Error ? e.message : String(e)}`))
+  })
 }
 
 window.ddsp = { ready: init(), renderOffline: offline }

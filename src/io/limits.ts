@@ -6,6 +6,8 @@
  * default half the machine's memory, at most 4 GiB): a command estimates the
  * bytes it will allocate before allocating and refuses with the figure. A
  * refusal is a `LimitExceeded` value (one line, exit code 2 in the CLI).
+ * The checks of single numbers have no Node in them and live in `ranges.ts`
+ * (the web page uses them too); they are re-exported here.
  *
  * @example
  * checkRange('--sr', 1e9, { min: 8000, max: 384000, integer: true }) // Left(LimitExceeded '--sr is 1000000000, must be an integer in [8000, 384000]')
@@ -13,15 +15,9 @@
  */
 import { totalmem } from 'node:os'
 import * as E from 'fp-ts/lib/Either.js'
+import { checkRange, checkSampleRate, describeBound, limitExceeded, SAMPLE_RATE_RANGE, type Bound, type LimitExceeded } from './ranges.js'
 
-/** A number outside its bound, or a job too big for the memory budget. @example const e: LimitExceeded = { _tag: 'LimitExceeded', subject: '--sr', message: '--sr is 1, must be in [8000, 384000]' } */
-export interface LimitExceeded {
-  readonly _tag: 'LimitExceeded'
-  /** what was refused: a flag, a header field, a JSON path */
-  readonly subject: string
-  /** one line, naming the value and the bound */
-  readonly message: string
-}
+export { checkRange, checkSampleRate, describeBound, limitExceeded, SAMPLE_RATE_RANGE, type Bound, type LimitExceeded } from './ranges.js'
 
 /** The bounds in force. @example const l: Limits = { ...DEFAULT_LIMITS, memoryBytes: 2 ** 30 } */
 export interface Limits {
@@ -32,9 +28,6 @@ export interface Limits {
 
 const GIB = 2 ** 30
 
-/** Sample rates accepted without a flag, Hz. @example SAMPLE_RATE_RANGE.max // 384000 */
-export const SAMPLE_RATE_RANGE = { min: 8000, max: 384000 } as const
-
 /** Widest sample-rate range `--sr-range` may ask for, Hz. @example WIDEST_SAMPLE_RATE_RANGE.min // 1000 */
 export const WIDEST_SAMPLE_RATE_RANGE = { min: 1000, max: 1_536_000 } as const
 
@@ -43,12 +36,6 @@ export const MAX_CHANNELS = 64
 
 /** The default limits: the standard rate range and half this machine's memory, at most 4 GiB. @example DEFAULT_LIMITS.sampleRate.min // 8000 */
 export const DEFAULT_LIMITS: Limits = { sampleRate: SAMPLE_RATE_RANGE, memoryBytes: Math.min(4 * GIB, Math.floor(totalmem() / 2)) }
-
-/**
- * A LimitExceeded value.
- * @example limitExceeded('--steps', '--steps is 1e12, at most 1e7')
- */
-export const limitExceeded = (subject: string, message: string): LimitExceeded => ({ _tag: 'LimitExceeded', subject, message })
 
 /**
  * Bytes for people: B, KB, MB, GB, TB (powers of 1024, three significant digits).
@@ -65,48 +52,16 @@ export const formatBytes = (n: number): string => {
   return `${u === 0 ? v : Number(v.toPrecision(3))} ${units[u]}`
 }
 
-/** A bound on one number. @example const b: Bound = { min: 1, max: 1e6, integer: true } */
-export interface Bound {
-  readonly min: number
-  readonly max: number
-  readonly integer?: boolean
-  /** the lower bound itself is refused (min < x) */
-  readonly exclusiveMin?: boolean
-}
-
-const describe = (b: Bound): string =>
-  `${b.integer === true ? 'an integer' : 'a number'} in ${b.exclusiveMin === true ? '(' : '['}${b.min}, ${b.max}]`
-
-/**
- * Checks that `value` is finite and within `b`.
- * @param subject what it is (a flag, a header field, a JSON path)  @param value the number  @param b its bound
- * @example checkRange('$.config.harmonics', 1e9, { min: 1, max: 4096, integer: true }) // Left
- */
-export const checkRange = (subject: string, value: number, b: Bound): E.Either<LimitExceeded, number> =>
-  Number.isFinite(value) && (b.exclusiveMin === true ? value > b.min : value >= b.min) && value <= b.max && (b.integer !== true || Number.isInteger(value))
-    ? E.right(value)
-    : E.left(limitExceeded(subject, `${subject} is ${value}, must be ${describe(b)}`))
-
 /**
  * Parses a flag's text as a number within `b`; empty text, `abc`, `1e9` beyond the bound are refused.
  * @param flag e.g. '--steps'  @param text as typed  @param b bound
  * @example parseBounded('--steps', '', { min: 0, max: 1e6, integer: true }) // Left("--steps is empty, …")
  */
 export const parseBounded = (flag: string, text: string, b: Bound): E.Either<LimitExceeded, number> => {
-  if (text.trim() === '') return E.left(limitExceeded(flag, `${flag} is empty, must be ${describe(b)}`))
+  if (text.trim() === '') return E.left(limitExceeded(flag, `${flag} is empty, must be ${describeBound(b)}`))
   const n = Number(text)
-  return Number.isNaN(n) ? E.left(limitExceeded(flag, `${flag} must be ${describe(b)}, got '${text}'`)) : checkRange(flag, n, b)
+  return Number.isNaN(n) ? E.left(limitExceeded(flag, `${flag} must be ${describeBound(b)}, got '${text}'`)) : checkRange(flag, n, b)
 }
-
-/**
- * Checks a sample rate against the limits' range.
- * @param subject where it came from (a file's header, a flag, a model file)  @param hz the rate  @param l limits
- * @example checkSampleRate('kick.wav: header sample rate', 1, DEFAULT_LIMITS) // Left('… is 1 Hz, outside [8000, 384000] Hz (widen with --sr-range)')
- */
-export const checkSampleRate = (subject: string, hz: number, l: Limits = DEFAULT_LIMITS): E.Either<LimitExceeded, number> =>
-  Number.isInteger(hz) && hz >= l.sampleRate.min && hz <= l.sampleRate.max
-    ? E.right(hz)
-    : E.left(limitExceeded(subject, `${subject} is ${hz} Hz, outside [${l.sampleRate.min}, ${l.sampleRate.max}] Hz (an integer; widen with --sr-range LO:HI)`))
 
 /**
  * Checks an estimate of the bytes a job will allocate against the budget.

@@ -12,7 +12,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ModelFile } from './model-file.js'
-import { checkRange, checkSampleRate, type Bound, type LimitExceeded, type Limits } from '../io/limits.js'
+import type { Limits } from '../io/limits.js'
+import { checkRange, checkSampleRate, type Bound, type LimitExceeded } from '../io/ranges.js'
 
 /** The stated maxima of a model's sizes. @example MODEL_BOUNDS.harmonics.max // 1024 */
 export const MODEL_BOUNDS = {
