@@ -2,9 +2,8 @@
  * Renders the timbre-transfer material with Debian's `fluidsynth` and
  * `fluid-soundfont-gm`: a violin (GM program 40) playing scales and a melody
  * for ~30 s (training data), and a flute (GM program 73) melody of ~12 s (the
- * transfer input). Each part is written as a type-0 Standard MIDI File
- * (SMF 1.0: header `MThd`, one `MTrk` of delta-timed events, tempo 120 bpm,
- * 480 ticks per quarter) and rendered by
+ * transfer input). Each part is written as a Standard MIDI File by
+ * `@tonejs/midi` (`io/midi-file.ts`: one track, tempo 120 bpm) and rendered by
  *   fluidsynth -ni -g 0.8 -F out.wav -r 16000 FluidR3_GM.sf2 part.mid
  *
  * @example
@@ -13,6 +12,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { midiBytes } from '../src/io/midi-file.js'
 
 /** A note: MIDI pitch, start and length in beats (120 bpm: 0.5 s), velocity 1–127. */
 interface Note {
@@ -22,35 +22,15 @@ interface Note {
   readonly velocity: number
 }
 
-const TPQ = 480
 const SF2 = '/usr/share/sounds/sf2/FluidR3_GM.sf2'
+const SECONDS_PER_BEAT = 0.5 // 120 bpm
 
-/** MIDI variable-length quantity (7 bits per byte, high bit = more). */
-const vlq = (n: number): number[] => {
-  const out = [n & 0x7f]
-  for (let v = n >> 7; v > 0; v >>= 7) out.unshift((v & 0x7f) | 0x80)
-  return out
-}
-
-const u32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]
-
-/** A type-0 SMF of monophonic or polyphonic notes on channel 0 with one program change. */
-const smf = (program: number, notes: readonly Note[]): Uint8Array => {
-  const events = notes.flatMap((n) => [
-    { tick: Math.round(n.start * TPQ), bytes: [0x90, n.pitch, n.velocity] },
-    { tick: Math.round((n.start + n.beats) * TPQ), bytes: [0x80, n.pitch, 0] },
-  ])
-  events.sort((a, b) => a.tick - b.tick || a.bytes[0]! - b.bytes[0]!) // note-offs before note-ons at a tick
-  let now = 0
-  const body = [0, 0xff, 0x51, 3, 0x07, 0xa1, 0x20, 0, 0xc0, program] // tempo 500000 µs/quarter, program change
-  for (const e of events) {
-    body.push(...vlq(e.tick - now), ...e.bytes)
-    now = e.tick
-  }
-  body.push(...vlq(TPQ), 0xff, 0x2f, 0) // end of track after one beat of release
-  const head = [...Buffer.from('MThd'), ...u32(6), 0, 0, 0, 1, TPQ >> 8, TPQ & 255]
-  return Uint8Array.from([...head, ...Buffer.from('MTrk'), ...u32(body.length), ...body])
-}
+/** A one-track SMF (channel 0, one program change, 120 bpm) of the notes, times in seconds and velocity in [0, 1]. */
+const smf = (program: number, notes: readonly Note[]): Uint8Array =>
+  midiBytes(
+    notes.map((n) => ({ pitch: n.pitch, onset: n.start * SECONDS_PER_BEAT, duration: n.beats * SECONDS_PER_BEAT, velocity: n.velocity / 127 })),
+    { program, bpm: 60 / SECONDS_PER_BEAT },
+  )
 
 /** Notes played one after another with a small gap (legato-ish phrasing). */
 const sequence = (pitches: readonly number[], beats: readonly number[], velocity: (i: number) => number, at = 0): Note[] => {

@@ -21,6 +21,8 @@ import { addGlobalOptions, commandLimits } from './global-options.js'
 import { exitOnSignals } from '../io/temp-files.js'
 import { lossCommand } from './loss.js'
 import { renderCommand } from './render.js'
+import { renderInputs } from './render-inputs.js'
+import { noteSeconds } from './render-plan.js'
 import { benchCommand, type BenchFlags } from './bench.js'
 import { featuresCommand, rounded, summary } from './features.js'
 import { matchAction } from './match-action.js'
@@ -78,13 +80,16 @@ program
 
 program
   .command('render <name>')
-  .description('render a synth with its default parameters to a WAV file')
+  .description('render a synth to a WAV file: its defaults, an 808 voice at --params or --preset, or --notes from a MIDI file')
   .option('--seconds <s>', 'duration in seconds', '1')
   .option('--sr <hz>', 'sample rate', '44100')
   .option('--out <file>', 'output WAV (default out/<name>.wav)')
   .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
   .option('--seed <n>', 'added to the synth\'s own noise seeds (0 = its default noise)', '0')
-  .action(async (name: string, o: { seconds: string; sr: string; out?: string; backend: string; seed: string }, cmd: Command) => {
+  .option('--params <file>', "an 808 voice's parameters: a params.json as `ddsp match` writes")
+  .option('--preset <name>', "an 808 voice's named preset (e.g. 808_snare_2; a wrong name lists them)")
+  .option('--notes <file.mid>', 'play a MIDI file: poly, adsr-saw, harmonic, wavetable, or an 808 voice (one hit per note); --seconds defaults to its length')
+  .action(async (name: string, o: { seconds: string; sr: string; out?: string; backend: string; seed: string; params?: string; preset?: string; notes?: string }, cmd: Command) => {
     const limits = commandLimits(cmd)
     if (E.isLeft(limits)) return exitWith(limits.left)
     const f = pipe(
@@ -94,9 +99,13 @@ program
       E.bind('seed', () => parseBounded('--seed', o.seed, BOUNDS.seed)),
     )
     if (E.isLeft(f)) return exitWith(f.left)
+    const inputs = await renderInputs(name, o, f.right.sampleRate)()
+    if (E.isLeft(inputs)) return exitWith(inputs.left)
+    const notes = inputs.right.notes
+    const seconds = notes !== undefined && cmd.getOptionValueSource('seconds') === 'default' ? noteSeconds(name, notes.seconds) : f.right.seconds
     const backend = await chooseBackend(o.backend)
     if (E.isLeft(backend)) return exitWith(backend.left)
-    const r = await renderCommand(backend.right, name, { ...f.right, out: o.out ?? `out/${name}.wav`, limits: limits.right })()
+    const r = await renderCommand(backend.right, name, { ...f.right, seconds, inputs: inputs.right, out: o.out ?? `out/${name}.wav`, limits: limits.right })()
     if (E.isLeft(r)) return exitWith(r.left)
     const { path, samples, peak, rms, ms } = r.right
     console.log(`${path}: ${samples} samples at ${f.right.sampleRate} Hz, peak ${peak.toFixed(3)}, rms ${rms.toFixed(3)}, ${ms.toFixed(0)} ms on ${o.backend}`)
