@@ -23,6 +23,7 @@ import { reference } from './reference/index.js'
 import { hostMemory, probe } from './tfjs/capabilities.js'
 import { tfjsBackend, type TfjsBackend } from './tfjs/backend.js'
 import { withHostLowerings } from './tfjs/host-fused.js'
+import { registerWasmHeapSlice } from './tfjs/wasm-slice.js'
 import { hostLowerings } from './host/fused/index.js'
 import { prepareWebgl, webglRenderer } from './gpu/webgl.js'
 import { prepareWebgpu } from './gpu/webgpu.js'
@@ -56,6 +57,7 @@ const initialise = async (name: string, tfBackend: string): Promise<E.Either<Bac
 
 const loadWasm = async (): Promise<E.Either<BackendUnavailable, TfjsBackend>> => {
   const wasm = await import('@tensorflow/tfjs-backend-wasm')
+  registerWasmHeapSlice() // tfjs's Slice copies its whole input to JS first (issue 19)
   if (typeof process !== 'undefined' && process.versions.node !== undefined) {
     const dist = path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))
     wasm.setWasmPaths(`${dist}${path.sep}`)

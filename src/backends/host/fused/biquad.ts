@@ -20,6 +20,7 @@
 import type { HostKernel } from './kernel.js'
 import type { Shape } from '../../../core/shape.js'
 import { needs } from './attrs.js'
+import { output, scratch } from './arena.js'
 
 /** How a coefficient of shape s (rank ≤ 2, NumPy-broadcast to `[B, T]`) is indexed: at = b·rowStride + t·timeStride. */
 interface Stride {
@@ -80,8 +81,8 @@ const forwardRow = (x: Float32Array, c: readonly Float32Array[], st: readonly St
 export const biquadForward: HostKernel = (inputs, shapes) => {
   const [B, T] = dimsOf(shapes)
   const st = shapes.slice(1).map((s) => strideOf(s, T))
-  const out = new Float32Array(B * T)
-  const row = new Float64Array(T)
+  const out = output(B * T)
+  const row = scratch('dsp.biquad row', T)
   for (let b = 0; b < B; b++) {
     forwardRow(inputs[0]!, inputs.slice(1), st, b, T, row)
     out.set(row, b * T)
@@ -143,12 +144,12 @@ export const biquadVjp: HostKernel = (inputs, shapes, attrs) => {
   const st = shapes.slice(1, 6).map((s) => strideOf(s, T)) as [Stride, Stride, Stride, Stride, Stride]
   const sizes = inputs.slice(0, 6).map((v) => v.length)
   const offsets = sizes.reduce<number[]>((acc, n) => [...acc, acc.at(-1)! + n], [0])
-  const packed = new Float32Array(offsets[6]!)
+  const packed = output(offsets[6]!)
   // coefficient cotangents accumulate in float64 (a static coefficient sums T terms per row)
-  const acc = sizes.slice(1).map((n) => new Float64Array(n))
+  const acc = sizes.slice(1).map((n, i) => scratch(`dsp.biquad.vjp acc${i}`, n))
   const needX = needs(attrs, 0)
-  const y = new Float64Array(T)
-  const lambda = new Float64Array(T + 2) // λ[T], λ[T+1] stay 0
+  const y = scratch('dsp.biquad.vjp y', T)
+  const lambda = scratch('dsp.biquad.vjp lambda', T + 2) // λ[T], λ[T+1] stay 0
   const [s0, s1, s2] = st
   for (let b = 0; b < B; b++) {
     forwardRow(x, c, st, b, T, y)

@@ -15,6 +15,7 @@ import { sizeOf, type Shape } from '../../../core/shape.js'
 import { realFft } from '../../../host/fft.js'
 import { firTable } from '../../../host/fir.js'
 import { cachedPlan, flag, num } from './attrs.js'
+import { output } from './arena.js'
 
 const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) =>
   cachedPlan('dsp.frequencyImpulseResponse', attrs, shapes, () => {
@@ -32,7 +33,7 @@ export const firForward: HostKernel = (inputs, shapes, attrs) => {
   const spec = new Float64Array(2 * M)
   const h0 = new Float64Array(L)
   const taps = idx.length
-  const out = new Float32Array(rows * taps)
+  const out = output(rows * taps)
   for (let r = 0; r < rows; r++) {
     for (let k = 0; k < M; k++) spec[2 * k] = m[r * M + k]!
     fft.inverse(spec, 0, h0, 0)
@@ -49,7 +50,7 @@ export const firVjp: HostKernel = (inputs, shapes, attrs) => {
   const g0 = new Float64Array(L)
   const spec = new Float64Array(2 * M)
   const taps = idx.length
-  const out = new Float32Array(rows * M)
+  const out = output(rows * M)
   for (let r = 0; r < rows; r++) {
     g0.fill(0)
     for (let k = 0; k < taps; k++) g0[idx[k]!]! += win[k]! * g[r * taps + k]!

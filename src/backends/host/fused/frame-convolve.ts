@@ -15,6 +15,7 @@ import type { HostKernel } from './kernel.js'
 import type { Shape } from '../../../core/shape.js'
 import { nextPow2, realFft } from '../../../host/fft.js'
 import { needs, num } from './attrs.js'
+import { output, scratch as kept } from './arena.js'
 
 const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) => {
   const a = { hop: num(attrs, 'hop'), start: num(attrs, 'start'), length: num(attrs, 'length') } // as `dsp.frameConvolve` records them
@@ -75,8 +76,8 @@ export const frameConvolveForward: HostKernel = (inputs, shapes, attrs) => {
   const p = plan(shapes, attrs)
   const [x, h] = inputs as [Float32Array, Float32Array]
   const spectral = spectralPath(p)
-  const full = new Float64Array(p.full)
-  const out = new Float32Array(p.B * p.length)
+  const full = kept('dsp.frameConvolve full', p.full)
+  const out = output(p.B * p.length)
   for (let b = 0; b < p.B; b++) {
     full.fill(0)
     const xb = (p.bx === 1 ? 0 : b) * p.N
@@ -107,8 +108,8 @@ export const frameConvolveVjp: HostKernel = (inputs, shapes, attrs) => {
   const p = plan(shapes, attrs)
   const [x, h, g] = inputs as [Float32Array, Float32Array, Float32Array]
   const spectral = spectralPath(p)
-  const full = new Float64Array(p.full)
-  const out = new Float32Array(p.bx * p.N + p.bh * p.F * p.M)
+  const full = kept('dsp.frameConvolve.vjp full', p.full)
+  const out = output(p.bx * p.N + p.bh * p.F * p.M)
   const dh = out.subarray(p.bx * p.N)
   const needX = needs(attrs, 0), needH = needs(attrs, 1)
   for (let b = 0; b < p.B; b++) {

@@ -22,6 +22,7 @@ import type { HostKernel } from './kernel.js'
 import type { Shape } from '../../../core/shape.js'
 import { upsampleMethods, upsampleTable, type UpsampleTable } from '../../../host/upsample.js'
 import { cachedPlan, needs, num, nums, oneOf } from './attrs.js'
+import { output, scratch } from './arena.js'
 
 interface Plan {
   readonly B: number
@@ -83,7 +84,7 @@ const seriesForward = (p: Plan, f0: Float32Array, A: Float32Array): Float32Array
   const { B, F, K, T, sr } = p
   const fi0 = p.freq.i0, fi1 = p.freq.i1, fw = p.freq.w1, ai0 = p.amp.i0, ai1 = p.amp.i1, aw = p.amp.w1
   const nyq = sr / 2
-  const y = new Float32Array(B * T)
+  const y = output(B * T)
   for (let b = 0; b < B; b++) {
     let cyc = 0
     for (let t = 0; t < T; t++) {
@@ -115,7 +116,7 @@ export const harmonicBankForward: HostKernel = (inputs, shapes, attrs) => {
   const p = plan(shapes, attrs)
   const [f0, A] = inputs as [Float32Array, Float32Array]
   if (p.series) return seriesForward(p, f0, A)
-  const y = new Float32Array(p.B * p.T)
+  const y = output(p.B * p.T)
   const nyq = p.sr / 2
   const phases = new Float64Array(p.K)
   for (let b = 0; b < p.B; b++) {
@@ -199,9 +200,9 @@ const scatterLinear = (tab: UpsampleTable, g: Float64Array, out: Float32Array, b
 export const harmonicBankVjp: HostKernel = (inputs, shapes, attrs) => {
   const p = plan(shapes, attrs)
   const [f0, A, g] = inputs as [Float32Array, Float32Array, Float32Array]
-  const out = new Float32Array(p.B * p.F * (p.K + 1))
+  const out = output(p.B * p.F * (p.K + 1))
   const dA = out.subarray(p.B * p.F)
-  const h = new Float64Array(p.T)
+  const h = scratch('synth.harmonicBank.vjp h', p.T)
   const nyq = p.sr / 2
   const phases = new Float64Array(p.K)
   const needF = needs(attrs, 0), needA = needs(attrs, 1)

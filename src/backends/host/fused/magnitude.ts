@@ -8,12 +8,13 @@
  */
 import type { HostKernel } from './kernel.js'
 import { num } from './attrs.js'
+import { output } from './arena.js'
 
 /** Forward: complex `[..., 2]` → `[...]`. @example magnitudeForward([X], [[4, 2]], { eps: 0 }, [4]) */
 export const magnitudeForward: HostKernel = (inputs, _shapes, attrs) => {
   const X = inputs[0]!
   const eps = num(attrs, 'eps')
-  const out = new Float32Array(X.length / 2)
+  const out = output(X.length / 2)
   for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(X[2 * i]! * X[2 * i]! + X[2 * i + 1]! * X[2 * i + 1]! + eps)
   return out
 }
@@ -22,7 +23,7 @@ export const magnitudeForward: HostKernel = (inputs, _shapes, attrs) => {
 export const magnitudeVjp: HostKernel = (inputs, _shapes, attrs) => {
   const [X, g] = inputs as [Float32Array, Float32Array]
   const eps = num(attrs, 'eps')
-  const out = new Float32Array(X.length)
+  const out = output(X.length)
   for (let i = 0; i < g.length; i++) {
     const re = X[2 * i]!, im = X[2 * i + 1]!
     const m = Math.sqrt(re * re + im * im + eps)

@@ -10,6 +10,7 @@
  */
 import type { HostKernel } from './kernel.js'
 import { oneOf } from './attrs.js'
+import { output } from './arena.js'
 
 const DISTANCES = ['L1', 'L2'] as const
 
@@ -31,7 +32,7 @@ export const meanDifferenceVjp: HostKernel = (inputs, _shapes, attrs) => {
   const n = t.length
   const l1 = oneOf(attrs, 'distance', DISTANCES) === 'L1'
   const scale = g[0]! / n
-  const out = new Float32Array(2 * n)
+  const out = output(2 * n)
   for (let i = 0; i < n; i++) {
     const d = t[i]! - v[i]!
     const dt = l1 ? scale * Math.sign(d) : 2 * scale * d

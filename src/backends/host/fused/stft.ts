@@ -17,6 +17,7 @@ import { realFft } from '../../../host/fft.js'
 import { frameCount } from '../../../host/frame.js'
 import { windowNames, windowTable } from '../../../host/window.js'
 import { cachedPlan, flag, num, oneOf } from './attrs.js'
+import { output } from './arena.js'
 
 /** Attributes (as `dsp.stft` records them): nFft, hop, window, center, padEnd. */
 const plan = (shapes: readonly Shape[], attrs: Readonly<Record<string, unknown>>) =>
@@ -36,7 +37,7 @@ export const stftForward: HostKernel = (inputs, shapes, attrs) => {
   const fft = realFft(p.nFft)
   const buf = new Float64Array(p.nFft)
   const { B, N, nFft, hop, half, frames, width, w } = p
-  const out = new Float32Array(B * frames * width)
+  const out = output(B * frames * width)
   for (let b = 0; b < B; b++)
     for (let f = 0; f < frames; f++) {
       const start = f * hop - half
@@ -57,7 +58,7 @@ export const stftVjp: HostKernel = (inputs, shapes, attrs) => {
   const spec = new Float64Array(p.width)
   const buf = new Float64Array(n)
   const { B, N, hop, half, frames, width, w } = p
-  const dx = new Float32Array(B * N)
+  const dx = output(B * N)
   for (let b = 0; b < B; b++)
     for (let f = 0; f < frames; f++) {
       const o = (b * frames + f) * width
