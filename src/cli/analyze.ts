@@ -46,10 +46,10 @@ export const analyzeCommand = (path: string, o: AnalyzeFlags): TE.TaskEither<Cli
 const r = (digits: number) => (v: number) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : v)
 
 /**
- * The analysis rounded for printing (Hz to 0.01, dB and times to 4 significant places); Infinity stays (printed as null by JSON).
+ * The analysis rounded for printing (Hz to 0.01, dB and times to 4 decimals; the noise spectrum left out); Infinity stays (printed as null by JSON).
  * @example JSON.stringify(roundedAnalysis(a))
  */
-export const roundedAnalysis = (a: HitAnalysis): HitAnalysis => ({
+export const roundedAnalysis = (a: HitAnalysis): Omit<HitAnalysis, 'noise'> & { readonly noise: { readonly t60S: number; readonly highShare: number } } => ({
   ...a,
   envelope: Object.fromEntries(Object.entries(a.envelope).map(([k, v]) => [k, r(4)(v)])) as unknown as HitAnalysis['envelope'],
   pitch: {
@@ -60,6 +60,7 @@ export const roundedAnalysis = (a: HitAnalysis): HitAnalysis => ({
     track: a.pitch.track.map((p) => ({ t: r(4)(p.t), f0Hz: r(2)(p.f0Hz), aperiodicity: r(3)(p.aperiodicity) })),
   },
   colour: { ...a.colour, tiltDbPerOctave: r(2)(a.colour.tiltDbPerOctave), noiseTiltDbPerOctave: r(2)(a.colour.noiseTiltDbPerOctave), noiseCentroidHz: r(1)(a.colour.noiseCentroidHz), noiseBandHz: [r(1)(a.colour.noiseBandHz[0]), r(1)(a.colour.noiseBandHz[1])], noisePeakHz: r(1)(a.colour.noisePeakHz) },
+  noise: { t60S: r(4)(a.noise.t60S), highShare: r(4)(a.noise.highShare) },
   modes: a.modes.map((m) => ({ freqHz: r(2)(m.freqHz), endHz: r(2)(m.endHz), amp: r(5)(m.amp), decayPerS: r(3)(m.decayPerS), t60S: r(4)(m.t60S), energy: Number(m.energy.toPrecision(4)), frames: m.frames })),
 })
 
@@ -77,6 +78,7 @@ export const analysisSummary = (path: string, a: HitAnalysis): string => {
     `envelope: onset ${(1000 * e.onsetS).toFixed(1)} ms, attack ${(1000 * e.attackS).toFixed(1)} ms, peak ${e.peakDb.toFixed(1)} dB, decay ${e.decayDbPerS.toFixed(1)} dB/s (T60 ${e.t60S.toFixed(3)} s)`,
     `pitch: ${p.pitchHz === undefined ? 'none' : `${p.pitchHz.toFixed(1)} Hz${p.pitched ? '' : ' (weakly voiced)'}`}${g === undefined ? '' : `, glide from ${(g.endHz * (1 + g.ratio)).toFixed(1)} Hz to ${g.endHz.toFixed(1)} Hz (envelope decay ${g.decayMs.toFixed(0)} ms, fit ${g.rmsCents.toFixed(0)} cents RMS)`}`,
     `spectrum: tilt ${a.colour.tiltDbPerOctave.toFixed(1)} dB/oct; noise ${a.colour.noiseTiltDbPerOctave.toFixed(1)} dB/oct, centroid ${a.colour.noiseCentroidHz.toFixed(0)} Hz, band ${a.colour.noiseBandHz.map((f) => f.toFixed(0)).join('–')} Hz`,
+    `noise: T60 ${a.noise.t60S.toFixed(3)} s above 500 Hz, ${(100 * a.noise.highShare).toFixed(1)} % of the energy`,
     `modes: ${a.modes.slice(0, 8).map((m) => `${m.freqHz.toFixed(1)} Hz (T60 ${m.t60S.toFixed(2)} s)`).join(', ')}${a.modes.length > 8 ? ', …' : ''}`,
   ].join('\n')
 }

@@ -29,9 +29,15 @@ import { commandLimits } from './global-options.js'
  */
 export const summaryLines = (file: string, r: MatchReport, backend: string): string[] => {
   const pct = (100 * (1 - r.final_loss / r.preset_loss)).toFixed(1)
+  const { match: m, preset: p } = r.figures
+  const hz = (v: number | null) => (v === null ? 'none' : `${v.toFixed(1)} Hz`)
+  const cents = (v: number | null) => (v === null ? '' : ` (${v >= 0 ? '+' : ''}${v.toFixed(0)} cents)`)
   return [
-    `${file}: ${r.synth} matched with ${r.loss} on ${backend} (${r.samples} samples at ${r.sample_rate} Hz, ${r.steps} steps, start ${r.start.index} (${r.start.kind}) of ${r.starts.length})`,
+    `${file}: ${r.synth} matched with ${r.loss} on ${backend} (${r.samples} samples at ${r.sample_rate} Hz, ${r.steps} steps, start ${r.start.index} (${r.start.kind}) of ${r.starts.length}, init ${r.init})`,
     `preset loss ${r.preset_loss.toFixed(4)}, start loss ${r.start_loss.toFixed(4)}, final loss ${r.final_loss.toFixed(4)} (${pct} % below the preset), ${r.seconds.toFixed(1)} s`,
+    `pitch: target ${hz(m.targetPitchHz)}${m.pitched ? '' : ' (weakly voiced)'}, match ${hz(m.matchPitchHz)}${cents(m.centsApart)}, preset ${hz(p.matchPitchHz)}${cents(p.centsApart)}`,
+    `envelope error (mean |dB|): match ${m.envelopeErrorDb.toFixed(2)} dB, preset ${p.envelopeErrorDb.toFixed(2)} dB`,
+    `log-mel distance: match ${m.logMelDistance.toFixed(3)}, preset ${p.logMelDistance.toFixed(3)} (${(m.logMelDistance / p.logMelDistance).toFixed(2)}× the preset)`,
     `wrote ${r.files.join(', ')}`,
   ]
 }
@@ -49,6 +55,7 @@ export const matchAction = (cmd: Command, chooseBackend: (name: string) => Promi
     .option('--synth <name>', `synth: ${matchSynthNames.join(', ')} (required unless --resume)`)
     .option('--steps <n>', 'updates of the chosen start (warm-up included)', MATCH_DEFAULTS.steps)
     .option('--loss <name>', `loss: ${lossNames.join(', ')}`, MATCH_DEFAULTS.loss)
+    .option('--init <how>', 'starts: analysis (read from the target, jittered, and the preset) or preset (the preset and random points)', MATCH_DEFAULTS.init)
     .option('--backend <name>', `backend: ${backendNames.join(', ')}`, process.env['DDSP_BACKEND'] ?? 'wasm')
     .option('--seed <n>', 'seed of the random starts', MATCH_DEFAULTS.seed)
     .option('--starts <k>', 'random starts besides the preset', MATCH_DEFAULTS.starts)

@@ -13,7 +13,10 @@ import type { Signal } from '../core/signal.js'
 import { isVoice808, kit808, type Voice808 } from '../synths/drums/kit808.js'
 import { drumMatch } from '../train/drum-match.js'
 import type { MatchParam } from '../train/match.js'
-import { modalMatch } from '../train/modal-match.js'
+import type { HitAnalysis } from '../features/analysis/analyze.js'
+import { drumStarts, shiftGain } from '../train/drum-init.js'
+import { modalMatch, modalPoint } from '../train/modal-match.js'
+import { modalShift, modalValues } from '../train/modal-init.js'
 import type { NamedParams } from '../train/params.js'
 import { usage, type CliError } from './errors.js'
 
@@ -30,6 +33,10 @@ export interface MatchSetup {
   readonly presets: readonly NamedParams[]
   /** named fitted values */
   readonly describe: (p: NamedParams) => Record<string, NamedValue>
+  /** starting points read from the target's analysis, with the overall level moved by `levelDb` (the caller calibrates it by rendering) */
+  readonly fromAnalysis: (a: HitAnalysis, levelDb: number) => NamedParams[]
+  /** how far (raw units, ±) jittered starts stray from the analysis point, per param element */
+  readonly spread: Readonly<Record<string, Float64Array>>
 }
 
 /** Names `ddsp match --synth` accepts. @example matchSynthNames.includes('modal-drum') // true */
@@ -39,8 +46,12 @@ export const matchSynthNames: readonly string[] = [...Object.keys(kit808), 'moda
 const drumSetup = (voice: Voice808, samples: number, sampleRate: number): MatchSetup => {
   const d = drumMatch(voice, samples, sampleRate)
   const ranges = kit808[voice].params(sampleRate)
+  const names = d.names
   return {
     ...d,
+    fromAnalysis: (a, levelDb) => drumStarts(voice, a, sampleRate).map((u) => d.fromUnit(shiftGain(voice, u, levelDb, sampleRate))),
+    // oscillator pitches stay put (±0.05 raw is ±0.01 in logit units: about ±0.3 % of the range); the rest strays ±0.5
+    spread: { params: Float64Array.from(names, (n) => (/^osc\d?\.freq$|^pitch\.ratio$/.test(n) ? 0.05 : 0.5)) },
     describe: (p) => {
       const u = d.toUnit(p)
       return Object.fromEntries(d.names.map((n, i) => {
@@ -62,7 +73,16 @@ export const matchSetup = (name: string, samples: number, sampleRate: number): E
   if (isVoice808(name)) return E.right(drumSetup(name, samples, sampleRate))
   if (name === 'modal-drum') {
     const m = modalMatch(samples, sampleRate)
-    return E.right({ ...m, describe: (p) => Object.fromEntries(Object.entries(m.values(p)).map(([k, value]) => [k, { value }])) })
+    const full = (k: string) => Float64Array.from({ length: m.params[k]!.shape[1] ?? 1 }, () => (k === 'freq' ? 0.01 : 0.4))
+    return E.right({
+      ...m,
+      describe: (p) => Object.fromEntries(Object.entries(m.values(p)).map(([k, value]) => [k, { value }])),
+      fromAnalysis: (a, levelDb) => {
+        const v = modalShift(modalValues(a, sampleRate), levelDb)
+        return [modalPoint(v), modalPoint({ ...v, glide: 0.001 })]
+      },
+      spread: Object.fromEntries(Object.keys(m.params).map((k) => [k, full(k)])),
+    })
   }
   return E.left(usage(`ddsp match cannot fit synth '${name}'; choose one of ${matchSynthNames.join(', ')}`))
 }

@@ -35,7 +35,7 @@ describe('ddsp match', () => {
   it('fits a kick808 to a resampled stereo target: lower loss than the preset, four files that decode', async () => {
     const updates: number[] = []
     const bar = (total: number): Progress => ({ update: (step) => updates.push(step / total), stop: () => updates.push(-1) })
-    const r = await matchCommand(backend, path('kick.wav'), flags(), bar)()
+    const r = await matchCommand(backend, path('kick.wav'), flags({ init: 'preset' }), bar)()
     if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
     const rep = r.right
     expect([rep.sample_rate, rep.samples]).toEqual([8000, 4000])
@@ -55,6 +55,25 @@ describe('ddsp match', () => {
       expect(new Set(Array.from({ length: img.data.length / 4 }, (_, i) => img.data.readUInt32BE(4 * i))).size).toBeGreaterThan(3)
     }
     expect(summaryLines('kick.wav', rep, 'reference')[1]).toMatch(/^preset loss [\d.]+, start loss [\d.]+, final loss [\d.]+ \([\d.]+ % below the preset\)/)
+  })
+  it('--init analysis (the default): starts read from the target, jittered copies, the preset; the figures of the match and the preset', async () => {
+    const r = await matchCommand(backend, path('kick.wav'), flags({ out: path('analysis'), loss: 'match' }))()
+    if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
+    const rep = r.right
+    expect(rep.init).toBe('analysis')
+    expect(rep.starts.map((s) => s.kind)).toEqual(['analysis', 'analysis', 'jitter', 'preset'])
+    // the target is the preset kick at 0.8× its pitch unit (about 46 Hz): the match is within 25 cents, the preset is not
+    const { match, preset } = rep.figures
+    expect(Math.abs(match.centsApart!)).toBeLessThan(25)
+    expect(Math.abs(preset.centsApart!)).toBeGreaterThan(50)
+    expect(match.envelopeErrorDb).toBeLessThan(preset.envelopeErrorDb)
+    expect(match.logMelDistance).toBeLessThan(preset.logMelDistance)
+    expect(rep.analysis?.pitch_hz).toBeGreaterThan(40)
+    const lines = summaryLines('kick.wav', rep, 'reference')
+    expect(lines[2]).toMatch(/^pitch: target [\d.]+ Hz, match [\d.]+ Hz \([+-]\d+ cents\), preset [\d.]+ Hz/)
+    expect(lines[3]).toMatch(/^envelope error \(mean \|dB\|\): match [\d.]+ dB, preset [\d.]+ dB/)
+    expect(lines[4]).toMatch(/^log-mel distance: match [\d.]+, preset [\d.]+ \([\d.]+× the preset\)/)
+    expect(await matchCommand(backend, path('kick.wav'), flags({ init: 'nope' }))()).toMatchObject(E.left({ _tag: 'Usage' }))
   })
   it('the modal drum runs through the same path', async () => {
     const r = await matchCommand(backend, path('kick.wav'), flags({ synth: 'modal-drum', steps: 3, warmup: 1, starts: 0, out: path('modal') }))()

@@ -3,9 +3,16 @@
  * recording. The WAV is mixed to mono, resampled to the render rate (`--sr`,
  * Hann-windowed sinc, `io/resample.ts`) and cut to `--seconds`; then
  * `matchSound` fits the synth (808 voice or modal drum) with a registered
- * loss from its preset and `--starts` random starts, Adam at `--lr`. Writes
- * DIR/match.wav, DIR/params.json, DIR/spectrogram.png (target vs match) and
- * DIR/loss.png; reports the preset's, the start's and the final loss.
+ * loss (default `match`: MSS + log-mel + loudness, `losses/match.ts`), Adam
+ * at `--lr`. With `--init analysis` (the default) the starts are read from
+ * the target's analysis (`match-init.ts`: pitch, glide, decays, noise filter
+ * or the extracted modes, level calibrated by rendering), `--starts` jittered
+ * copies and the preset; with `--init preset`, the preset and `--starts`
+ * random points. Writes DIR/match.wav, DIR/params.json, DIR/spectrogram.png
+ * (target vs match) and DIR/loss.png; reports the preset's, the start's and
+ * the final loss, and the figures that say whether the match is right
+ * (`features/analysis/figures.ts`: pitch and cents apart, envelope error,
+ * log-mel distance) for the match and for the unfitted preset.
  *
  * @example
  * ddsp match examples/data/rumpf-snare-1.wav --synth snare808 --steps 150 --out out/
@@ -29,9 +36,12 @@ import { isLossName, lossNames, lossRegistry, type LossName } from '../losses/re
 import { comparisonPng } from '../plot/png.js'
 import { writePng } from '../plot/canvas.js'
 import { formatTrainError, type TrainError } from '../train/errors.js'
-import { matchSound, type MatchResult } from '../train/match.js'
+import { matchSound } from '../train/match.js'
 import type { MatchProgress, MatchSnapshotHook } from '../train/match-progress.js'
 import { refuseInterrupted } from './resume-file.js'
+import { matchFigures, type MatchFigures } from '../features/analysis/figures.js'
+import type { HitAnalysis } from '../features/analysis/analyze.js'
+import { analysisStarts, type StartKind } from './match-init.js'
 import type { NamedParams } from '../train/params.js'
 import { checkBytes, DEFAULT_LIMITS, parseBounded, parseSampleRate, type Limits } from '../io/limits.js'
 import { BOUNDS, estimateBytes } from './bounds.js'
@@ -41,10 +51,12 @@ import { matchSetup, type MatchSetup, type NamedValue } from './match-synths.js'
 import type { Progress } from './progress.js'
 import { writeLossPlot } from './train-files.js'
 
-/** Parsed options of `ddsp match`. @example const f: MatchFlags = { synth: 'snare808', loss: 'mss', steps: 150, seed: 0, starts: 2, warmup: 15, lr: 0.05, sr: 22050, seconds: 0.5, out: 'out' } */
+/** Parsed options of `ddsp match`. @example const f: MatchFlags = { synth: 'snare808', loss: 'match', init: 'analysis', steps: 150, seed: 0, starts: 2, warmup: 15, lr: 0.05, sr: 22050, seconds: 0.5, out: 'out' } */
 export interface MatchFlags {
   readonly synth: string
   readonly loss: string
+  /** where the starts come from: the target's analysis (default) or the preset and random points */
+  readonly init?: string
   /** total updates of the chosen start (warm-up included) */
   readonly steps: number
   readonly seed: number
@@ -63,11 +75,11 @@ export interface MatchFlags {
   readonly limits?: Limits
 }
 
-/** Raw `ddsp match` options as commander gives them (strings). @example const r: RawMatchFlags = { synth: 'kick808', loss: 'mss', steps: '100', seed: '0', starts: '2', warmup: '15', lr: '0.05', sr: '22050', seconds: '1', out: 'out' } */
+/** Raw `ddsp match` options as commander gives them (strings). @example const r: RawMatchFlags = { synth: 'kick808', loss: 'match', init: 'analysis', steps: '100', seed: '0', starts: '2', warmup: '15', lr: '0.05', sr: '22050', seconds: '1', out: 'out' } */
 export type RawMatchFlags = { readonly [K in Exclude<keyof MatchFlags, 'limits'>]: string }
 
 /** Defaults of `ddsp match`, tuned on a 0.5 s snare at 22.05 kHz (see examples/demo.ts). @example MATCH_DEFAULTS.steps // '150' */
-export const MATCH_DEFAULTS = { loss: 'mss', steps: '150', seed: '0', starts: '2', warmup: '15', lr: '0.05', sr: '22050', seconds: '1', out: 'out/match' } as const
+export const MATCH_DEFAULTS = { loss: 'match', init: 'analysis', steps: '150', seed: '0', starts: '2', warmup: '15', lr: '0.02', sr: '22050', seconds: '1', out: 'out/match' } as const
 
 /**
  * Parses and checks the options against their stated bounds (`bounds.ts`): integers where counts are meant, rates in the limits' range.
@@ -85,9 +97,13 @@ export const parseMatchFlags = (r: RawMatchFlags, limits: Limits = DEFAULT_LIMIT
     E.bind('lr', () => parseBounded('--lr', r.lr, BOUNDS.lr)),
     E.bind('sr', () => parseSampleRate('--sr', r.sr, limits)),
     E.bind('seconds', () => parseBounded('--seconds', r.seconds, BOUNDS.matchSeconds)),
+    E.bind('init', () => (r.init === undefined || INITS.includes(r.init) ? E.right(r.init ?? 'analysis') : E.left(usage(`unknown --init '${r.init}'; choose one of ${INITS.join(', ')}`)))),
     E.map((n) => ({ ...n, synth: r.synth, loss: r.loss, out: r.out, limits })),
     E.mapLeft((e): CliError => e),
   )
+
+/** The values of `--init`. @example INITS[0] // 'analysis' */
+export const INITS: readonly string[] = ['analysis', 'preset']
 
 /** What `ddsp match` reports (also the body of params.json). @example report.final_loss < report.preset_loss */
 export interface MatchReport {
@@ -100,8 +116,15 @@ export interface MatchReport {
   /** the loss at the chosen start's initial point */
   readonly start_loss: number
   readonly final_loss: number
-  readonly start: { readonly index: number; readonly kind: 'random' | 'preset' }
-  readonly starts: MatchResult['starts']
+  readonly start: { readonly index: number; readonly kind: StartKind }
+  /** where the starts came from */
+  readonly init: string
+  /** pitch, envelope and log-mel figures of the match and of the unfitted preset against the target */
+  readonly figures: { readonly match: MatchFigures; readonly preset: MatchFigures }
+  /** what the analysis read from the target (with --init analysis) */
+  readonly analysis?: { readonly pitch_hz: number | null; readonly t60_s: number; readonly modes_hz: readonly number[] }
+  /** every start's kind and loss after the warm-up */
+  readonly starts: ReadonlyArray<{ readonly kind: StartKind; readonly loss: number }>
   readonly steps: number
   readonly seed: number
   readonly lr: number
@@ -158,7 +181,7 @@ const writeOutputs = (dir: string, target: Float32Array, rendered: Float32Array 
 export const MATCH_FILES = ['match.wav', 'params.json', 'spectrogram.png', 'loss.png'] as const
 
 /** The number of progress updates of a run: every start's warm-up, then the rest of the chosen one. */
-const totalUpdates = (s: MatchSetup, f: MatchFlags) => (f.starts + s.presets.length) * f.warmup + (f.steps - f.warmup)
+const totalUpdates = (starts: number, f: MatchFlags) => starts * f.warmup + (f.steps - f.warmup)
 
 /** Resuming and checkpointing a match (`match-resume.ts`): the progress to continue from, the periodic hook, the updates already done. @example const r: MatchResume = { snapshot: { every: 10, save } } */
 export interface MatchResume {
@@ -179,6 +202,7 @@ export interface MatchResume {
 export const matchCommand = (backend: AnyBackend, file: string, f: MatchFlags, bar?: (total: number) => Progress, resume?: MatchResume): TE.TaskEither<CliError, MatchReport> => {
   if (!isLossName(f.loss)) return TE.left(usage(`unknown loss '${f.loss}'; choose one of ${lossNames.join(', ')}`))
   if (f.warmup > f.steps) return TE.left(usage(`--warmup (${f.warmup}) must not exceed --steps (${f.steps})`))
+  if (f.init !== undefined && !INITS.includes(f.init)) return TE.left(usage(`unknown --init '${f.init}'; choose one of ${INITS.join(', ')}`))
   const lossName = f.loss
   const t0 = performance.now()
   return pipe(
@@ -195,36 +219,48 @@ export const matchCommand = (backend: AnyBackend, file: string, f: MatchFlags, b
   )
 }
 
-/** Preset loss, the match itself, the render and the files. */
+/** Preset loss and render, the starts, the match itself, the render, the figures and the files. */
 const run = (backend: AnyBackend, setup: MatchSetup, target: Float32Array, lossName: LossName, f: MatchFlags, bar: ((total: number) => Progress) | undefined, t0: number, resume?: MatchResume): TE.TaskEither<CliError, MatchReport> => {
   const loss = (pred: Signal<'audio'>, t: Signal<'audio'>) => lossRegistry[lossName].loss(pred, t, f.sr)
-  const lossOut = (pred: Signal<'audio'>) => ({ loss: loss(pred, input('target', [1, target.length], 'audio')) })
-  const progress = bar?.(totalUpdates(setup, f))
+  const atPreset = (pred: Signal<'audio'>) => ({ loss: loss(pred, input('target', [1, target.length], 'audio')), y: pred })
+  const render = (p: NamedParams) => TE.map((o: Record<string, Float32Array | Float64Array>) => o['y']!)(evalAt(backend, setup, (pred) => ({ y: pred }), p))
+  const fromAnalysis = (f.init ?? 'analysis') === 'analysis'
+  const starts: TE.TaskEither<CliError, { starts: readonly NamedParams[]; kinds: readonly StartKind[]; analysis?: HitAnalysis | undefined }> = fromAnalysis
+    ? analysisStarts(setup, target, f.sr, f.starts, f.seed, render)
+    : TE.right({ starts: setup.presets, kinds: [...Array.from({ length: f.starts }, () => 'random' as const), ...setup.presets.map(() => 'preset' as const)], analysis: undefined })
   let done = resume?.done ?? 0
+  let progress: Progress | undefined
   return pipe(
-    evalAt(backend, setup, lossOut, setup.presets[0]!, { target }),
-    TE.flatMap((preset) => pipe(
-      matchSound({
-        ...setup, backend, target, loss, seed: f.seed, randomStarts: f.starts, warmupSteps: f.warmup, steps: f.steps,
-        optimizer: { kind: 'adam', schedule: { kind: 'constant', lr: f.lr } },
-        onStep: (s) => progress?.update(++done, s.loss),
-        ...(resume?.from ? { resume: resume.from } : {}), ...(resume?.snapshot ? { snapshot: resume.snapshot } : {}),
-      }),
-      TE.mapLeft(fromTrain),
-      TE.map((m) => ({ presetLoss: preset['loss']![0]!, m })),
-    )),
+    TE.Do,
+    TE.bind('preset', () => evalAt(backend, setup, atPreset, setup.presets[0]!, { target })),
+    TE.bind('s', () => starts),
+    TE.bind('m', ({ s }) => {
+      progress = bar?.(totalUpdates(s.kinds.length, f))
+      return pipe(
+        matchSound({
+          ...setup, backend, target, loss, seed: f.seed, randomStarts: fromAnalysis ? 0 : f.starts, presets: s.starts, warmupSteps: f.warmup, steps: f.steps,
+          optimizer: { kind: 'adam', schedule: { kind: 'constant', lr: f.lr } },
+          onStep: (r) => progress?.update(++done, r.loss),
+          ...(resume?.from ? { resume: resume.from } : {}), ...(resume?.snapshot ? { snapshot: resume.snapshot } : {}),
+        }),
+        TE.mapLeft(fromTrain),
+      )
+    }),
     TE.tapIO(() => () => progress?.stop()),
     TE.orElseFirstIOK(() => () => progress?.stop()),
-    TE.flatMap(({ presetLoss, m }) => pipe(
-      evalAt(backend, setup, (pred) => ({ y: pred }), m.params),
-      TE.flatMap((out) => {
+    TE.flatMap(({ preset, s, m }) => pipe(
+      render(m.params),
+      TE.flatMap((y) => {
+        const a = s.analysis
         const report: MatchReport = {
-          synth: f.synth, loss: lossName, sample_rate: f.sr, samples: target.length, preset_loss: presetLoss, start_loss: m.startLoss, final_loss: m.finalLoss,
-          start: { index: m.start, kind: m.starts[m.start]!.kind }, starts: m.starts, steps: f.steps, seed: f.seed, lr: f.lr,
+          synth: f.synth, loss: lossName, sample_rate: f.sr, samples: target.length, preset_loss: preset['loss']![0]!, start_loss: m.startLoss, final_loss: m.finalLoss,
+          start: { index: m.start, kind: s.kinds[m.start] ?? 'random' }, starts: m.starts.map((st, i) => ({ kind: s.kinds[i] ?? st.kind, loss: st.loss })), steps: f.steps, seed: f.seed, lr: f.lr, init: f.init ?? 'analysis',
+          figures: { match: matchFigures(target, y, f.sr), preset: matchFigures(target, preset['y']!, f.sr) },
+          ...(a === undefined ? {} : { analysis: { pitch_hz: a.pitch.pitchHz ?? null, t60_s: a.envelope.t60S, modes_hz: a.modes.slice(0, 8).map((md) => md.freqHz) } }),
           params: setup.describe(m.params), raw: Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, Array.from(v)])),
           files: ['match.wav', 'params.json', 'spectrogram.png', 'loss.png'].map((n) => join(f.out, n)), seconds: (performance.now() - t0) / 1000,
         }
-        return TE.map(() => report)(writeOutputs(f.out, target, out['y']!, report, m.losses))
+        return TE.map(() => report)(writeOutputs(f.out, target, y, report, m.losses))
       }),
     )),
   )

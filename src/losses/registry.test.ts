@@ -18,7 +18,7 @@ const energy = (v: readonly number[]) => {
 
 describe('loss registry', () => {
   it('knows the CLI names', () => {
-    expect([...lossNames]).toEqual(['mss', 'mrstft', 'mel', 'loudness', 'l1', 'l2', 'sisdr'])
+    expect([...lossNames]).toEqual(['mss', 'mrstft', 'mel', 'loudness', 'l1', 'l2', 'sisdr', 'match'])
     expect(isLossName('mss') && !isLossName('nope')).toBe(true)
     for (const n of lossNames) expect(lossRegistry[n].description.length).toBeGreaterThan(10)
   })

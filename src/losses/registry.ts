@@ -10,6 +10,7 @@
  */
 import type { Signal } from '../core/signal.js'
 import { loudnessLoss } from './loudness.js'
+import { matchLoss } from './match.js'
 import { melSpectralLoss } from './mel.js'
 import { multiResolutionStftLoss } from './mrstft.js'
 import { multiScaleSpectralLoss } from './spectral.js'
@@ -25,7 +26,7 @@ export interface NamedLoss {
 }
 
 /** The CLI names of the losses. */
-export const lossNames = ['mss', 'mrstft', 'mel', 'loudness', 'l1', 'l2', 'sisdr'] as const
+export const lossNames = ['mss', 'mrstft', 'mel', 'loudness', 'l1', 'l2', 'sisdr', 'match'] as const
 
 /** A loss name. */
 export type LossName = (typeof lossNames)[number]
@@ -61,4 +62,8 @@ export const lossRegistry: Readonly<Record<LossName, NamedLoss>> = {
   l1: { description: 'mean absolute sample difference', loss: (p, t) => l1Loss(p, t) },
   l2: { description: 'mean squared sample difference', loss: (p, t) => l2Loss(p, t) },
   sisdr: { description: '−SI-SDR in dB (scale-invariant; auraloss eps 1e-8, zero-mean)', loss: (p, t) => siSdrLoss(p, t) },
+  match: {
+    description: 'sound matching: mss (2048…256, magnitude 0.2) + 4·log-mel L1 (from 20 Hz, eps 1e-3) + 2·RMS-envelope L1 (dB): pitch and envelope cannot be traded away',
+    loss: (p, t, sampleRate) => matchLoss(p, t, sampleRate),
+  },
 }

@@ -1,14 +1,19 @@
 /**
  * Sound matching for the 808 kit (`synths/drums/kit808.ts`): a voice's [0, 1]
- * parameter vector is reparametrised as σ(raw) (so the optimizer moves freely
+ * parameter vector is reparametrised as σ(s·raw) (so the optimizer moves freely
  * and the synth never leaves its range), its preset becomes a starting point
- * logit(preset), and random starts draw raw values in [−3, 3] (σ ∈ [0.05, 0.95]).
+ * logit(preset)/s, and random starts draw raw values in [−3, 3]. The scale s
+ * is 1 but for the oscillator pitches (`PITCH_SCALE`): Adam moves every raw
+ * value by about lr per step whatever its gradient, and a pitch has a basin
+ * only a few Hz wide on a spectral loss, so its steps are made 5× smaller
+ * (it starts at the analysed pitch, `drum-init.ts`).
  *
  * @example
  * const d = drumMatch('kick808', 4096, 16000)
  * const r = await matchSound({ ...d, backend, target, loss, optimizer, seed: 1, steps: 200 })()
  * if (E.isRight(r)) d.toUnit(r.right.params) // the matched [0, 1] params
  */
+import { mul } from '../core/math.js'
 import { constant, type Signal } from '../core/signal.js'
 import { sigmoid } from '../dsp/scale.js'
 import { kit808, type Voice808 } from '../synths/drums/kit808.js'
@@ -19,6 +24,12 @@ import type { NamedParams } from './params.js'
 /** The raw param's name. @example DRUM_PARAM // 'params' */
 export const DRUM_PARAM = 'params'
 
+/** The raw scale of an oscillator pitch (osc.freq, osc1.freq, osc2.freq, pitch.ratio). @example PITCH_SCALE // 0.2 */
+export const PITCH_SCALE = 0.2
+
+/** s per parameter name: `PITCH_SCALE` for oscillator pitches, else 1. */
+const scaleOf = (name: string) => (/^osc\d?\.freq$|^pitch\.ratio$/.test(name) ? PITCH_SCALE : 1)
+
 /** What `matchSound` needs from a drum voice, plus the map back to [0, 1]. @example const d: DrumMatch = drumMatch('kick808', 4096, 16000); d.toUnit(result.params) */
 export interface DrumMatch {
   readonly synth: (p: Readonly<Record<string, Signal<'static'>>>) => Signal<'audio'>
@@ -26,8 +37,10 @@ export interface DrumMatch {
   readonly presets: readonly NamedParams[]
   /** names of the voice's parameters, in order */
   readonly names: readonly string[]
-  /** σ(raw): the voice's [0, 1] parameters */
+  /** σ(s·raw): the voice's [0, 1] parameters */
   readonly toUnit: (p: NamedParams) => number[]
+  /** the raw params of [0, 1] parameters (logit(u)/s; u kept inside (1e-4, 1 − 1e-4)) */
+  readonly fromUnit: (u: readonly number[]) => NamedParams
 }
 
 /**
@@ -39,11 +52,14 @@ export const drumMatch = (voice: Voice808, samples: number, sampleRate: number):
   const v = kit808[voice]
   const names = v.params(sampleRate).map(([n]) => n)
   const P = names.length
+  const scale = names.map(scaleOf)
+  const fromUnit = (u: readonly number[]): NamedParams => ({ [DRUM_PARAM]: Float64Array.from(u, (x, i) => logit(Math.min(1 - 1e-4, Math.max(1e-4, x))) / scale[i]!) })
   return {
-    synth: (p) => v.render(sigmoid(p[DRUM_PARAM] ?? constant(0, [1, P])), samples, sampleRate),
+    synth: (p) => v.render(sigmoid(mul(p[DRUM_PARAM] ?? constant(0, [1, P]), constant(scale, [1, P]))), samples, sampleRate),
     params: { [DRUM_PARAM]: { shape: [1, P], lo: -3, hi: 3 } },
-    presets: [{ [DRUM_PARAM]: Float64Array.from(v.defaults(sampleRate), logit) }],
+    presets: [fromUnit(v.defaults(sampleRate))],
     names,
-    toUnit: (p) => Array.from(p[DRUM_PARAM] ?? [], sigmoidHost),
+    toUnit: (p) => Array.from(p[DRUM_PARAM] ?? [], (x, i) => sigmoidHost(scale[i]! * x)),
+    fromUnit,
   }
 }

@@ -54,17 +54,50 @@ const frameTimes = (samples: number, sampleRate: number): Signal<'control'> => {
   return withRate(constant(Array.from({ length: F }, (_, f) => (f * samples) / sampleRate / F), [1, F, 1]).node, 'control')
 }
 
+/** Physical values of the matched modal drum (`MODAL.modes` modes, `MODAL.bands` bands). @example const v: ModalValues = { freqHz: [140], amp: [0.25], decayPerS: [4], glide: 0.03, noise: [0.15], noiseDecayPerS: 40 } */
+export interface ModalValues {
+  readonly freqHz: readonly number[]
+  /** mode amplitudes (< 1) */
+  readonly amp: readonly number[]
+  readonly decayPerS: readonly number[]
+  /** g: each mode falls to (1 − g) of its start */
+  readonly glide: number
+  /** noise band magnitudes (< 1) */
+  readonly noise: readonly number[]
+  readonly noiseDecayPerS: number
+}
+
+/** Keeps v strictly inside (lo, hi) so the inverse map stays finite. */
+const inside = (v: number, lo: number, hi: number) => Math.min(hi * 0.999, Math.max(lo * 1.001, v))
+
+/**
+ * Raw params of the modal match at physical values (the inverse of its maps; values clamped into range).
+ * @param v frequencies, amplitudes, decays, glide, noise bands and noise decay (missing modes or bands: silent)
+ * @example modalPoint({ freqHz: [200, 320], amp: [0.3, 0.1], decayPerS: [10, 20], glide: 0.01, noise: [], noiseDecayPerS: 30 }).freq.length // 8
+ */
+export const modalPoint = (v: ModalValues): NamedParams => {
+  const M = Array.from({ length: MODAL.modes }, (_, m) => m)
+  return {
+    freq: Float64Array.from(M, (m) => FREQ.inverse(inside(v.freqHz[m] ?? 1000 + 500 * m, MODAL.freqLo, MODAL.freqHi))),
+    amp: Float64Array.from(M, (m) => level.inverse(inside(v.amp[m] ?? 1e-4, 1e-6, 1))),
+    decay: Float64Array.from(M, (m) => DECAY.inverse(inside(v.decayPerS[m] ?? 50, 2, 200))),
+    glide: Float64Array.of(logit(inside(v.glide, 1e-4, MODAL.glideMax) / MODAL.glideMax)),
+    noise: Float64Array.from({ length: MODAL.bands }, (_, k) => level.inverse(inside(v.noise[k] ?? 1e-4, 1e-6, 1))),
+    noise_decay: Float64Array.of(NOISE_DECAY.inverse(inside(v.noiseDecayPerS, 5, 500))),
+  }
+}
+
 /** The registry's modal-drum as raw params (inverse maps of its frequencies, levels and decays). */
 const preset = (): NamedParams => {
   const M = Array.from({ length: MODAL.modes }, (_, m) => m)
-  return {
-    freq: Float64Array.from(M, (m) => FREQ.inverse(MODAL_PRESET.f0 * MODAL_PRESET.ratios[m]!)),
-    amp: Float64Array.from(M, (m) => level.inverse(0.25 / (1 + m))),
-    decay: Float64Array.from(M, (m) => DECAY.inverse(4 + 3 * m)),
-    glide: Float64Array.of(logit(0.03 / MODAL.glideMax)),
-    noise: Float64Array.from({ length: MODAL.bands }, (_, k) => level.inverse(0.15 * (1 + k / 8))),
-    noise_decay: Float64Array.of(NOISE_DECAY.inverse(40)),
-  }
+  return modalPoint({
+    freqHz: M.map((m) => MODAL_PRESET.f0 * MODAL_PRESET.ratios[m]!),
+    amp: M.map((m) => 0.25 / (1 + m)),
+    decayPerS: M.map((m) => 4 + 3 * m),
+    glide: 0.03,
+    noise: Array.from({ length: MODAL.bands }, (_, k) => 0.15 * (1 + k / 8)),
+    noiseDecayPerS: 40,
+  })
 }
 
 /**

@@ -4,7 +4,8 @@
  * - pitch: `hitPitch` of each (settled f0 over the first 200 ms), and the
  *   distance in cents 1200·log2(f_match/f_target);
  * - envelope error: mean |dB| between the two RMS envelopes (`levelEnvelope`,
- *   10 ms windows every 5 ms), both floored at the target's peak − 60 dB, over
+ *   30 ms windows every 5 ms: at least 1.5 periods of a 50 Hz kick, so the
+ *   window's phase does not ripple the level), both floored at the target's peak − 60 dB, over
  *   the frames from the target's onset to its last frame above that floor;
  * - log-mel distance (`logMelDistance`, ε 80 dB under the target's peak).
  *
@@ -35,8 +36,8 @@ export interface MatchFigures {
  * @example envelopeError(target, match, 22050) // 2.4
  */
 export const envelopeError = (target: ArrayLike<number>, match: ArrayLike<number>, sampleRate: number): number => {
-  const t = levelEnvelope(target, sampleRate)
-  const m = levelEnvelope(match, sampleRate)
+  const t = levelEnvelope(target, sampleRate, { winMs: 30 })
+  const m = levelEnvelope(match, sampleRate, { winMs: 30 })
   const times = envelopeTimes(t)
   const floor = times.peakDb - 60
   const from = Math.round(times.onsetS / t.hopS)

@@ -13,7 +13,8 @@
  * whose window lies after the onset gives the decay D (a(t) = A·e^{−D·t},
  * slope = −20·D/ln 10 dB/s) and the amplitude at the onset A (the line's
  * value there, divided by the window's gain on a decaying sinusoid,
- * G(D) = Σ w[i]·e^{−D(i − N/2)/sr} / Σ w[i]). Modes are ordered by energy
+ * G(D) = Σ w[i]·e^{−D(i − N/2)/sr} / Σ w[i]; at most twice the loudest frame's
+ * reading, since a gliding or two-stage mode bends the line). Modes are ordered by energy
  * A²/(4D); a track within 3 % of a stronger one is dropped.
  *
  * @example
@@ -100,7 +101,9 @@ const windowGain = (D: number, nFft: number, sr: number): number => {
 export const extractModes = (s: MagnitudeStft, onsetS: number, o: ModeOptions = {}): Mode[] => {
   const { binHz, nFft, sampleRate: sr } = s
   const f0 = Math.max(0, Math.round((onsetS * sr) / s.hop))
-  const f1 = Math.min(s.mag.length - 1, f0 + Math.ceil(((o.maxSeconds ?? 1.5) * sr) / s.hop))
+  // frames whose window runs past the end read low (zero padding): they are left out
+  const last = Math.max(f0, Math.floor((s.samples - nFft / 2) / s.hop))
+  const f1 = Math.min(s.mag.length - 1, last, f0 + Math.ceil(((o.maxSeconds ?? 1.5) * sr) / s.hop))
   let top = 1e-30
   for (let f = f0; f <= f1; f++) for (const v of s.mag[f]!) top = Math.max(top, v)
   const floorDb = 20 * Math.log10(top) - (o.rangeDb ?? 70)
@@ -135,7 +138,9 @@ export const extractModes = (s: MagnitudeStft, onsetS: number, o: ModeOptions = 
     const use = after.length >= 3 ? after : t.f.map((_, i) => i)
     const line = lineFit(use.map((i) => (t.f[i]! - f0) * s.hop / sr), use.map((i) => t.db[i]!))
     const D = Math.max(0, (-line.slope * Math.LN10) / 20)
-    const amp = 10 ** (line.intercept / 20) / windowGain(D, nFft, sr)
+    // extrapolated to the onset, but never above twice the loudest frame (a gliding or two-stage mode bends the line)
+    const loudest = t.db.reduce((m, v) => Math.max(m, v), -Infinity)
+    const amp = Math.min(10 ** (line.intercept / 20) / windowGain(D, nFft, sr), 2 * 10 ** (loudest / 20))
     const len = t.f.length * s.hop / sr
     return {
       freqHz: median(t.hz.slice(0, 3)), endHz: median(t.hz.slice(-3)), amp, decayPerS: D,

@@ -27,6 +27,8 @@ export interface MagnitudeStft {
   readonly nFft: number
   readonly hop: number
   readonly sampleRate: number
+  /** length of the analysed signal */
+  readonly samples: number
   /** Hz per bin, sr/nFft */
   readonly binHz: number
   /** the nearest bin of a frequency (Hz) */
@@ -65,7 +67,7 @@ export const magnitudeStft = (x: ArrayLike<number>, sampleRate: number, o: StftO
   }
   const binHz = sampleRate / nFft
   return {
-    mag, nFft, hop, sampleRate, binHz,
+    mag, nFft, hop, sampleRate, samples: x.length, binHz,
     bin: (hz) => Math.max(0, Math.min(K - 1, Math.round(hz / binHz))),
     time: (f) => (f * hop) / sampleRate,
   }
