@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest'
 import { reference } from '../backends/reference/index.js'
 import { midiBytes } from '../io/midi-file.js'
 import { readWav } from '../io/wav.js'
-import { kit808 } from '../synths/drums/kit808.js'
+import { kit808, type DrumVoice } from '../synths/drums/kit808.js'
 import { presets808 } from '../synths/drums/presets808.js'
 import { formatCliError } from './errors.js'
 import { renderCommand } from './render.js'
@@ -27,15 +27,16 @@ const at = (n: string) => join(dir, n)
 const sr = 16000
 const melody = [60, 62, 64].map((pitch, i) => ({ pitch, onset: 0.2 * i, duration: 0.2, velocity: 0.8 }))
 writeFileSync(at('melody.mid'), midiBytes(melody))
-const kickParams = { synth: 'kick808', params: Object.fromEntries(kit808.kick808.params(sr).map(([n], i) => [n, { unit: kit808.kick808.defaults(sr)[i]! }])) }
+const kick: DrumVoice = kit808.kick808
+const kickParams = { synth: 'kick808', params: Object.fromEntries(kick.params(sr).map(([n], i) => [n, { unit: kick.defaults(sr)[i]! }])) }
 writeFileSync(at('kick.json'), JSON.stringify(kickParams))
 const backend = reference('float32')
 const line = (r: E.Either<Parameters<typeof formatCliError>[0], unknown>) => (E.isLeft(r) ? formatCliError(r.left) : 'ok')
 
 describe('render inputs', () => {
   it('a params.json gives the voice its vector, by unit or by value; wrong ones are named', () => {
-    const table = kit808.kick808.params(sr)
-    expect(paramsVector('kick808', 'p.json', kickParams, sr)).toEqual(E.right(kit808.kick808.defaults(sr)))
+    const table = kick.params(sr)
+    expect(paramsVector('kick808', 'p.json', kickParams, sr)).toEqual(E.right(kick.defaults(sr)))
     const byValue = { params: Object.fromEntries(table.map(([n, r]) => [n, { value: r.min + 0.25 * (r.max - r.min) }])) }
     const v = paramsVector('kick808', 'p.json', byValue, sr)
     expect(E.isRight(v) && v.right.every((u) => Math.abs(u - 0.25) < 1e-9)).toBe(true)
