@@ -5,7 +5,9 @@
  * params the real-time voices can play — an 808 sound match (`params`, σ(raw)
  * = the voice's unit vector, `src/train/drum-match.ts`) or DDSP timbre params
  * (`ir`, `distribution`, `noise`, last axis = taps/harmonics/bands, frames
- * averaged) over a base DDSP spec. The graph itself is not evaluated here:
+ * averaged) over a base DDSP spec. A compact checkpoint (version 2) brings
+ * its params in its `.bin` weights file (`SpecOptions.weights`, read by the
+ * tfjs-layout manifest, `src/train/checkpoint-pack.ts`). The graph itself is not evaluated here:
  * the worklet plays the real-time voices, which equal the offline graph.
  *
  * @example
@@ -14,6 +16,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { kit808, type Voice808 } from '../src/synths/drums/kit808.js'
 import { checkParams, isObj, numbers } from '../src/train/checkpoint-schema.js'
+import { weightsOf } from '../src/train/checkpoint-pack.js'
 import { sigmoidHost } from '../src/host/sigmoid.js'
 import { checkRange, checkSampleRate, type LimitExceeded } from '../src/io/ranges.js'
 import { MODEL_BOUNDS } from '../src/models/model-bounds.js'
@@ -70,6 +73,21 @@ export interface SpecOptions {
   readonly base: DdspSpec
   /** Which 808 voice a drum checkpoint is for when its size fits several (e.g. hat vs cowbell). */
   readonly drum?: Voice808
+  /** a compact checkpoint's weights file (`checkpoint.bin`) */
+  readonly weights?: Uint8Array
+}
+
+/** A checkpoint's params: inline (version 1) or from the weights file its manifest describes (version 2). */
+const checkpointParams = (d: Record<string, unknown>, o: SpecOptions): E.Either<SynthError, { params: Record<string, ArrayLike<number>>; shapes: Record<string, number[]> }> => {
+  if (d['version'] !== 2) {
+    const checked = checkParams(d['params'], '$.params')
+    return E.isLeft(checked) ? bad(checked.left._tag === 'BadCheckpoint' ? checked.left.path : '$.params', 'malformed params') : E.right(checked.right)
+  }
+  if (o.weights === undefined) return bad('$.weightsManifest', 'a compact checkpoint: choose its .bin weights file together with the .json')
+  const w = weightsOf(d, o.weights)
+  if (E.isLeft(w)) return bad(w.left._tag === 'BadCheckpoint' ? w.left.path : '$.weightsManifest', w.left._tag === 'BadCheckpoint' ? w.left.message : 'malformed weights')
+  const keep = Object.keys(w.right.tensors).filter((k) => k.startsWith('params/'))
+  return E.right({ params: Object.fromEntries(keep.map((k) => [k.slice(7), w.right.tensors[k]!])), shapes: Object.fromEntries(keep.map((k) => [k.slice(7), w.right.shapes[k]!])) })
 }
 
 const positiveInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0
@@ -111,8 +129,8 @@ const lastAxisMean = (data: ArrayLike<number>, last: number): number[] => {
 }
 
 const fromCheckpoint = (d: Record<string, unknown>, o: SpecOptions): E.Either<SynthError, SynthSpec> => {
-  const checked = checkParams(d['params'], '$.params')
-  if (E.isLeft(checked)) return bad(checked.left._tag === 'BadCheckpoint' ? checked.left.path : '$.params', 'malformed params')
+  const checked = checkpointParams(d, o)
+  if (E.isLeft(checked)) return checked
   const { params, shapes } = checked.right
   const step = typeof d['step'] === 'number' ? d['step'] : 0
   const drum = params['params']

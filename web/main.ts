@@ -103,12 +103,14 @@ const toggleMic = async (): Promise<void> => {
   }
 }
 
-const loadFile = async (file: File): Promise<void> => {
+/** A synth JSON or checkpoint, with a compact checkpoint's `.bin` weights when chosen together. */
+const loadFile = async (file: File, bin?: File): Promise<void> => {
   const base = state.base
   if (base === undefined) return
   const text = await file.text().catch((err: unknown) => err as Error)
   if (text instanceof Error) return say('synth', `${file.name}: cannot be read (${text.message})`)
-  const r = loadSynth(file.name, text, { base, drum: $<HTMLSelectElement>('drum').value as Voice808 })
+  const weights = bin === undefined ? undefined : new Uint8Array(await bin.arrayBuffer())
+  const r = loadSynth(file.name, text, { base, drum: $<HTMLSelectElement>('drum').value as Voice808, ...(weights === undefined ? {} : { weights }) })
   if (E.isLeft(r)) return say('synth', r.left)
   use(r.right)
 }
@@ -147,8 +149,9 @@ const init = async (): Promise<void> => {
   $('start').addEventListener('click', () => void startLive().catch((e: unknown) => say('worklet', `audio: ${String(e)}`)))
   $('synth').addEventListener('change', (e) => void loadBundled((e.target as HTMLSelectElement).value).catch((err: unknown) => say('synth', err instanceof Error ? err.message : String(err))))
   $('file').addEventListener('change', (e) => {
-    const f = (e.target as HTMLInputElement).files?.[0]
-    if (f !== undefined) void loadFile(f).catch((err: unknown) => say('synth', `${f.name}: ${err instanceof Error ? err.message : String(err)}`))
+    const all = Array.from((e.target as HTMLInputElement).files ?? [])
+    const f = all.find((x) => !x.name.endsWith('.bin')) ?? all[0]
+    if (f !== undefined) void loadFile(f, all.find((x) => x.name.endsWith('.bin'))).catch((err: unknown) => say('synth', `${f.name}: ${err instanceof Error ? err.message : String(err)}`))
   })
   $('mic').addEventListener('click', () => void toggleMic())
   $('demo').addEventListener('click', () => {

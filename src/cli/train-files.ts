@@ -1,8 +1,9 @@
 /**
  * Shared pieces of `ddsp train` and `ddsp transfer`: train and feature errors
  * as one CLI line (exit code 2), and the files of a training run —
- * DIR/checkpoint.json, DIR/model.json, DIR/resynth.wav and the loss-curve
- * figure DIR/loss.png.
+ * DIR/checkpoint.json with DIR/checkpoint.bin and DIR/graph.bin (the compact
+ * checkpoint: manifest, binary weights, packed graph), DIR/model.json,
+ * DIR/resynth.wav and the loss-curve figure DIR/loss.png.
  *
  * @example
  * exitWith(asCli({ _tag: 'NonFiniteLoss', step: 3, value: NaN }))
@@ -47,10 +48,10 @@ export interface RunFiles {
 }
 
 /** The files of a run folder, in the order they are written (then manifest.json). @example RUN_FILES[0] // 'checkpoint.json' */
-export const RUN_FILES = ['checkpoint.json', 'model.json', 'resynth.wav', 'loss.png'] as const
+export const RUN_FILES = ['checkpoint.json', 'checkpoint.bin', 'graph.bin', 'model.json', 'resynth.wav', 'loss.png'] as const
 
 /**
- * Writes DIR/checkpoint.json, DIR/model.json, DIR/resynth.wav, DIR/loss.png and DIR/manifest.json (their SHA-256s)
+ * Writes DIR/checkpoint.json (+ .bin, graph.bin), DIR/model.json, DIR/resynth.wav, DIR/loss.png and DIR/manifest.json (their SHA-256s)
  * as one set: into a temporary folder renamed into place (`io/run-folder.ts`), so a reader never sees a new
  * checkpoint beside an old model.
  * @param dir output folder (created; an existing one must hold only a run's files)  @param f checkpoint, model description, resynthesis, its sample rate, loss title
@@ -61,7 +62,7 @@ export const writeRun = (dir: string, f: RunFiles): TE.TaskEither<CliError, read
   writeFolderAtomic(dir, RUN_FILES, (tmp) =>
     TE.map(() => RUN_FILES)(
       TE.sequenceSeqArray<string, CliError>([
-        TE.mapLeft(asCli)(saveCheckpoint(join(tmp, 'checkpoint.json'), f.checkpoint)),
+        TE.mapLeft(asCli)(saveCheckpoint(join(tmp, 'checkpoint.json'), f.checkpoint, { graphPath: 'graph.bin' })),
         TE.mapLeft(asCli)(saveModelFile(join(tmp, 'model.json'), f.model)),
         TE.flatMap((y: Float32Array) => writeWav(join(tmp, 'resynth.wav'), { sampleRate: f.sampleRate, channels: [y] }))(TE.mapLeft(asCli)(f.resynth)),
         writeLossPlot(tmp, f.checkpoint.losses, f.lossTitle),

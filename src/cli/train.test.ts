@@ -85,7 +85,7 @@ describe('ddsp train / transfer', () => {
     const s = ok(await trainCommand(backend, files.hits, { ...base, model: 'remap', voice: 'snare808', hidden: 0, batch: 4, lr: 0.01, out })())
     expect(s.examples).toBe(5)
     expect(s.losses.every(Number.isFinite)).toBe(true)
-    expect(s.files).toEqual(['checkpoint.json', 'model.json', 'resynth.wav', 'loss.png', 'manifest.json'].map((f) => join(out, f)))
+    expect(s.files).toEqual(['checkpoint.json', 'checkpoint.bin', 'graph.bin', 'model.json', 'resynth.wav', 'loss.png', 'manifest.json'].map((f) => join(out, f)))
     for (const f of s.files) expect(existsSync(f)).toBe(true)
     expect(ok(await loadModelFile(join(out, 'model.json'))()).kind).toBe('remap')
     expect(ok(await readWav(join(out, 'resynth.wav'))()).channels[0]).toHaveLength(sr / 2)

@@ -25,7 +25,7 @@ import { readAudio } from '../io/audio-file.js'
 import { fillUnvoiced, midiOf } from '../models/dataset.js'
 import { loadModelFile, type AutoencoderFile } from '../models/model-file.js'
 import { renderAutoencoder } from '../models/render.js'
-import { loadCheckpoint } from '../train/checkpoint.js'
+import { checkpointFiles, loadCheckpoint } from '../train/checkpoint.js'
 import { checkFileSize } from '../io/file-size.js'
 import { checkBytes, DEFAULT_LIMITS, parseBounded, type Bound } from '../io/limits.js'
 import { checkModelBounds } from '../models/model-bounds.js'
@@ -88,7 +88,7 @@ export const transferCommand =
     const limits = o.limits ?? DEFAULT_LIMITS
     const writable = await checkWritable(o.out, 'file')()
     if (E.isLeft(writable)) return writable
-    const sameSet = await verifyManifest(o.model, ['model.json', 'checkpoint.json'])()
+    const sameSet = await verifyManifest(o.model, ['model.json', 'checkpoint.json', ...(await checkpointFiles(join(o.model, 'checkpoint.json')))])()
     if (E.isLeft(sameSet)) return sameSet
     for (const [file, max] of [['model.json', MAX_MODEL_FILE_BYTES], ['checkpoint.json', limits.memoryBytes / 16]] as const) {
       const size = await checkFileSize(join(o.model, file), max)()
