@@ -65,7 +65,7 @@ def upsample_window(x, T):
     return a + (x[:, i1] - a) * w
 
 
-def harmonic(f0, amp, dist, T, sr):
+def harmonic(f0, amp, dist, T, sr, phase64=False):
     K = dist.shape[-1]
     k = torch.arange(1, K + 1, dtype=torch.float32)
     a = exp_sigmoid(amp)
@@ -76,7 +76,10 @@ def harmonic(f0, amp, dist, T, sr):
     c = c / torch.where(tot > 0, tot, torch.full_like(tot, 1e-7))
     fu = upsample_linear(fk, T)
     au = upsample_window(a * c, T)
-    phase = torch.cumsum(fu * (2 * math.pi / sr), dim=1)
+    if phase64:  # one float64 cumsum of f0, wrapped to [0, 2pi), times k: exact to ~k * 2.4e-7 rad, as ddsp-ts's float64 phase
+        phase = torch.cumsum(upsample_linear(f0, T).double() * (2 * math.pi / sr), dim=1).remainder(2 * math.pi).float() * k
+    else:
+        phase = torch.cumsum(fu * (2 * math.pi / sr), dim=1)
     return (au * (fu < sr / 2) * torch.sin(phase)).sum(-1)
 
 

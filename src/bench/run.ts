@@ -18,11 +18,12 @@ import { evaluate, type Feeds, type Outputs } from '../core/interpret.js'
 import type { Program } from '../core/program.js'
 import { loadBackend, type BackendName } from '../backends/load.js'
 import { hoistedFeeds, hoistInvariants } from '../train/hoist.js'
-import { time, type Timing } from './timing.js'
+import { time, type CaseReport, type Timing } from './timing.js'
 import { runTorch, type TorchResult } from './torch.js'
 import type { TorchAllocator } from './allocator.js'
 import { STANDARD, workload, type WorkloadSize } from './workload.js'
 import { gradName } from '../core/autodiff/vjp.js'
+import { runAutoencoderBench, type AutoencoderReport } from './autoencoder-run.js'
 
 /** Options of a benchmark run. */
 export interface BenchOptions {
@@ -37,10 +38,12 @@ export interface BenchOptions {
   readonly size: WorkloadSize
   /** Register host fused lowerings (default true; false times the plain tfjs decompositions). */
   readonly fused?: boolean
+  /** Also time the DDSP autoencoder's training step (default true; `autoencoder-run.ts`). */
+  readonly autoencoder?: boolean
 }
 
-/** One timed case with its real-time factor and ratio to PyTorch. */
-export type CaseReport = Timing & { readonly realtime: number; readonly ratio_vs_torch?: number }
+/** One timed case with its real-time factor and ratio to PyTorch (defined in timing.ts). */
+export type { CaseReport } from './timing.js'
 
 /** One backend's result. */
 export type BackendReport =
@@ -52,6 +55,8 @@ export interface BenchReport {
   readonly workload: WorkloadSize & { readonly samples: number }
   readonly backends: readonly BackendReport[]
   readonly torch: TorchResult
+  /** The autoencoder step case, when requested. */
+  readonly autoencoder?: AutoencoderReport
 }
 
 const must = async (f: () => Promise<E.Either<Parameters<typeof formatError>[0], unknown>>): Promise<unknown> => {
@@ -130,5 +135,6 @@ export const runBench = async (o: BenchOptions, log: (line: string) => void = ()
           cases: { forward: withRatio(t.r.forward, audioSeconds, peer?.forward), train: withRatio(t.r.train, audioSeconds, peer?.train) },
         },
   )
-  return { workload: { ...size, samples: w.samples }, backends, torch }
+  const autoencoder = o.autoencoder === false ? undefined : await runAutoencoderBench({ ...o, size }, log)
+  return { workload: { ...size, samples: w.samples }, backends, torch, ...(autoencoder === undefined ? {} : { autoencoder }) }
 }

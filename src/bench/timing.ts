@@ -20,6 +20,9 @@ export interface Timing {
   readonly minor_faults: number
 }
 
+/** One timed case with its real-time factor and ratio to PyTorch. */
+export type CaseReport = Timing & { readonly realtime: number; readonly ratio_vs_torch?: number }
+
 /** Minor page faults of this process so far. @example const f0 = minorFaults() */
 export const minorFaults = (): number => process.resourceUsage().minorPageFault
 

@@ -25,8 +25,8 @@ export type TorchResult =
   | { readonly available: true; readonly impl: string; readonly threads: number; readonly loss: number; readonly grad_norms: Readonly<Record<string, number>>; readonly cases: { readonly forward: Timing; readonly train: Timing }; readonly peak_rss_mb: number; readonly allocator: string; readonly allocator_note?: string }
   | { readonly available: false; readonly reason: string }
 
-/** `bench/torch_workload.py`, from src/bench or dist/bench. */
-export const torchScript = (): string => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'torch_workload.py')
+/** `bench/torch_workload.py` (or another script of bench/), from src/bench or dist/bench. @example torchScript('torch_autoencoder.py') */
+export const torchScript = (name = 'torch_workload.py'): string => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', name)
 
 const write = (dir: string, w: Workload, target: Float32Array): void => {
   const s = w.size
@@ -38,33 +38,57 @@ const write = (dir: string, w: Workload, target: Float32Array): void => {
     white: [w.noise, [s.batch, w.samples]],
     target: [target, [s.batch, w.samples]],
   }
-  for (const [k, [v]] of Object.entries(data)) fs.writeFileSync(path.join(dir, `${k}.f32`), Buffer.from(v.buffer, v.byteOffset, v.byteLength))
+  for (const [k, [v]] of Object.entries(data)) writeF32(path.join(dir, `${k}.f32`), v)
   const shapes = Object.fromEntries(Object.entries(data).map(([k, [, sh]]) => [k, sh]))
   fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ sample_rate: s.sampleRate, samples: w.samples, shapes }))
 }
 
+/** Options of a peer run. */
+export interface PeerOptions {
+  readonly runs: number
+  readonly threads: number
+  /** interpreter (default `/usr/bin/python3`, Debian's, which sees python3-torch) */
+  readonly python?: string
+  readonly allocator?: TorchAllocator
+}
+
+/** What every peer script prints, besides its cases. */
+type PeerCommon = { readonly allocator: string; readonly allocator_note?: string }
+
 /**
- * Runs the peer on the same data.
- * @param python interpreter (default `/usr/bin/python3`, Debian's, which sees python3-torch)
- * @example await runTorch(w, target, { runs: 5, threads: 2 })
+ * Runs a peer script on data that `write` puts in a fresh folder: the parsed JSON, with the allocator
+ * named as requested and confirmed by the peer, or why it did not run.
+ * @example runPeerScript(torchScript(), (dir) => write(dir, w, target), { runs: 5, threads: 2 })
  */
-export const runTorch = (w: Workload, target: Float32Array, o: { readonly runs: number; readonly threads: number; readonly python?: string; readonly allocator?: TorchAllocator }): TorchResult => {
+export const runPeerScript = <A extends PeerCommon>(script: string, write: (dir: string) => void, o: PeerOptions): { readonly available: true; readonly out: A } | { readonly available: false; readonly reason: string } => {
   const python = o.python ?? '/usr/bin/python3'
   if (!fs.existsSync(python)) return { available: false, reason: `${python} not found (apt-get install python3-torch)` }
   const probe = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8' })
   if (probe.status !== 0) return { available: false, reason: `PyTorch is not importable by ${python} (apt-get install python3-torch)` }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddsp-bench-'))
   try {
-    write(dir, w, target)
+    write(dir)
     const alloc = peerAllocator(o.allocator ?? 'default')
     const env = { ...process.env, ...alloc.env }
-    const r = spawnSync(python, [torchScript(), dir, '--runs', String(o.runs), '--threads', String(o.threads)], { encoding: 'utf8', maxBuffer: 1 << 24, env })
+    const r = spawnSync(python, [script, dir, '--runs', String(o.runs), '--threads', String(o.threads)], { encoding: 'utf8', maxBuffer: 1 << 24, env })
     if (r.status !== 0) return { available: false, reason: `the PyTorch script failed: ${(r.stderr || '').trim().split('\n').at(-1) ?? ''}` }
-    const out = JSON.parse(r.stdout) as Omit<Extract<TorchResult, { available: true }>, 'available' | 'allocator_note'> & { allocator: string }
+    const out = JSON.parse(r.stdout) as A
     // the label says what was asked for; the peer's own maps say what it got
     const allocator = out.allocator === 'jemalloc' && alloc.env['LD_PRELOAD'] !== undefined ? alloc.label : out.allocator
-    return { available: true, ...out, allocator, ...(alloc.note === undefined ? {} : { allocator_note: alloc.note }) }
+    return { available: true, out: { ...out, allocator, ...(alloc.note === undefined ? {} : { allocator_note: alloc.note }) } }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** Writes a float32 array as raw little-endian bytes. @example writeF32(path.join(dir, 'f0.f32'), f0) */
+export const writeF32 = (file: string, v: Float32Array): void => fs.writeFileSync(file, Buffer.from(v.buffer, v.byteOffset, v.byteLength))
+
+/**
+ * Runs the peer on the same data.
+ * @example await runTorch(w, target, { runs: 5, threads: 2 })
+ */
+export const runTorch = (w: Workload, target: Float32Array, o: PeerOptions): TorchResult => {
+  const r = runPeerScript<Omit<Extract<TorchResult, { available: true }>, 'available'>>(torchScript(), (dir) => write(dir, w, target), o)
+  return r.available ? { available: true, ...r.out } : r
 }

@@ -7,6 +7,7 @@
  * ddsp bench --runs 10 --backends wasm,tfjs-cpu
  * ddsp bench --json > bench.json
  * ddsp bench --torch-allocator jemalloc   # the peer at its best (LD_PRELOAD of libjemalloc2)
+ * ddsp bench --no-autoencoder             # only the standard workload
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { isBackendName, type BackendName } from '../backends/load.js'
@@ -26,6 +27,8 @@ export interface BenchFlags {
   /** `--torch-allocator`: default or jemalloc (the peer only). */
   readonly torchAllocator?: string
   readonly fused: boolean
+  /** `--no-autoencoder` sets false (default true). */
+  readonly autoencoder?: boolean
   readonly seconds?: string
   readonly batch?: string
 }
@@ -57,6 +60,6 @@ export const benchCommand = async (f: BenchFlags, log: (s: string) => void): Pro
   if (E.isLeft(size)) return size
   const torchAllocator = f.torchAllocator ?? 'default'
   if (!isTorchAllocator(torchAllocator)) return E.left(usage(`--torch-allocator ${torchAllocator}: one of ${torchAllocators.join(', ')}`))
-  const report = await runBench({ backends: names as BackendName[], runs, torch: f.torch, threads, torchAllocator, size: size.right, fused: f.fused }, log)
+  const report = await runBench({ backends: names as BackendName[], runs, torch: f.torch, threads, torchAllocator, size: size.right, fused: f.fused, autoencoder: f.autoencoder ?? true }, log)
   return E.right(f.json === true ? JSON.stringify(report, null, 2) : formatReport(report))
 }

@@ -121,6 +121,7 @@ program
   .option('--threads <n>', 'PyTorch threads', '2')
   .option('--torch-allocator <name>', 'the PyTorch peer\'s allocator: default (glibc malloc) or jemalloc (LD_PRELOAD of Debian\'s libjemalloc2)', 'default')
   .option('--no-fused', 'time the plain decompositions (no host fused lowerings)')
+  .option('--no-autoencoder', 'skip the DDSP autoencoder training-step case')
   .option('--seconds <s>', 'seconds per example (default 4)')
   .option('--batch <n>', 'batch size (default 4)')
   .action(async (o: BenchFlags) => {
