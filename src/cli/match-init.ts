@@ -1,17 +1,18 @@
 /**
  * The starting points of `ddsp match --init analysis` (the default): the
  * target is analysed (`features/analysis`), the synth's setup turns the
- * analysis into one or more points (`MatchSetup.fromAnalysis`: pitch, glide,
- * decays, noise filter, or the extracted modes), the overall level is
- * calibrated by rendering (two rounds: render, compare the peak of the 10 ms
- * RMS envelope with the target's, move the synth's gains by the difference),
- * then `jitters` copies of the first point stray within the setup's `spread`
- * (seeded), and the synth's preset comes last. Gradient refinement starts
+ * analysis into points (`MatchSetup.fromAnalysis`: pitch, glide, decays,
+ * noise filter, or the extracted modes; and a preset, for the 808 voices
+ * moved to the measured pitch), the overall level is calibrated by rendering
+ * (two rounds: render, compare the peak of the 10 ms RMS envelope with the
+ * target's, move the synth's gains by the difference), then `jitters` copies
+ * of the first point stray within the setup's `spread` (seeded); the order
+ * is analysis points, jittered copies, preset. Gradient refinement starts
  * from the best of them after the warm-up (`matchSound`).
  *
  * @example
  * const s = await analysisStarts(setup, target, 22050, 2, 0, render)()
- * // Right({ starts: [analysis, analysis', jitter, jitter, preset], kinds: ['analysis', 'analysis', 'jitter', 'jitter', 'preset'], analysis })
+ * // Right({ starts: [analysis, analysis', jitter, jitter, preset at pitch], kinds: ['analysis', 'analysis', 'jitter', 'jitter', 'preset'], analysis })
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
@@ -60,18 +61,20 @@ export const analysisStarts = (
   const analysis = a.right
   const want = peakDb(target, sr)
   const round = (levelDb: number) => pipe(
-    render(setup.fromAnalysis(analysis, levelDb)[0]!),
+    render(setup.fromAnalysis(analysis, levelDb)[0]!.params),
     TE.map((y) => levelDb + want - peakDb(y, sr)),
   )
   return pipe(
     round(0),
     TE.flatMap(round),
     TE.map((levelDb) => {
-      const points = setup.fromAnalysis(analysis, Number.isFinite(levelDb) ? levelDb : 0)
-      const jit = Array.from({ length: jitters }, (_, i) => jittered(points[0]!, setup.spread, seed, i))
+      const all = setup.fromAnalysis(analysis, Number.isFinite(levelDb) ? levelDb : 0)
+      const points = all.filter((p) => p.kind === 'analysis').map((p) => p.params)
+      const presets = all.filter((p) => p.kind === 'preset').map((p) => p.params)
+      const jit = Array.from({ length: jitters }, (_, i) => jittered(points[0] ?? presets[0]!, setup.spread, seed, i))
       return {
-        starts: [...points, ...jit, ...setup.presets],
-        kinds: [...points.map(() => 'analysis' as const), ...jit.map(() => 'jitter' as const), ...setup.presets.map(() => 'preset' as const)],
+        starts: [...points, ...jit, ...presets],
+        kinds: [...points.map(() => 'analysis' as const), ...jit.map(() => 'jitter' as const), ...presets.map(() => 'preset' as const)],
         analysis,
       }
     }),

@@ -11,7 +11,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Signal } from '../core/signal.js'
 import { isVoice808, kit808, type Voice808 } from '../synths/drums/kit808.js'
-import { drumMatch } from '../train/drum-match.js'
+import { drumMatch, PITCH_PARAM, PITCH_SCALE } from '../train/drum-match.js'
 import type { MatchParam } from '../train/match.js'
 import type { HitAnalysis } from '../features/analysis/analyze.js'
 import { drumStarts, shiftGain } from '../train/drum-init.js'
@@ -33,25 +33,29 @@ export interface MatchSetup {
   readonly presets: readonly NamedParams[]
   /** named fitted values */
   readonly describe: (p: NamedParams) => Record<string, NamedValue>
-  /** starting points read from the target's analysis, with the overall level moved by `levelDb` (the caller calibrates it by rendering) */
-  readonly fromAnalysis: (a: HitAnalysis, levelDb: number) => NamedParams[]
+  /** starting points read from the target's analysis, with the overall level moved by `levelDb` (the caller calibrates it by rendering; the first is the one jittered), each with what it is */
+  readonly fromAnalysis: (a: HitAnalysis, levelDb: number) => Array<{ readonly kind: 'analysis' | 'preset'; readonly params: NamedParams }>
   /** how far (raw units, ±) jittered starts stray from the analysis point, per param element */
   readonly spread: Readonly<Record<string, Float64Array>>
 }
+
+/** The modal drum's frequency scale from analysed modes (`modalMatch`'s freqScale): steps of at most ~0.3 % of a mode's frequency at lr 0.02. @example MODAL_FREQ_SCALE // 0.1 */
+export const MODAL_FREQ_SCALE = 0.1
 
 /** Names `ddsp match --synth` accepts. @example matchSynthNames.includes('modal-drum') // true */
 export const matchSynthNames: readonly string[] = [...Object.keys(kit808), 'modal-drum']
 
 /** An 808 voice: unit values through σ, physical values through each param's range. */
-const drumSetup = (voice: Voice808, samples: number, sampleRate: number): MatchSetup => {
-  const d = drumMatch(voice, samples, sampleRate)
+const drumSetup = (voice: Voice808, samples: number, sampleRate: number, pitchScale: number): MatchSetup => {
+  const d = drumMatch(voice, samples, sampleRate, pitchScale)
   const ranges = kit808[voice].params(sampleRate)
   const names = d.names
   return {
     ...d,
-    fromAnalysis: (a, levelDb) => drumStarts(voice, a, sampleRate).map((u) => d.fromUnit(shiftGain(voice, u, levelDb, sampleRate))),
-    // oscillator pitches stay put (±0.05 raw is ±0.01 in logit units: about ±0.3 % of the range); the rest strays ±0.5
-    spread: { params: Float64Array.from(names, (n) => (/^osc\d?\.freq$|^pitch\.ratio$/.test(n) ? 0.05 : 0.5)) },
+    // the last of drumStarts is the preset at the measured pitch
+    fromAnalysis: (a, levelDb) => drumStarts(voice, a, sampleRate).map((u, i, all) => ({ kind: i === all.length - 1 ? 'preset' : 'analysis', params: d.fromUnit(shiftGain(voice, u, levelDb, sampleRate)) })),
+    // the pitch track stays put (±0.05 raw is ±0.01 in logit units: about ±0.3 % of a range); the rest strays ±0.5
+    spread: { params: Float64Array.from(names, (n) => (PITCH_PARAM.test(n) ? 0.05 : 0.5)) },
     describe: (p) => {
       const u = d.toUnit(p)
       return Object.fromEntries(d.names.map((n, i) => {
@@ -66,20 +70,22 @@ const drumSetup = (voice: Voice808, samples: number, sampleRate: number): MatchS
  * The matching setup of a synth by CLI name.
  * @param name an 808 voice (snare808, kick808, tom808, hat808-closed, …) or 'modal-drum'
  * @param samples render length  @param sampleRate Hz
+ * @param init 'analysis' (default: the 808 pitches move `PITCH_SCALE` as fast) or 'preset' (the former plain σ(raw))
  * @returns the setup, or a usage error listing the names
  * @example matchSetup('modal-drum', 8000, 16000)
  */
-export const matchSetup = (name: string, samples: number, sampleRate: number): E.Either<CliError, MatchSetup> => {
-  if (isVoice808(name)) return E.right(drumSetup(name, samples, sampleRate))
+export const matchSetup = (name: string, samples: number, sampleRate: number, init = 'analysis'): E.Either<CliError, MatchSetup> => {
+  if (isVoice808(name)) return E.right(drumSetup(name, samples, sampleRate, init === 'analysis' ? PITCH_SCALE : 1))
   if (name === 'modal-drum') {
-    const m = modalMatch(samples, sampleRate)
-    const full = (k: string) => Float64Array.from({ length: m.params[k]!.shape[1] ?? 1 }, () => (k === 'freq' ? 0.01 : 0.4))
+    const freqScale = init === 'analysis' ? MODAL_FREQ_SCALE : 1
+    const m = modalMatch(samples, sampleRate, freqScale)
+    const full = (k: string) => Float64Array.from({ length: m.params[k]!.shape[1] ?? 1 }, () => (k === 'freq' ? 0.05 : 0.4))
     return E.right({
       ...m,
       describe: (p) => Object.fromEntries(Object.entries(m.values(p)).map(([k, value]) => [k, { value }])),
       fromAnalysis: (a, levelDb) => {
         const v = modalShift(modalValues(a, sampleRate), levelDb)
-        return [modalPoint(v), modalPoint({ ...v, glide: 0.001 })]
+        return [{ kind: 'analysis', params: modalPoint(v, freqScale) }, { kind: 'analysis', params: modalPoint({ ...v, glide: 0.001 }, freqScale) }, { kind: 'preset', params: m.presets[0]! }]
       },
       spread: Object.fromEntries(Object.keys(m.params).map((k) => [k, full(k)])),
     })

@@ -92,7 +92,7 @@ describe('ddsp match', () => {
     expect(await left(flags(), path('missing.wav'))).toMatchObject({ _tag: 'IoError' })
     expect(await left(flags(), path('tiny.wav'))).toMatchObject({ _tag: 'Usage', message: expect.stringMatching(/at least 256/) })
     const raw = { ...MATCH_DEFAULTS, synth: 'kick808' }
-    expect(E.isRight(parseMatchFlags(raw)) && parseMatchFlags(raw)).toMatchObject(E.right({ steps: 150, starts: 2, sr: 22050 }))
+    expect(E.isRight(parseMatchFlags(raw)) && parseMatchFlags(raw)).toMatchObject(E.right({ steps: 100, starts: 1, sr: 22050, init: 'analysis', loss: 'match' }))
     for (const [k, v] of [['steps', '0'], ['lr', '-1'], ['starts', '1.5'], ['sr', 'x'], ['seconds', ''], ['steps', ''], ['sr', '1e9'], ['sr', '1'], ['seed', 'abc'], ['starts', '1e9']] as const)
       expect(parseMatchFlags({ ...raw, [k]: v })).toMatchObject(E.left({ _tag: 'LimitExceeded', message: expect.stringContaining(`--${k}`) }))
   })

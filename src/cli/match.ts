@@ -78,8 +78,8 @@ export interface MatchFlags {
 /** Raw `ddsp match` options as commander gives them (strings). @example const r: RawMatchFlags = { synth: 'kick808', loss: 'match', init: 'analysis', steps: '100', seed: '0', starts: '2', warmup: '15', lr: '0.05', sr: '22050', seconds: '1', out: 'out' } */
 export type RawMatchFlags = { readonly [K in Exclude<keyof MatchFlags, 'limits'>]: string }
 
-/** Defaults of `ddsp match`, tuned on a 0.5 s snare at 22.05 kHz (see examples/demo.ts). @example MATCH_DEFAULTS.steps // '150' */
-export const MATCH_DEFAULTS = { loss: 'match', init: 'analysis', steps: '150', seed: '0', starts: '2', warmup: '15', lr: '0.02', sr: '22050', seconds: '1', out: 'out/match' } as const
+/** Defaults of `ddsp match`: the match loss from the analysis's starts (2 analysis points, 1 jittered copy, the preset; 8 warm-up updates each), 100 updates at lr 0.02, tuned on the bench:match hits (README, "Sound matching"). @example MATCH_DEFAULTS.steps // '100' */
+export const MATCH_DEFAULTS = { loss: 'match', init: 'analysis', steps: '100', seed: '0', starts: '1', warmup: '8', lr: '0.02', sr: '22050', seconds: '1', out: 'out/match' } as const
 
 /**
  * Parses and checks the options against their stated bounds (`bounds.ts`): integers where counts are meant, rates in the limits' range.
@@ -213,7 +213,7 @@ export const matchCommand = (backend: AnyBackend, file: string, f: MatchFlags, b
     TE.mapLeft((e): CliError => e),
     TE.flatMapEither((audio) => prepare(file, audio, f)),
     TE.flatMap((target) => pipe(
-      TE.fromEither(matchSetup(f.synth, target.length, f.sr)),
+      TE.fromEither(matchSetup(f.synth, target.length, f.sr, f.init)),
       TE.flatMap((setup) => run(backend, setup, target, lossName, f, bar, t0, resume)),
     )),
   )

@@ -15,8 +15,10 @@
  *   noise gain the share of energy above 500 Hz; the overall level is set
  *   afterwards by rendering (`shiftGain`).
  * Anything the analysis cannot see keeps the voice's preset value.
- * `drumStarts` gives two variants: with the measured glide and with the
- * preset's (a fast 808 pitch drop lasts a few periods, shorter than YIN frames).
+ * `drumStarts` gives the variants: with the measured glide, with the
+ * preset's (a fast 808 pitch drop lasts a few periods, shorter than YIN
+ * frames), and, last, the preset itself moved to the measured pitch (the
+ * preset's timbre in the right register; the plain preset when no pitch is found).
  *
  * @example
  * const starts = drumStarts('kick808', analysis, 22050) // number[][] in [0, 1]
@@ -68,7 +70,7 @@ const twoModes = (a: HitAnalysis): [number | undefined, Mode | undefined, Mode |
 }
 
 /**
- * The analysis-based starting points of an 808 voice (unit vectors): measured glide first, then the preset's glide.
+ * The analysis-based starting points of an 808 voice (unit vectors): measured glide first, then the preset's glide, then the preset at the measured pitch.
  * @param voice kit name  @param a the target's analysis  @param sampleRate render rate, Hz
  * @example drumStarts('snare808', a, 22050).length // 2
  */
@@ -116,7 +118,26 @@ export const drumStarts = (voice: Voice808, a: HitAnalysis, sampleRate: number):
   }
   const withGlide = build(true)
   const presetGlide = build(false)
-  return withGlide.every((v, i) => v === presetGlide[i]) ? [withGlide] : [withGlide, presetGlide]
+  const measured = withGlide.every((v, i) => v === presetGlide[i]) ? [withGlide] : [withGlide, presetGlide]
+  return [...measured, presetAtPitch(voice, a, sampleRate)]
+}
+
+/**
+ * The voice's preset with its oscillators moved to the measured pitch (their ratio kept), or the plain preset when no pitch is found.
+ * @example presetAtPitch('kick808', a, 22050)
+ */
+export const presetAtPitch = (voice: Voice808, a: HitAnalysis, sampleRate: number): number[] => {
+  const preset = kit808[voice].defaults(sampleRate)
+  const f = a.pitch.pitched ? basePitch(a) : undefined
+  if (f === undefined) return preset
+  const e = editor(voice, sampleRate, preset)
+  if (e.has('osc.freq')) e.set('osc.freq', f)
+  if (e.has('osc1.freq')) {
+    const ratio = e.get('osc2.freq') / e.get('osc1.freq')
+    e.set('osc1.freq', f)
+    e.set('osc2.freq', f * ratio)
+  }
+  return e.values()
 }
 
 /**

@@ -3,10 +3,11 @@
  * parameter vector is reparametrised as σ(s·raw) (so the optimizer moves freely
  * and the synth never leaves its range), its preset becomes a starting point
  * logit(preset)/s, and random starts draw raw values in [−3, 3]. The scale s
- * is 1 but for the oscillator pitches (`PITCH_SCALE`): Adam moves every raw
- * value by about lr per step whatever its gradient, and a pitch has a basin
- * only a few Hz wide on a spectral loss, so its steps are made 5× smaller
- * (it starts at the analysed pitch, `drum-init.ts`).
+ * is 1 but for the pitch track (`PITCH_PARAM`: frequencies, glide depths and
+ * glide decay; `PITCH_SCALE`): Adam moves every raw value by about lr per
+ * step whatever its gradient, and a pitch has a basin only a few Hz wide on
+ * a spectral loss, so its steps are made 5× smaller (it starts at the
+ * analysed pitch and glide, `drum-init.ts`).
  *
  * @example
  * const d = drumMatch('kick808', 4096, 16000)
@@ -24,11 +25,14 @@ import type { NamedParams } from './params.js'
 /** The raw param's name. @example DRUM_PARAM // 'params' */
 export const DRUM_PARAM = 'params'
 
-/** The raw scale of an oscillator pitch (osc.freq, osc1.freq, osc2.freq, pitch.ratio). @example PITCH_SCALE // 0.2 */
+/** The raw scale of the pitch-track parameters (`PITCH_PARAM`). @example PITCH_SCALE // 0.2 */
 export const PITCH_SCALE = 0.2
 
-/** s per parameter name: `PITCH_SCALE` for oscillator pitches, else 1. */
-const scaleOf = (name: string) => (/^osc\d?\.freq$|^pitch\.ratio$/.test(name) ? PITCH_SCALE : 1)
+/** s per parameter name: `pitchScale` for oscillator pitches, else 1. */
+const scaleOf = (pitchScale: number) => (name: string) => (PITCH_PARAM.test(name) ? pitchScale : 1)
+
+/** The parameters that set an 808 voice's pitch track: oscillator frequencies, their pitch-envelope depths and decay, the cowbell's ratio. @example PITCH_PARAM.test('osc1.mod') // true */
+export const PITCH_PARAM = /^osc\d?\.(freq|mod)$|^freq_env\.decay$|^pitch\.ratio$/
 
 /** What `matchSound` needs from a drum voice, plus the map back to [0, 1]. @example const d: DrumMatch = drumMatch('kick808', 4096, 16000); d.toUnit(result.params) */
 export interface DrumMatch {
@@ -46,13 +50,14 @@ export interface DrumMatch {
 /**
  * The matching setup of one 808 voice.
  * @param voice registry name, e.g. 'kick808'  @param samples render length  @param sampleRate Hz
+ * @param pitchScale s of the oscillator pitches (default `PITCH_SCALE`; 1 for the plain σ(raw) of random and preset starts)
  * @example drumMatch('snare808', 8192, 16000)
  */
-export const drumMatch = (voice: Voice808, samples: number, sampleRate: number): DrumMatch => {
+export const drumMatch = (voice: Voice808, samples: number, sampleRate: number, pitchScale = PITCH_SCALE): DrumMatch => {
   const v = kit808[voice]
   const names = v.params(sampleRate).map(([n]) => n)
   const P = names.length
-  const scale = names.map(scaleOf)
+  const scale = names.map(scaleOf(pitchScale))
   const fromUnit = (u: readonly number[]): NamedParams => ({ [DRUM_PARAM]: Float64Array.from(u, (x, i) => logit(Math.min(1 - 1e-4, Math.max(1e-4, x))) / scale[i]!) })
   return {
     synth: (p) => v.render(sigmoid(mul(p[DRUM_PARAM] ?? constant(0, [1, P]), constant(scale, [1, P]))), samples, sampleRate),
