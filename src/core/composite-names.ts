@@ -39,7 +39,7 @@ export type CompositeAttrs = FusibleAttrs & {
 type JsonComposite =
   | `dsp.${'istft' | 'frame' | 'overlapAdd' | 'frequencyFilter' | 'expSigmoid' | 'svf'}`
   | 'synth.oscillatorBank'
-  | `features.${'kLoudness' | 'loudness' | 'rms' | 'melSpectrogram' | 'mfcc' | 'yinDifference' | 'spectralFlux' | 'temporalCentroid'}`
+  | `features.${'kLoudness' | 'loudness' | 'rms' | 'melSpectrogram' | 'mfcc' | 'yinDifference' | 'spectralFlux' | 'superFlux' | 'temporalCentroid'}`
   | `features.spectral${'Centroid' | 'Bandwidth' | 'Flatness' | 'Rolloff'}`
   | `losses.${'loudness' | 'multiScaleSpectral' | 'melSpectral' | 'multiResolutionStft' | 'siSdr'}`
 

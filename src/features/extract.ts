@@ -20,10 +20,9 @@ import { compile } from '../core/program-api.js'
 import { input } from '../core/signal.js'
 import { featureError, type FeatureError } from './errors.js'
 import { loudness } from './loudness.js'
-import { onsetSettings, pickOnsets } from './onsets.js'
+import { onsetEnvelope, onsetSettings, pickOnsets } from './onsets.js'
 import { rms } from './rms.js'
 import { spectralCentroid, spectralFlatness } from './spectral-shape.js'
-import { spectralFlux } from './spectral-flux.js'
 import { yinLags, yinPick, type YinLags } from './yin.js'
 import { yinDifference } from './yin-difference.js'
 
@@ -104,7 +103,7 @@ const graph = (n: number, sampleRate: number, p: Plan, o: ExtractOptions) => {
       flatness: spectralFlatness(x, spec),
       rms: rms(x, { frameLength: p.loudnessNfft, hop: p.hop }),
       yin: yinDifference(x, { window: p.lags.window, maxLag: p.lags.maxLag, hop: p.hop }),
-      flux: spectralFlux(x, { sampleRate, nFft: ons.nFft, hop: ons.hop, gamma: ons.gamma }),
+      flux: onsetEnvelope(x, sampleRate, ons),
     },
     ons,
     threshold: o.yinThreshold ?? 0.1,
