@@ -103,6 +103,13 @@ const nonFinite = (channels: readonly Float32Array[]): AudioProblem | undefined 
 export const decodeCompressed = async (path: string, format: CompressedFormat, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, plan?: WavPlan): Promise<E.Either<AudioError, Audio>> => {
   const fail = (p: AudioProblem) => E.left(audioError(path, p))
   const limit = (message: string) => fail({ kind: 'Limit', message })
+  // codec-parser only closes a FLAC stream's last frame with 2 bytes after it: a tiny last frame (a constant
+  // subframe, i.e. silence at the end) was dropped; 2 zero bytes after the stream are ignored otherwise
+  if (format === 'flac') {
+    const padded = new Uint8Array(bytes.length + 2)
+    padded.set(bytes)
+    bytes = padded
+  }
   const probe = probeStream(format, bytes)
   if (E.isLeft(probe)) return fail(probe.left)
   const { sampleRate, channels, frames } = probe.right

@@ -57,6 +57,11 @@ describe('readAudio', () => {
     expect(peak(x)).toBeLessThan(0.6)
   })
 
+  it("a FLAC whose last frame is a few bytes of silence keeps it (STREAMINFO's 4800 samples)", async () => {
+    const r = await readAudio(fixture('silent-end.flac'))()
+    expect(E.isRight(r) && r.right.channels[0]!.length).toBe(4800)
+  })
+
   it('a WAV goes through the WAV reader (its typed errors included)', async () => {
     const ok = await decodeAudio('a.wav', wavBytes({ format: 1, bits: 16, sampleRate: 16000, data: pcm16Data(sine(1600, 440, 16000, 0.5)) }))
     expect(E.isRight(ok) && ok.right.channels[0]!.length).toBe(1600)
