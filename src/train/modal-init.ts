@@ -1,9 +1,10 @@
 /**
  * Where the modal drum's match starts: the modes extracted from the target
  * (drumblender's way — the modes are read from the recording, only what is
- * left is learned), the strongest `MODAL.modes` by energy: frequency (the
- * track's start), amplitude at the onset, decay rate D; the shared glide g is
- * the median of 1 − f_end/f_start over those modes. The 16 noise bands
+ * left is learned), the strongest `MODAL.modes` by energy: amplitude at the
+ * onset, decay rate D, and the shared glide g, the median of 1 − f_end/f_start
+ * over the four strongest; each frequency is f_end/(1 − g), so that the mode
+ * settles (F·(1 − g·(1 − e^{−12t})) → F·(1 − g)) where its track ends. The 16 noise bands
  * (linear, DC to Nyquist) come from the target's peak-free spectrum
  * (`NoiseAnalysis.smoothed`, energy summed over STFT frames): white U(−1, 1)
  * noise through a band of magnitude m has power m²/3 per unit bandwidth,
@@ -28,6 +29,7 @@ import type { NamedParams } from './params.js'
 export const modalValues = (a: HitAnalysis, sampleRate: number): ModalValues => {
   const modes = a.modes.filter((m) => m.freqHz < 0.45 * sampleRate && m.freqHz >= MODAL.freqLo).slice(0, MODAL.modes)
   const glides = modes.slice(0, 4).map((m) => Math.max(0, 1 - m.endHz / m.freqHz))
+  const glide = glides.length === 0 ? 0.01 : Math.min(0.25, median(glides))
   const dn = Number.isFinite(a.noise.t60S) && a.noise.t60S > 0 ? Math.log(1000) / a.noise.t60S : 10
   const { smoothed, binHz, nFft, hopS } = a.noise
   const keep = 1 - Math.exp(-2 * dn * hopS)
@@ -37,10 +39,11 @@ export const modalValues = (a: HitAnalysis, sampleRate: number): ModalValues => 
     return Math.sqrt(((smoothed[bin] ?? 0) * nFft) / 2 * keep)
   })
   return {
-    freqHz: modes.map((m) => m.freqHz),
+    // the synth's mode settles at F·(1 − g): F is set so each mode settles where the track ends (the pitch a listener hears)
+    freqHz: modes.map((m) => m.endHz / (1 - glide)),
     amp: modes.map((m) => m.amp),
     decayPerS: modes.map((m) => Math.max(2, m.decayPerS)),
-    glide: glides.length === 0 ? 0.01 : Math.min(0.25, median(glides)),
+    glide,
     noise,
     noiseDecayPerS: dn,
   }
