@@ -80,8 +80,8 @@ export const withRate = <R extends Rate>(node: Node, rate: R): Signal<R> => new 
 // ---------------------------------------------------------------- sources
 
 /**
- * A named input, fed at evaluation time.
- * @param name unique name  @param shape static shape  @param rate its rate
+ * A named input, fed at evaluation time, at a rate (default 'static').
+ * @param name unique name  @param shape static shape
  * @example input('f0_hz', [1, 250], 'control')
  */
 export function input(name: string, shape: Shape): Signal<'static'>
@@ -108,8 +108,9 @@ export const constant = (data: number | readonly number[], shape: Shape = []): S
   new Signal(B.constant(data, shape), 'static')
 
 /**
- * Seeded noise, identical on every backend: uniform in [−1, 1) or standard normal.
- * @param seed integer seed  @param offset counter of the first value (for streaming)
+ * Seeded noise, identical on every backend: uniform in [−1, 1) or standard normal, from an offset (the counter of the
+ * first value, for streaming; default 0).
+ * @param seed integer seed  @param shape static shape
  * @example noise(1, [1, 16000], 'audio')
  */
 export function noise(seed: number, shape: Shape): Signal<'audio'>

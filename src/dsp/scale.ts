@@ -54,14 +54,14 @@ export const expSigmoid = <R extends Rate>(x: Signal<R>, exponent = 10, maxValue
 
 /**
  * MIDI note to frequency: f = 440 · 2^((m − 69)/12) Hz.
- * @param midi note number (fractional allowed)
+ * @param x MIDI note number (fractional allowed)
  * @example midiToHz(x) // midiToHz(69) = 440 Hz
  */
 export const midiToHz = keepRate((m) => B.mul(B.exp(B.mul(B.sub(m, k(69)), k(Math.LN2 / 12))), k(440)))
 
 /**
  * Frequency to MIDI note: m = 69 + 12·log₂(f/440); f ≤ 0 gives 0 (DDSP `hz_to_midi`).
- * @param hz frequency in Hz
+ * @param x frequency in Hz
  * @example hzToMidi(f0) // hzToMidi(440) = 69
  */
 export const hzToMidi = keepRate((f) => {
@@ -71,7 +71,7 @@ export const hzToMidi = keepRate((f) => {
 
 /**
  * Decibels to linear amplitude: a = 10^(dB/20).
- * @param db level in dB
+ * @param x level in dB
  * @example dbToAmplitude(x) // dbToAmplitude(−6) ≈ 0.501
  */
 export const dbToAmplitude = keepRate((db) => B.exp(B.mul(db, k(Math.LN10 / 20))))

@@ -25,7 +25,7 @@ export interface FluxOptions extends SpectrumOptions {
 
 /**
  * Spectral flux per frame (mean over bins of the rectified log-magnitude increase).
- * @param x audio `[B, N]`  @param o sampleRate (Hz), nFft (2048), hop (nFft/4), center (true), gamma (100)
+ * @param x audio `[B, N]`  @param opts sampleRate (Hz), nFft (2048), hop (nFft/4), center (true), gamma (100)
  * @returns control `[B, frames]`, ≥ 0 (nats per bin)
  * @example spectralFlux(x, { sampleRate: 44100, nFft: 1024, hop: 220 })
  */

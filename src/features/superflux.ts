@@ -41,7 +41,8 @@ export interface SuperFluxOptions extends SpectrumOptions {
 /**
  * The log-spaced triangular filterbank `[nFft/2 + 1, M]`: band centres fmin·2^(i/bandsPerOctave) rounded to FFT bins,
  * duplicates dropped, each filter a triangle from the previous centre's bin to the next one's with height 1.
- * @param nFft FFT length  @param sampleRate Hz  @param bandsPerOctave, fmin, fmax as in `SuperFluxOptions`
+ * @param nFft FFT length  @param sampleRate Hz  @param bandsPerOctave bands per octave (24)  @param fmin lowest centre, Hz (30)
+ * @param fmax highest centre, Hz (17 000, at most Nyquist)
  * @returns the matrix (row-major, bins × bands) and M
  * @example logFilterbank(2048, 44100).bands // ≈ 190
  */

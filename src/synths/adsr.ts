@@ -50,8 +50,7 @@ const gated = (tau: Operand, p: AdsrParams, sr: number) => {
 
 /**
  * The ADSR envelope of one note per batch row.
- * @param p attack, decay, release (s) and sustain level
- * @param gate onset and offset (s)
+ * @param p attack, decay, release (s) and sustain level, and the gate's onset and offset (s)
  * @param n number of samples  @param sampleRate Hz
  * @returns audio `[B, n]` (B from the parameters' shapes, 1 for numbers)
  * @example adsr({ attack: 0.005, decay: 0.2, sustain: 0.5, release: 0.5 , onset: 0.1, offset: 0.6 }, 48000, 48000)
