@@ -2,7 +2,9 @@
  * `ddsp features <file.wav>`: frame-aligned f0 (YIN), voicing confidence,
  * A-weighted loudness, spectral centroid, RMS, flatness and onset times of a
  * WAV file (stereo and multichannel files are mixed to mono), as one JSON
- * object (`--json`) or a short human summary.
+ * object (`--json`) or a short human summary. A WAV file is read in blocks
+ * (`features/extract.ts`'s `extractFeaturesFrom`), so memory stays flat in
+ * its length; other formats are decoded whole after a memory estimate.
  *
  * @example
  * ddsp features violin.wav --json --hop-ms 4 | jq .f0_hz
@@ -12,12 +14,14 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import type { AnyBackend } from '../backends/load.js'
-import { extractFeatures, type FeatureReport } from '../features/extract.js'
+import { extractFeatures, extractFeaturesFrom, type FeatureReport } from '../features/extract.js'
+import type { FeatureError } from '../features/errors.js'
+import { isWavFile, openWav } from '../io/wav-stream.js'
 import { mixToMono } from '../io/mono.js'
 import { readAudio } from '../io/audio-file.js'
 import { checkBytes, DEFAULT_LIMITS, limitExceeded, type Limits } from '../io/limits.js'
 import { usage, type CliError } from './errors.js'
-import { estimateBytes } from './bounds.js'
+import { estimateBytes, estimateStreamedBytes } from './bounds.js'
 import { extent, mean, median } from '../host/stats.js'
 
 /** Options of `ddsp features`. */
@@ -28,23 +32,47 @@ export interface FeaturesOptions {
   readonly limits?: Limits
 }
 
+/** The hop must be at least one sample at the file's rate. */
+const checkHop = (hopMs: number, sampleRate: number) =>
+  (hopMs * sampleRate) / 1000 >= 1 ? E.right(sampleRate) : E.left(limitExceeded('--hop-ms', `--hop-ms ${hopMs} is under one sample at ${sampleRate} Hz`))
+
+/** A WAV file, read in blocks (memory flat in its length; the report's frames are all that grows). */
+const streamed = (backend: AnyBackend, path: string, o: FeaturesOptions): TE.TaskEither<CliError, FeatureReport> => async () => {
+  const limits = o.limits ?? DEFAULT_LIMITS
+  const w = await openWav(path, limits)()
+  if (E.isLeft(w)) return w
+  try {
+    const s = w.right
+    const ok = E.flatMap(() => checkBytes(`features of ${s.length} samples (read in blocks)`, estimateStreamedBytes('features', s.length), limits))(checkHop(o.hopMs, s.sampleRate))
+    if (E.isLeft(ok)) return ok
+    if (s.length === 0) return E.left(usage(`${path}: the file holds no samples`))
+    const r = await extractFeaturesFrom(s, { hopMs: o.hopMs, backend })()
+    return E.mapLeft((e: FeatureError | CliError): CliError => (e._tag === 'FeatureError' ? usage(`${path}: ${e.message}`) : e))(r)
+  } finally {
+    await w.right.close()
+  }
+}
+
 /**
- * Reads `path`, mixes to mono and extracts the features on `backend`. Unreadable WAVs are IoErrors and bad audio is
- * a usage error (both exit code 2).
- * @param backend loaded backend  @param path WAV file  @param o hopMs (ms)
+ * Reads `path`, mixes to mono and extracts the features on `backend`: a WAV file in blocks (`extractFeaturesFrom`,
+ * memory flat in its length), other formats whole after a memory estimate. Unreadable files are IoErrors and bad
+ * audio is a usage error (both exit code 2).
+ * @param backend loaded backend  @param path audio file  @param o hopMs (ms)
  * @example await featuresCommand(reference('float32'), 'a.wav', { hopMs: 10 })()
  */
-export const featuresCommand = (backend: AnyBackend, path: string, o: FeaturesOptions): TE.TaskEither<CliError, FeatureReport> =>
-  pipe(
-    readAudio(path, o.limits ?? DEFAULT_LIMITS, (frames) => checkBytes(`features of ${frames} samples`, estimateBytes('features', frames), o.limits ?? DEFAULT_LIMITS)),
-    TE.mapLeft((e): CliError => e),
-    TE.flatMapEither((audio) => ((o.hopMs * audio.sampleRate) / 1000 >= 1 ? E.right(audio) : E.left(limitExceeded('--hop-ms', `--hop-ms ${o.hopMs} is under one sample at ${audio.sampleRate} Hz`)))),
-    TE.flatMap((audio) =>
-      audio.channels.length === 0 || (audio.channels[0]?.length ?? 0) === 0
-        ? TE.left(usage(`${path}: the file holds no samples`))
-        : pipe(extractFeatures(mixToMono(audio), audio.sampleRate, { hopMs: o.hopMs, backend }), TE.mapLeft((e) => usage(`${path}: ${e.message}`))),
-    ),
-  )
+export const featuresCommand = (backend: AnyBackend, path: string, o: FeaturesOptions): TE.TaskEither<CliError, FeatureReport> => async () =>
+  (await isWavFile(path))
+    ? streamed(backend, path, o)()
+    : pipe(
+        readAudio(path, o.limits ?? DEFAULT_LIMITS, (frames) => checkBytes(`features of ${frames} samples`, estimateBytes('features', frames), o.limits ?? DEFAULT_LIMITS)),
+        TE.mapLeft((e): CliError => e),
+        TE.flatMapEither((audio) => E.map(() => audio)(checkHop(o.hopMs, audio.sampleRate))),
+        TE.flatMap((audio) =>
+          audio.channels.length === 0 || (audio.channels[0]?.length ?? 0) === 0
+            ? TE.left(usage(`${path}: the file holds no samples`))
+            : pipe(extractFeatures(mixToMono(audio), audio.sampleRate, { hopMs: o.hopMs, backend }), TE.mapLeft((e) => usage(`${path}: ${e.message}`))),
+        ),
+      )()
 
 const round = (digits: number) => (v: number) => Number(v.toFixed(digits))
 

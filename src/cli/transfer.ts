@@ -8,7 +8,12 @@
  * For a remap model (`--model remap` at training), each onset of the input is
  * mapped to the 808 voice and the hits are rendered at their onset times.
  * An input at another sample rate is resampled to the model's (the output is
- * written at the model's rate). Every failure is one line with exit code 2.
+ * written at the model's rate). With an autoencoder everything goes in
+ * blocks: a WAV input is read and resampled block by block, the features are
+ * extracted in blocks, and the render (the decoder with its GRU state
+ * carried, then the real-time DDSP voice, `realtime/autoencoder-blocks.ts`)
+ * is written to the output as it goes, so memory stays flat in the input's
+ * length. Every failure is one line with exit code 2.
  *
  * @example
  * ddsp transfer out/flute.wav --model out/violin-model --out out/flute-as-violin.wav --pitch-shift auto
@@ -18,20 +23,22 @@ import type { Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { backendNames, type AnyBackend } from '../backends/load.js'
-import { extractFeatures } from '../features/extract.js'
-import { resample } from '../io/resample.js'
-import { writeWav } from '../io/wav.js'
+import { extractFeaturesFrom } from '../features/extract.js'
+import { resample, resampledSource } from '../io/resample.js'
+import { memorySource, type SampleSource } from '../io/sample-source.js'
+import { createWavWriter } from '../io/wav-writer.js'
+import { isWavFile, openWav } from '../io/wav-stream.js'
 import { readAudio } from '../io/audio-file.js'
 import { fillUnvoiced, midiOf } from '../models/dataset.js'
 import { loadModelFile, type AutoencoderFile } from '../models/model-file.js'
-import { renderAutoencoder } from '../models/render.js'
+import { renderAutoencoderBlocks } from '../realtime/autoencoder-blocks.js'
 import { checkpointFiles, loadCheckpoint } from '../train/checkpoint.js'
 import { checkFileSize } from '../io/file-size.js'
-import { checkBytes, DEFAULT_LIMITS, parseBounded, type Bound } from '../io/limits.js'
+import { checkBytes, DEFAULT_LIMITS, parseBounded, type Bound, type Limits } from '../io/limits.js'
 import { checkModelBounds } from '../models/model-bounds.js'
 import { verifyManifest } from '../io/run-folder.js'
 import { checkWritable } from '../io/writable.js'
-import { BOUNDS, estimateBytes } from './bounds.js'
+import { BOUNDS, estimateBytes, estimateStreamedBytes } from './bounds.js'
 import { exitWith, usage, type CliError } from './errors.js'
 import { commandLimits } from './global-options.js'
 
@@ -57,28 +64,52 @@ export const resolveShifts = (o: TransferOptions, m: AutoencoderFile, voicedHz: 
   return { pitch, loudness }
 }
 
-const autoencoderTransfer = async (backend: AnyBackend, samples: Float32Array, m: AutoencoderFile, o: TransferOptions): Promise<E.Either<CliError, TransferSummary>> => {
-  const sampleRate = m.config.sampleRate // samples are at the model's rate
+/**
+ * Transfer through an autoencoder, in blocks whatever the input's length: the features are extracted block by block
+ * (`extractFeaturesFrom`), the shifts come from the whole input's per-frame f0 and loudness (all that is held), and the
+ * render goes block by block (`realtime/autoencoder-blocks.ts`: the decoder on the backend with its GRU state carried,
+ * the DDSP voice) into a WAV written as it goes and renamed into place at the end.
+ */
+const autoencoderTransfer = async <L extends CliError>(backend: AnyBackend, source: SampleSource<L>, m: AutoencoderFile, o: TransferOptions): Promise<E.Either<CliError, TransferSummary>> => {
+  const sampleRate = m.config.sampleRate // the source is at the model's rate
   const t0 = performance.now()
-  const frames = Math.floor(samples.length / m.config.hop)
+  const frames = Math.floor(source.length / m.config.hop)
   if (frames < 1) return E.left(usage(`the input is shorter than one frame (${m.config.hop} samples)`))
   const ckpt = await loadCheckpoint(join(o.model, 'checkpoint.json'))()
   if (E.isLeft(ckpt)) return E.left(asCli(ckpt.left))
-  const f = await extractFeatures(samples, sampleRate, { hopMs: (1000 * m.config.hop) / sampleRate, backend })()
-  if (E.isLeft(f)) return E.left(asCli(f.left))
+  const f = await extractFeaturesFrom(source, { hopMs: (1000 * m.config.hop) / sampleRate, backend })()
+  if (E.isLeft(f)) return E.left(f.left._tag === 'FeatureError' ? asCli(f.left) : f.left)
   const voiced = f.right.f0_hz.filter((v): v is number => v !== null && v > 0)
   const s = resolveShifts(o, m, voiced, f.right.loudness_db)
   const f0 = fillUnvoiced(f.right.f0_hz.slice(0, frames)).map((v) => v * 2 ** (s.pitch / 12))
   const ld = Float32Array.from(f.right.loudness_db.slice(0, frames), (v) => Math.max(-80, v + s.loudness))
-  const y = await renderAutoencoder(backend, m.config, ckpt.right.params, f0, ld)()
-  if (E.isLeft(y)) return E.left(asCli(y.left))
-  const w = await writeWav(o.out, { sampleRate, channels: [y.right] })()
+  const w = await createWavWriter(o.out, sampleRate, 1, frames * m.config.hop)()
   if (E.isLeft(w)) return w
-  return E.right({ path: o.out, samples: y.right.length, frames, pitchShift: s.pitch, loudnessShift: s.loudness, seconds: (performance.now() - t0) / 1000 })
+  const y = await renderAutoencoderBlocks(backend, m.config, ckpt.right.params, f0, ld, (block) => w.right.write(block))
+  if (E.isLeft(y)) return (await w.right.abort(), E.left(y.left._tag === 'IoError' ? y.left : asCli(y.left)))
+  const closed = await w.right.close()
+  if (E.isLeft(closed)) return closed
+  return E.right({ path: o.out, samples: y.right, frames, pitchShift: s.pitch, loudnessShift: s.loudness, seconds: (performance.now() - t0) / 1000 })
+}
+
+/** A WAV input for an autoencoder, read in blocks and resampled as it is read (memory flat in its length). */
+const streamedTransfer = async (backend: AnyBackend, input: string, m: AutoencoderFile, o: TransferOptions, limits: Limits): Promise<E.Either<CliError, TransferSummary>> => {
+  const w = await openWav(input, limits)()
+  if (E.isLeft(w)) return w
+  try {
+    if (w.right.length === 0) return E.left(usage(`${input}: the file holds no samples`))
+    const source = resampledSource(w.right, m.config.sampleRate)
+    const need = checkBytes(`transfer of ${source.length} samples at ${source.sampleRate} Hz (read in blocks)`, estimateStreamedBytes('transfer', source.length), limits)
+    if (E.isLeft(need)) return need
+    return await autoencoderTransfer(backend, source, m, o)
+  } finally {
+    await w.right.close()
+  }
 }
 
 /**
- * Runs `ddsp transfer`: reads the model folder and the input, renders, writes `out`.
+ * Runs `ddsp transfer`: reads the model folder and the input, renders, writes `out` (an autoencoder with a WAV input in
+ * blocks, memory flat in its length; a remap model, or another format, whole after a memory estimate).
  * @param backend loaded backend  @param input WAV path (mixed to mono, resampled to the model's rate; the output is at that rate)  @param o model folder, out path, shifts
  * @example await transferCommand(wasm, 'flute.wav', { model: 'out/violin-model', out: 'y.wav', pitchShift: 'auto', loudnessShift: 0 })()
  */
@@ -99,6 +130,7 @@ export const transferCommand =
     const m = checkModelBounds(loaded.right, limits)
     if (E.isLeft(m)) return m
     // the model runs at the rate it was trained at: other inputs are resampled to it (and the output written at it)
+    if (m.right.kind === 'autoencoder' && (await isWavFile(input))) return streamedTransfer(backend, input, m.right, o, limits)
     const rate = m.right.kind === 'autoencoder' ? m.right.config.sampleRate : m.right.sampleRate
     const need = (frames: number, sr: number) => {
       const atRate = Math.ceil((frames * rate) / sr)
@@ -109,7 +141,7 @@ export const transferCommand =
     const mono = mixToMono(a.right)
     if (mono.length === 0) return E.left(usage(`${input}: the file holds no samples`))
     const samples = a.right.sampleRate === rate ? mono : resample(mono, a.right.sampleRate, rate)
-    return m.right.kind === 'autoencoder' ? autoencoderTransfer(backend, samples, m.right, o) : transferRemap(backend, samples, m.right, o)()
+    return m.right.kind === 'autoencoder' ? autoencoderTransfer(backend, memorySource(samples, rate), m.right, o) : transferRemap(backend, samples, m.right, o)()
   }
 
 /**

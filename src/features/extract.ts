@@ -17,10 +17,13 @@ import * as TE from 'fp-ts/lib/TaskEither.js'
 import type { AnyBackend } from '../core/backend.js'
 import { evaluate, type Outputs } from '../core/interpret.js'
 import { compile } from '../core/program-api.js'
-import { input } from '../core/signal.js'
+import type { Program } from '../core/program.js'
+import { input, type Rate, type Signal } from '../core/signal.js'
+import { blockFramesFor, frameBlocks } from '../dsp/frame-blocks.js'
+import { memorySource, type SampleSource } from '../io/sample-source.js'
 import { featureError, type FeatureError } from './errors.js'
 import { loudness } from './loudness.js'
-import { onsetEnvelope, onsetSettings, pickOnsets } from './onsets.js'
+import { onsetEnvelope, onsetSettings, pickOnsets, type OnsetSettings } from './onsets.js'
 import { rms } from './rms.js'
 import { spectralCentroid, spectralFlatness } from './spectral-shape.js'
 import { yinLags, yinPick, type YinLags } from './yin.js'
@@ -74,11 +77,9 @@ interface Plan {
   readonly lags: YinLags
 }
 
-const plan = (audio: Float32Array, sampleRate: number, o: ExtractOptions): E.Either<FeatureError, Plan> => {
+const plan = (n: number, sampleRate: number, o: ExtractOptions): E.Either<FeatureError, Plan> => {
   if (!(sampleRate > 0) || !Number.isFinite(sampleRate)) return E.left(featureError(`sample rate must be > 0, got ${sampleRate}`))
-  if (audio.length === 0) return E.left(featureError('audio is empty'))
-  const bad = audio.findIndex((v) => !Number.isFinite(v))
-  if (bad >= 0) return E.left(featureError(`audio sample ${bad} is not finite`))
+  if (n === 0) return E.left(featureError('audio is empty'))
   const hop = Math.round(((o.hopMs ?? 10) * sampleRate) / 1000)
   if (!(hop >= 1)) return E.left(featureError(`hop of ${o.hopMs} ms is under one sample at ${sampleRate} Hz`))
   const loudnessNfft = o.loudnessNfft ?? pow2Near(0.032 * sampleRate)
@@ -91,59 +92,128 @@ const plan = (audio: Float32Array, sampleRate: number, o: ExtractOptions): E.Eit
   return E.map((l: YinLags) => ({ hop, loudnessNfft, spectrumNfft: pow2Near(0.064 * sampleRate), lags: l }))(lags)
 }
 
-/** The composites of one report, over an `audio` input `[1, N]`. */
-const graph = (n: number, sampleRate: number, p: Plan, o: ExtractOptions) => {
-  const x = input('audio', [1, n], 'audio')
+/** Samples before / from a centre that a centred frame of length n reads. */
+const centred = (n: number) => ({ left: Math.floor(n / 2), right: n - Math.floor(n / 2) })
+
+/** The frame-rate composites over an `audio` input `[1, n]`, and their common grid. */
+const frameStage = (sampleRate: number, p: Plan) => {
   const spec = { sampleRate, nFft: p.spectrumNfft, hop: p.hop }
-  const ons = onsetSettings(n, sampleRate)
+  const yinLen = p.lags.window + p.lags.maxLag
+  const reach = [centred(p.loudnessNfft), centred(p.spectrumNfft), { left: Math.floor(p.lags.window / 2), right: yinLen - Math.floor(p.lags.window / 2) }]
   return {
-    outputs: {
+    hop: p.hop,
+    left: Math.max(...reach.map((r) => r.left)),
+    right: Math.max(...reach.map((r) => r.right)),
+    outputs: (x: Signal<'audio'>) => ({
       loudness: loudness(x, { sampleRate, nFft: p.loudnessNfft, hop: p.hop }),
       centroid: spectralCentroid(x, spec),
       flatness: spectralFlatness(x, spec),
       rms: rms(x, { frameLength: p.loudnessNfft, hop: p.hop }),
       yin: yinDifference(x, { window: p.lags.window, maxLag: p.lags.maxLag, hop: p.hop }),
-      flux: onsetEnvelope(x, sampleRate, ons),
-    },
-    ons,
-    threshold: o.yinThreshold ?? 0.1,
+    }),
   }
 }
 
-/** Assembles the report from evaluated outputs. */
-const report = (out: Outputs, n: number, sampleRate: number, p: Plan, g: ReturnType<typeof graph>): FeatureReport => {
-  const frames = Math.floor(n / p.hop) + 1
-  const y = yinPick(out['yin']!.data, frames, sampleRate, p.lags, g.threshold)
-  const list = (k: string) => Array.from(out[k]!.data)
-  return {
-    sample_rate: sampleRate,
-    hop_s: p.hop / sampleRate,
-    f0_hz: Array.from(y.f0Hz, (f, i) => (y.voiced[i] ? f : null)),
-    f0_confidence: Array.from(y.confidence),
-    loudness_db: list('loudness'),
-    loudness_n_fft: p.loudnessNfft,
-    centroid_hz: list('centroid'),
-    rms: list('rms'),
-    flatness: list('flatness'),
-    onsets_s: pickOnsets(out['flux']!.data, g.ons.peaks),
-  }
-}
+/** The onset envelope (its own hop); a flux frame also reads the frame before it. */
+const onsetStage = (sampleRate: number, ons: OnsetSettings) => ({
+  hop: ons.hop,
+  left: centred(ons.nFft).left + ons.hop,
+  right: centred(ons.nFft).right,
+  outputs: (x: Signal<'audio'>) => ({ flux: onsetEnvelope(x, sampleRate, ons) }),
+})
+
+/** Default block length of `extractFeaturesFrom` (samples): about 8 s at 16 kHz, a few hundred MB of graph at most. */
+export const FEATURE_BLOCK_SAMPLES = 2 ** 17
 
 /**
- * Extracts frame-aligned features and onsets from mono audio.
+ * Runs one framed stage block by block over a source: each block's slice is evaluated in one program (compiled once
+ * per slice length) and the rows of the frames it keeps are handed to `take` (row-major, `per` values a frame).
+ */
+const runStage = async <L>(
+  source: SampleSource<L>,
+  stage: { hop: number; left: number; right: number; outputs: (x: Signal<'audio'>) => Record<string, Signal<Rate>> },
+  backend: ExtractOptions['backend'],
+  blockSamples: number,
+  take: (out: Outputs, rows: { from: number; count: number }, keepFrom: number) => void,
+): Promise<E.Either<FeatureError | L, void>> => {
+  const n = source.length
+  const grid = { samples: n, hop: stage.hop, left: stage.left, right: stage.right, frames: Math.floor(n / stage.hop) + 1 }
+  const programs = new Map<number, Program>()
+  for (const b of frameBlocks(grid, blockFramesFor(grid, blockSamples), stage.left + stage.right)) {
+    const x = await source.read(b.from, b.to)
+    if (E.isLeft(x)) return x
+    const bad = x.right.findIndex((v) => !Number.isFinite(v))
+    if (bad >= 0) return E.left(featureError(`audio sample ${b.from + bad} is not finite`))
+    const len = x.right.length
+    let program = programs.get(len)
+    if (program === undefined) {
+      const c = compile(stage.outputs(input('audio', [1, len], 'audio')))
+      if (E.isLeft(c)) return E.left(featureError(`feature graph: ${c.left.map((e) => e.message).join('; ')}`))
+      programs.set(len, (program = c.right))
+    }
+    const out = await evaluate(backend)(program, { audio: x.right })
+    if (E.isLeft(out)) return E.left(featureError(`evaluation failed: ${JSON.stringify(out.left)}`))
+    take(out.right, { from: b.keepFrom - b.sliceFrame, count: b.keepTo - b.keepFrom }, b.keepFrom)
+  }
+  return E.right(undefined)
+}
+
+/** Rows [from, from + count) of a `[1, F, per]` output, flat. */
+const rowsOf = (data: ArrayLike<number>, per: number, r: { from: number; count: number }): ArrayLike<number> =>
+  (data as Float32Array).subarray(r.from * per, (r.from + r.count) * per)
+
+/**
+ * Extracts the features of a signal read in blocks, so memory stays flat in its length: each framed composite sees a
+ * slice that holds every sample its kept frames read (`dsp/frame-blocks.ts`), so the frames equal those of one pass over
+ * the whole signal (up to the kernels' float rounding); YIN is picked and onsets are found on the host as in one pass.
+ * @param source mono samples and their rate (`io/sample-source.ts`, e.g. a WAV file read in blocks)
+ * @param options as `extractFeatures`, plus `blockSamples` (samples per block, default `FEATURE_BLOCK_SAMPLES`)
+ * @returns a task of Either: FeatureError, the source's read error, or the report
+ * @example await extractFeaturesFrom(wavStream, { backend, hopMs: 10, blockSamples: 65536 })()
+ */
+export const extractFeaturesFrom =
+  <L>(source: SampleSource<L>, options: ExtractOptions & { readonly blockSamples?: number }): TE.TaskEither<FeatureError | L, FeatureReport> =>
+  async () => {
+    const { sampleRate, length: n } = source
+    const p = plan(n, sampleRate, options)
+    if (E.isLeft(p)) return p
+    const block = options.blockSamples ?? FEATURE_BLOCK_SAMPLES
+    const threshold = options.yinThreshold ?? 0.1
+    const r = { f0: [] as (number | null)[], confidence: [] as number[], loudness: [] as number[], centroid: [] as number[], rms: [] as number[], flatness: [] as number[] }
+    const frames = await runStage(source, frameStage(sampleRate, p.right), options.backend, block, (out, rows) => {
+      for (const [k, key] of [['loudness', 'loudness'], ['centroid', 'centroid'], ['rms', 'rms'], ['flatness', 'flatness']] as const) r[key].push(...Array.from(rowsOf(out[k]!.data, 1, rows)))
+      const y = yinPick(rowsOf(out['yin']!.data, p.right.lags.maxLag + 1, rows), rows.count, sampleRate, p.right.lags, threshold)
+      for (let i = 0; i < rows.count; i++) {
+        r.f0.push(y.voiced[i] ? y.f0Hz[i]! : null)
+        r.confidence.push(y.confidence[i]!)
+      }
+    })
+    if (E.isLeft(frames)) return frames
+    const ons = onsetSettings(n, sampleRate)
+    const flux: number[] = []
+    const onset = await runStage(source, onsetStage(sampleRate, ons), options.backend, block, (out, rows) => void flux.push(...Array.from(rowsOf(out['flux']!.data, 1, rows))))
+    if (E.isLeft(onset)) return onset
+    return E.right({
+      sample_rate: sampleRate,
+      hop_s: p.right.hop / sampleRate,
+      f0_hz: r.f0,
+      f0_confidence: r.confidence,
+      loudness_db: r.loudness,
+      loudness_n_fft: p.right.loudnessNfft,
+      centroid_hz: r.centroid,
+      rms: r.rms,
+      flatness: r.flatness,
+      onsets_s: pickOnsets(flux, ons.peaks),
+    })
+  }
+
+/**
+ * Extracts frame-aligned features and onsets from mono audio (in blocks of `FEATURE_BLOCK_SAMPLES`: one pass for
+ * anything shorter).
  * @param audio mono samples in [−1, 1]  @param sampleRate Hz
  * @param options backend (required), hopMs (10 ms), loudnessNfft (≈ 32 ms), fMin / fMax (Hz), yinThreshold
  * @returns a task of Either: FeatureError (bad input, failed evaluation) or the report
  * @example await extractFeatures(samples, 44100, { backend: reference('float32') })()
  */
 export const extractFeatures = (audio: Float32Array, sampleRate: number, options: ExtractOptions): TE.TaskEither<FeatureError, FeatureReport> =>
-  async () => {
-    const p = plan(audio, sampleRate, options)
-    if (E.isLeft(p)) return p
-    const g = graph(audio.length, sampleRate, p.right, options)
-    const program = compile(g.outputs)
-    if (E.isLeft(program)) return E.left(featureError(`feature graph: ${program.left.map((e) => e.message).join('; ')}`))
-    const out = await evaluate(options.backend)(program.right, { audio })
-    if (E.isLeft(out)) return E.left(featureError(`evaluation failed: ${JSON.stringify(out.left)}`))
-    return E.right(report(out.right, audio.length, sampleRate, p.right, g))
-  }
+  extractFeaturesFrom(memorySource(audio, sampleRate), options)

@@ -64,8 +64,14 @@ const torchFrames = (x: Signal<'audio'>, n: number, nFft: number, hop: number, w
   return withRate(B.pad(windowed, [0, 0, left], [0, 0, nFft - win - left]), 'audio')
 }
 
-/** auraloss magnitude √(max(|X|², 1e-8)) `[B, F, nFft/2 + 1]` and its log (`spectralMagnitudes`' 'auraloss' convention). */
-const auralossMagnitudes = (x: Signal<'audio'>, n: number, nFft: number, hop: number, win: number): Magnitudes<'audio'> =>
+/**
+ * auraloss magnitude √(max(|X|², 1e-8)) `[B, F, nFft/2 + 1]` and its log (`spectralMagnitudes`' 'auraloss'
+ * convention): torch.stft center=True, reflect padding, a Hann window of `win` centred in each `nFft` frame
+ * (`streamed.ts` evaluates it on slices).
+ * @param x audio `[B, n]`  @param n samples  @param nFft FFT size  @param hop hop  @param win window length
+ * @example auralossMagnitudes(x, 16000, 1024, 120, 600).mag // [B, frames, 513]
+ */
+export const auralossMagnitudes = (x: Signal<'audio'>, n: number, nFft: number, hop: number, win: number): Magnitudes<'audio'> =>
   spectralMagnitudes(rfft(torchFrames(x, n, nFft, hop, win), nFft), 'auraloss')
 
 /** The first problem with the arguments, or undefined. */

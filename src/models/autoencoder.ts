@@ -56,7 +56,9 @@ export const DEFAULT_AUTOENCODER: AutoencoderConfig = { sampleRate: 16000, hop: 
 
 /** The reverb IR's param name. @example REVERB_PARAM // 'reverb/ir' */
 export const REVERB_PARAM = 'reverb/ir'
-const NOISE_SEED = 5
+/** The seed of the filtered noise (a block renderer draws the same noise). @example AUTOENCODER_NOISE_SEED // 5 */
+export const AUTOENCODER_NOISE_SEED = 5
+const NOISE_SEED = AUTOENCODER_NOISE_SEED
 
 /**
  * The first problem with a config, or undefined.
@@ -88,6 +90,8 @@ export interface Autoencoder {
   readonly init: (seed: number) => Record<string, Float32Array>
   /** the raw decoder outputs `[B, F, 1 + harmonics + noiseBands]` */
   readonly controls: (f0Hz: Signal<'control'>, loudnessDb: Signal<'control'>) => Signal<'control'>
+  /** the same from a GRU state `h0` `[B, 1, rnn]` (rendering in blocks), with the last state `h` to carry on */
+  readonly controlsFrom: (f0Hz: Signal<'control'>, loudnessDb: Signal<'control'>, h0: Signal<'control'>) => { readonly y: Signal<'control'>; readonly h: Signal<'control'> }
   /** audio `[B, F·hop]` from f0 (Hz) and loudness (dB), both control `[B, F, 1]` */
   readonly synthesize: (f0Hz: Signal<'control'>, loudnessDb: Signal<'control'>) => Signal<'audio'>
 }
@@ -102,6 +106,7 @@ export const autoencoder = (c: AutoencoderConfig): Autoencoder => {
   const dec = rnnFcDecoder('dec', { inputs: 2, hidden: c.hidden, layers: c.layers, rnn: c.rnn, outputs: 1 + K + c.noiseBands })
   const params: ParamDecls = { ...dec.params, [REVERB_PARAM]: { shape: [1, c.reverbLength], init: { kind: 'uniform', limit: 1e-6 } } }
   const controls = (f0Hz: Signal<'control'>, loudnessDb: Signal<'control'>) => dec.apply(scaledFeatures(f0Hz, loudnessDb))
+  const controlsFrom = (f0Hz: Signal<'control'>, loudnessDb: Signal<'control'>, h0: Signal<'control'>) => dec.applyFrom(scaledFeatures(f0Hz, loudnessDb), h0)
   const synthesize = (f0Hz: Signal<'control'>, loudnessDb: Signal<'control'>): Signal<'audio'> => {
     const problem = configProblem(c)
     const [B, F] = f0Hz.shape ?? [0, 0]
@@ -113,5 +118,5 @@ export const autoencoder = (c: AutoencoderConfig): Autoencoder => {
     const hiss = filteredNoise(part(1 + K, c.noiseBands), { samples, windowSize: 0, seed: NOISE_SEED })
     return reverb(add(harm, hiss), paramOf(params, REVERB_PARAM))
   }
-  return { config: c, params, init: (seed) => initParams(params, seed), controls, synthesize }
+  return { config: c, params, init: (seed) => initParams(params, seed), controls, controlsFrom, synthesize }
 }

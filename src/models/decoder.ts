@@ -36,22 +36,32 @@ export interface DecoderOptions {
   readonly outputs: number
 }
 
+/** A decoder that can also continue from a GRU state, for rendering in blocks. @example rnnFcDecoder('dec', o).applyFrom(x, h0) // { y, h } */
+export interface Decoder extends Layer {
+  /** controls `y` `[B, F, outputs]` from the GRU state `h0` `[B, 1, rnn]` (zeros when left out), and the last state `h` to carry on */
+  readonly applyFrom: <R extends Rate>(x: Signal<R>, h0?: Signal<R>) => { readonly y: Signal<R>; readonly h: Signal<R> }
+}
+
 /**
  * The decoder named `name`: `[B, F, inputs]` control features → `[B, F, outputs]` raw (unscaled) controls.
  * @param o input features, stack width, blocks per stack, GRU size, output channels
  * @example rnnFcDecoder('dec', { inputs: 2, hidden: 16, layers: 1, rnn: 16, outputs: 10 }).apply(x)
  */
-export const rnnFcDecoder = (name: string, o: DecoderOptions): Layer => {
+export const rnnFcDecoder = (name: string, o: DecoderOptions): Decoder => {
   const stacks = Array.from({ length: o.inputs }, (_, i) => fcStack(`${name}/in${i}`, 1, o.hidden, o.layers))
   const rnn = gru(`${name}/gru`, { inputs: o.inputs * o.hidden, hidden: o.rnn })
   const out = mlp(`${name}/out`, { inputs: o.inputs * o.hidden + o.rnn, hidden: o.hidden, layers: o.layers, outputs: o.outputs })
   const decls = Object.assign({}, ...stacks.map((s) => s.params), rnn.params, out.params) as Layer['params']
-  return layer(name, decls, <R extends Rate>(x: Signal<R>): Signal<R> => {
+  const applyFrom = <R extends Rate>(x: Signal<R>, h0?: Signal<R>): { y: Signal<R>; h: Signal<R> } => {
     const s = x.shape
-    if (s === undefined || s.length !== 3 || s[2] !== o.inputs) return invalid(x, `rnnFcDecoder: input must be [B, F, ${o.inputs}], got [${s?.join(', ') ?? '?'}]`, x.rate)
+    if (s === undefined || s.length !== 3 || s[2] !== o.inputs) {
+      const bad = invalid(x, `rnnFcDecoder: input must be [B, F, ${o.inputs}], got [${s?.join(', ') ?? '?'}]`, x.rate)
+      return { y: bad, h: bad }
+    }
     const [B, F] = [s[0]!, s[1]!]
     const hs = stacks.map((st, i) => st.apply(slice(x, [0, 0, i], [B, F, 1])))
-    const h = rnn.apply(concat(hs, 2))
-    return out.apply(concat([...hs, h], 2))
-  })
+    const h = rnn.applyFrom(concat(hs, 2), h0)
+    return { y: out.apply(concat([...hs, h], 2)), h: slice(h, [0, F - 1, 0], [B, 1, o.rnn]) }
+  }
+  return { ...layer(name, decls, <R extends Rate>(x: Signal<R>): Signal<R> => applyFrom(x).y), applyFrom }
 }

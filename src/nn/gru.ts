@@ -27,6 +27,12 @@ export interface GruOptions {
   readonly hidden: number
 }
 
+/** A recurrent layer that can also start from a given state (a sequence rendered in blocks carries its last state on). @example gru('g', { inputs: 2, hidden: 8 }).applyFrom(x, h0) */
+export interface Recurrent extends Layer {
+  /** `[B, T, H]` states from the initial state `h0` `[B, 1, H]` (zeros when left out); the last row is the state to carry */
+  readonly applyFrom: <R extends Rate>(x: Signal<R>, h0?: Signal<R>) => Signal<R>
+}
+
 /** Gate `g` (0 = r, 1 = z, 2 = n) of a `[B, 1, 3H]` pre-activation. */
 const gate = <R extends Rate>(v: Signal<R>, g: number, B: number, H: number): Signal<R> => slice(v, [0, 0, g * H], [B, 1, H])
 
@@ -49,7 +55,7 @@ export const gruCell = <R extends Rate>(xt: Signal<R>, h: Signal<R>, u: Signal<'
  * @param o input channels and hidden size
  * @example gru('enc', { inputs: 2, hidden: 8 }).apply(x)  // [B, T, 2] → [B, T, 8]
  */
-export const gru = (name: string, o: GruOptions): Layer => {
+export const gru = (name: string, o: GruOptions): Recurrent => {
   const H = o.hidden
   const [w, b, u, c] = ['w', 'b', 'u', 'c'].map((k) => `${name}/${k}`) as [string, string, string, string]
   const decls: ParamDecls = {
@@ -58,17 +64,19 @@ export const gru = (name: string, o: GruOptions): Layer => {
     [u]: { shape: [H, 3 * H], init: { kind: 'glorot', fanIn: H, fanOut: 3 * H } },
     [c]: { shape: [3 * H], init: { kind: 'zeros' } },
   }
-  return layer(name, decls, <R extends Rate>(x: Signal<R>): Signal<R> => {
+  const applyFrom = <R extends Rate>(x: Signal<R>, h0?: Signal<R>): Signal<R> => {
     const s = x.shape
     if (s === undefined || s.length !== 3 || s[2] !== o.inputs) return invalid(x, `gru: input must be [B, T, ${o.inputs}], got [${s?.join(', ') ?? '?'}]`, x.rate)
     const [B, T] = [s[0]!, s[1]!]
+    if (h0 !== undefined && h0.shape?.join(',') !== [B, 1, H].join(',')) return invalid(x, `gru: initial state must be [${B}, 1, ${H}], got [${h0.shape?.join(', ') ?? '?'}]`, x.rate)
     const xp = add(matmulKeep(x, paramOf(decls, w)), paramOf(decls, b))
     const hs: Array<Signal<R>> = []
-    let h = withRate(constant(0, [B, 1, H]).node, x.rate)
+    let h = h0 ?? withRate(constant(0, [B, 1, H]).node, x.rate)
     for (let t = 0; t < T; t++) {
       h = gruCell(slice(xp, [0, t, 0], [B, 1, 3 * H]), h, paramOf(decls, u), paramOf(decls, c), B, H)
       hs.push(h)
     }
     return concat(hs, 1)
-  })
+  }
+  return { ...layer(name, decls, <R extends Rate>(x: Signal<R>): Signal<R> => applyFrom(x)), applyFrom }
 }

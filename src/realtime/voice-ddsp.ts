@@ -43,6 +43,8 @@ export interface DdspVoiceOptions {
   /** Convolution stage sizes (default [2048], see `stagedConvolver`; [] = one uniform partitioning). */
   readonly stages?: readonly number[]
   readonly seed?: number
+  /** Taps of the noise FIR (as `filteredNoise`'s windowSize; default 257, 0 = the full 2·(bands − 1)). */
+  readonly windowSize?: number
   /** Every part's kernels: wasm SIMD where available (default) or TypeScript ('js'). */
   readonly kernels?: KernelChoice
 }
@@ -63,7 +65,7 @@ export const ddspVoice = (o: DdspVoiceOptions): DdspVoice => {
   const block = o.block ?? 128
   const kernels = o.kernels ?? 'wasm'
   const harm = harmonicVoice({ sampleRate: o.sampleRate, harmonics: o.harmonics, hop: o.hop, kernels })
-  const hiss = noiseVoice({ bands: o.bands, hop: o.hop, seed: o.seed ?? 0, kernels })
+  const hiss = noiseVoice({ bands: o.bands, hop: o.hop, seed: o.seed ?? 0, kernels, ...(o.windowSize === undefined ? {} : { windowSize: o.windowSize }) })
   const masked = o.ir === undefined ? undefined : Float32Array.from(o.ir, (v, i) => (i === 0 ? 0 : v))
   const conv = masked === undefined ? undefined : stagedConvolver(masked, block, o.stages, kernels)
   const mix = new Float32Array(block)
